@@ -1,0 +1,287 @@
+//! The dialogue record: dialogue -> pillars -> initiatives -> entries, with agencies,
+//! sources and the user's briefing notes.
+//!
+//! The same tree is the in-memory record that packets are assembled from and the JSON
+//! interchange document (`briefbook/1`). Store ids are carried where the app needs them
+//! to address a row, and left out of the interchange document (they are `None` there).
+
+use super::date::EntryDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Row id in the store.
+pub type Id = i64;
+
+/// The whole record: what `export` writes and `import` reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Record {
+    pub dialogues: Vec<Dialogue>,
+    pub agencies: Vec<Agency>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dialogue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_es: Option<String>,
+    pub short_name: String,
+    /// Party codes, e.g. `["US", "MX"]`.
+    #[serde(default)]
+    pub parties: Vec<String>,
+    /// When the dialogue was launched or relaunched, as the source states it.
+    #[serde(default)]
+    pub launched: Option<EntryDate>,
+    pub pillars: Vec<Pillar>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pillar {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    /// 1-based; printed as a Roman numeral (I..IV).
+    pub number: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_es: Option<String>,
+    pub initiatives: Vec<Initiative>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_es: Option<String>,
+    /// The "Seeks ..." / "Advances ..." line that states what the initiative is for.
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_es: Option<String>,
+    pub entries: Vec<Entry>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub kind: EntryKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_es: Option<String>,
+    pub status: Status,
+    /// The words that decided the status ("have signed", "intend to").
+    #[serde(default)]
+    pub status_phrase: Option<String>,
+    /// The date of the entry's own action, used for filtering and sorting.
+    pub date: Option<EntryDate>,
+    /// Other dates the text mentions, kept for display.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_dates: Vec<EntryDate>,
+    /// Agency acronyms (or names, for agencies without one); each names an [`Agency`].
+    #[serde(default)]
+    pub agencies: Vec<String>,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// Where an entry came from: the source's title and the line range in its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub title: String,
+    pub line: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_end: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub kind: NoteKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_es: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Agency {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_es: Option<String>,
+    pub acronym: Option<String>,
+    pub country: Country,
+}
+
+impl Agency {
+    /// The short form entries use to refer to the agency.
+    pub fn key(&self) -> &str {
+        self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// An imported document, kept whole so that every entry can be traced to its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    pub title: String,
+    pub date: Option<EntryDate>,
+    pub publisher: Option<String>,
+    /// Full original text. Left out of the interchange document's size only when empty.
+    #[serde(default)]
+    pub text: String,
+    /// SHA-256 of `text`, lowercase hex.
+    pub sha256: String,
+}
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                        format!("unknown {} '{}' (expected one of: {})",
+                            stringify!($name).to_ascii_lowercase(), s, known.join(", "))
+                    })
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Where an entry stands.
+    Status {
+        Planned => "planned",
+        InProgress => "in_progress",
+        Done => "done",
+        Stalled => "stalled",
+        Dropped => "dropped",
+        Unknown => "unknown",
+    }
+);
+
+string_enum!(
+    /// What kind of fact an entry records.
+    EntryKind {
+        Objective => "objective",
+        Commitment => "commitment",
+        Activity => "activity",
+        Milestone => "milestone",
+        Meeting => "meeting",
+    }
+);
+
+string_enum!(
+    /// What a briefing note is for.
+    NoteKind {
+        PointsToMake => "points_to_make",
+        IfRaised => "if_raised",
+        Background => "background",
+    }
+);
+
+string_enum!(
+    /// Which side an agency belongs to.
+    Country {
+        Us => "us",
+        Mx => "mx",
+        Joint => "joint",
+        Other => "other",
+    }
+);
+
+/// Roman numeral for a pillar number (1 -> "I").
+pub fn roman(number: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = number;
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// Reads a pillar number given as `2` or `II` (any case).
+pub fn parse_pillar_number(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<u32>() {
+        return (n > 0).then_some(n);
+    }
+    let upper = text.to_ascii_uppercase();
+    (1..=50).find(|n| roman(*n) == upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_round_trip() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(parse_pillar_number("ii"), Some(2));
+        assert_eq!(parse_pillar_number("3"), Some(3));
+        assert_eq!(parse_pillar_number("0"), None);
+        assert_eq!(parse_pillar_number("IIII"), None);
+    }
+
+    #[test]
+    fn status_reads_user_spellings() {
+        assert_eq!("In progress".parse::<Status>(), Ok(Status::InProgress));
+        assert_eq!("done".parse::<Status>(), Ok(Status::Done));
+        let err = "finished".parse::<Status>().unwrap_err();
+        assert!(err.contains("planned, in_progress"), "{err}");
+    }
+}
