@@ -1,5 +1,5 @@
 //! Briefbook core: the dialogue record, its store, importers, packet assembly and PDF
 //! rendering. Knows nothing of Tauri; the desktop shell and the CLI call into it.
 
-pub mod model;
 pub mod import;
+pub mod model;

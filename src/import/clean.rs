@@ -21,8 +21,8 @@ pub fn normalize_chars(line: &str) -> String {
         let next = chars.get(i + 1).copied();
         match c {
             '\t' if at_start => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
-            '\t' | '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}'
-            | '\u{2002}' | '\u{2003}' | '\u{3000}' => {
+            '\t' | '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
+            | '\u{2003}' | '\u{3000}' => {
                 if at_start {
                     out.push(' ');
                 } else {
@@ -217,7 +217,10 @@ mod tests {
             normalize_chars("“Sembrando Oportunidades”\u{00A0}and\tMexico’s"),
             "\"Sembrando Oportunidades\" and Mexico's"
         );
-        assert_eq!(normalize_chars("2021–2022 U.S.–Mexico"), "2021-2022 U.S.-Mexico");
+        assert_eq!(
+            normalize_chars("2021–2022 U.S.–Mexico"),
+            "2021-2022 U.S.-Mexico"
+        );
         assert_eq!(normalize_chars("project—a public"), "project - a public");
         assert_eq!(normalize_chars("project – a public"), "project - a public");
         assert_eq!(normalize_chars("\t– nested"), "    - nested");
@@ -230,7 +233,10 @@ mod tests {
             strip_markup("pillars of the [HLED](#), relaunched"),
             "pillars of the HLED, relaunched"
         );
-        assert_eq!(strip_markup("**Bold** and *it* `code` <b>x</b> &amp;"), "Bold and it code x &");
+        assert_eq!(
+            strip_markup("**Bold** and *it* `code` <b>x</b> &amp;"),
+            "Bold and it code x &"
+        );
         assert_eq!(strip_markup("snake_case_name"), "snake_case_name");
     }
 

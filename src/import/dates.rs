@@ -98,10 +98,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             }
         }
     }
-    found.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+    found.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
     let mut kept: Vec<DateMention> = Vec::new();
     for mention in found {
-        if kept.iter().all(|k| mention.end <= k.start || mention.start >= k.end) {
+        if kept
+            .iter()
+            .all(|k| mention.end <= k.start || mention.start >= k.end)
+        {
             kept.push(mention);
         }
     }
@@ -111,16 +118,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
 
 /// A date is not part of a larger number ("$2021", "1/05/02/2013", "202-2021-12-13").
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '$' | '€'));
-    let joined_number = |c: Option<char>, next: Option<char>| {
-        matches!(c, Some('-' | ',' | '.')) && next.is_some_and(|n| n.is_ascii_digit())
-    };
-    let mut rest = text[end..].chars();
-    rest.next();
-    !glued(before) && !glued(after) && !joined_number(after, rest.next())
-        && !(before == Some('-') && text[..start].chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()))
+    let mut before = text[..start].chars().rev();
+    let mut after = text[end..].chars();
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let glued = |c: Option<char>| digit(c) || matches!(c, Some('/' | '$' | '€'));
+    let number_after = matches!(a1, Some('-' | ',' | '.')) && digit(a2);
+    let number_before = b1 == Some('-') && digit(b2);
+    !(glued(b1) || glued(a1) || number_after || number_before)
 }
 
 fn number(caps: &Captures, name: &str) -> Option<u32> {
@@ -169,7 +175,10 @@ fn resolve(rule: Rule, caps: &Captures, ctx: &DateContext) -> Option<(usize, Ent
     let date = match rule {
         Rule::Day | Rule::DayMonthYear => {
             let month = month_number(caps.name("m")?.as_str())?;
-            exact(EdtfDate::day(year()?, month, number(caps, "d")?).ok()?, phrase)
+            exact(
+                EdtfDate::day(year()?, month, number(caps, "d")?).ok()?,
+                phrase,
+            )
         }
         Rule::Month => {
             let month = month_number(caps.name("m")?.as_str())?;
@@ -190,7 +199,10 @@ fn resolve(rule: Rule, caps: &Captures, ctx: &DateContext) -> Option<(usize, Ent
             let (month, day) = if ctx.lang == Lang::Es { (b, a) } else { (a, b) };
             exact(EdtfDate::day(year()?, month, day).ok()?, phrase)
         }
-        Rule::Iso => exact(EdtfDate::day(year()?, number(caps, "m")?, number(caps, "d")?).ok()?, phrase),
+        Rule::Iso => exact(
+            EdtfDate::day(year()?, number(caps, "m")?, number(caps, "d")?).ok()?,
+            phrase,
+        ),
         Rule::YearRange => {
             let (from, to) = (number(caps, "y1")? as i32, number(caps, "y2")? as i32);
             let edtf = Edtf::interval(
@@ -200,7 +212,7 @@ fn resolve(rule: Rule, caps: &Captures, ctx: &DateContext) -> Option<(usize, Ent
             .ok()?;
             EntryDate::exact(edtf, phrase)
         }
-        Rule::PrepYear => return Some(prep_year(caps)?),
+        Rule::PrepYear => return prep_year(caps),
         Rule::ComingYear => match doc {
             Some(d) => EntryDate::exact(coming_year(d)?, phrase),
             None => undated(phrase),
@@ -215,13 +227,20 @@ fn resolve(rule: Rule, caps: &Captures, ctx: &DateContext) -> Option<(usize, Ent
         Rule::RelativeMonth => match (doc, doc.and_then(|d| d.month_value())) {
             (Some(d), Some(m)) => {
                 let index = d.year_value() * 12 + m as i32 - 1 + relative_offset(caps)?;
-                exact(EdtfDate::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1).ok()?, phrase)
+                exact(
+                    EdtfDate::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1).ok()?,
+                    phrase,
+                )
             }
             _ => undated(phrase),
         },
         Rule::LaterThisYear => match doc {
             Some(d) => EntryDate::exact(
-                Edtf::interval(IntervalEnd::Date(d), IntervalEnd::Date(EdtfDate::year(d.year_value()))).ok()?,
+                Edtf::interval(
+                    IntervalEnd::Date(d),
+                    IntervalEnd::Date(EdtfDate::year(d.year_value())),
+                )
+                .ok()?,
                 phrase,
             ),
             None => undated(phrase),
@@ -274,7 +293,11 @@ fn coming_year(doc: EdtfDate) -> Option<Edtf> {
 }
 
 fn relative_offset(caps: &Captures) -> Option<i32> {
-    let word = caps.name("w").or(caps.name("x")).or(caps.name("z"))?.as_str();
+    let word = caps
+        .name("w")
+        .or(caps.name("x"))
+        .or(caps.name("z"))?
+        .as_str();
     Some(match super::normalize::fold(word).as_str() {
         "next" | "proximo" | "entrante" => 1,
         "last" | "pasado" => -1,
@@ -330,7 +353,10 @@ fn sentence_end(text: &str, at: usize) -> usize {
     while i + 1 < bytes.len() {
         if matches!(bytes[i], b'.' | b';' | b'!' | b'?')
             && bytes[i + 1] == b' '
-            && text[..i].chars().next_back().is_some_and(char::is_lowercase)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase)
         {
             return i;
         }

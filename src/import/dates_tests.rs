@@ -13,9 +13,15 @@ fn found(text: &str, ctx: &DateContext) -> Vec<(String, String, String)> {
         .into_iter()
         .map(|m| {
             (
-                m.date.edtf.map(|e| e.to_string()).unwrap_or_else(|| "-".into()),
+                m.date
+                    .edtf
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| "-".into()),
                 m.date.text,
-                m.date.cadence.map(|c| c.as_str().to_string()).unwrap_or_else(|| "-".into()),
+                m.date
+                    .cadence
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_else(|| "-".into()),
             )
         })
         .collect()
@@ -37,21 +43,42 @@ fn full_dates_keep_their_weekday_phrase() {
         one("a mission to Mexico on October 25, 2021, which"),
         ("2021-10-25".into(), "October 25, 2021".into())
     );
-    assert_eq!(one("on 9 September 2021."), ("2021-09-09".into(), "9 September 2021".into()));
-    assert_eq!(one("relaunched on Sept. 9, 2021"), ("2021-09-09".into(), "Sept. 9, 2021".into()));
+    assert_eq!(
+        one("on 9 September 2021."),
+        ("2021-09-09".into(), "9 September 2021".into())
+    );
+    assert_eq!(
+        one("relaunched on Sept. 9, 2021"),
+        ("2021-09-09".into(), "Sept. 9, 2021".into())
+    );
 }
 
 #[test]
 fn month_dates_are_month_precision_never_a_day() {
-    assert_eq!(one("signed a MOU in June 2021 and"), ("2021-06".into(), "June 2021".into()));
-    assert_eq!(one("a letter of intent in August 2021"), ("2021-08".into(), "August 2021".into()));
-    assert_eq!(one("a proposed launch in July 2022."), ("2022-07".into(), "July 2022".into()));
+    assert_eq!(
+        one("signed a MOU in June 2021 and"),
+        ("2021-06".into(), "June 2021".into())
+    );
+    assert_eq!(
+        one("a letter of intent in August 2021"),
+        ("2021-08".into(), "August 2021".into())
+    );
+    assert_eq!(
+        one("a proposed launch in July 2022."),
+        ("2022-07".into(), "July 2022".into())
+    );
 }
 
 #[test]
 fn spanish_dates_are_read() {
-    let es = DateContext { lang: Lang::Es, ..doc() };
-    let got = found("se firmó el 12 de septiembre de 2022 y en marzo de 2023", &es);
+    let es = DateContext {
+        lang: Lang::Es,
+        ..doc()
+    };
+    let got = found(
+        "se firmó el 12 de septiembre de 2022 y en marzo de 2023",
+        &es,
+    );
     assert_eq!(got[0].0, "2022-09-12");
     assert_eq!(got[0].1, "12 de septiembre de 2022");
     assert_eq!(got[1].0, "2023-03");
@@ -63,7 +90,10 @@ fn spanish_dates_are_read() {
 
 #[test]
 fn numeric_dates_are_month_first_in_english() {
-    assert_eq!(one("on 05/02/2013 the"), ("2013-05-02".into(), "05/02/2013".into()));
+    assert_eq!(
+        one("on 05/02/2013 the"),
+        ("2013-05-02".into(), "05/02/2013".into())
+    );
     assert!(found("on 13/25/2013", &doc()).is_empty());
     assert_eq!(one("ISO 2021-09-09 form").0, "2021-09-09");
 }
@@ -78,11 +108,21 @@ fn relative_phrases_resolve_against_the_document_date() {
         one("to be completed over the coming year."),
         ("2021-12-13/2022-12~".into(), "over the coming year".into())
     );
-    assert_eq!(one("as agreed last year"), ("2020".into(), "last year".into()));
+    assert_eq!(
+        one("as agreed last year"),
+        ("2020".into(), "last year".into())
+    );
     assert_eq!(one("launch next year"), ("2022".into(), "next year".into()));
     assert_eq!(one("later this year").0, "2021-12-13/2021");
     assert_eq!(
-        found("durante el próximo año", &DateContext { lang: Lang::Es, ..doc() })[0].0,
+        found(
+            "durante el próximo año",
+            &DateContext {
+                lang: Lang::Es,
+                ..doc()
+            }
+        )[0]
+        .0,
         "2021-12-13/2022-12~"
     );
 }
@@ -90,13 +130,19 @@ fn relative_phrases_resolve_against_the_document_date() {
 #[test]
 fn relative_phrases_without_a_document_date_keep_only_the_phrase() {
     let got = found("over the coming year", &DateContext::default());
-    assert_eq!(got, vec![("-".into(), "over the coming year".into(), "-".into())]);
+    assert_eq!(
+        got,
+        vec![("-".into(), "over the coming year".into(), "-".into())]
+    );
 }
 
 #[test]
 fn vague_phrases_stay_undated_with_the_phrase_kept() {
     assert_eq!(one("a visit this fall"), ("-".into(), "this fall".into()));
-    assert_eq!(one("a visit on October 25 with"), ("-".into(), "October 25".into()));
+    assert_eq!(
+        one("a visit on October 25 with"),
+        ("-".into(), "October 25".into())
+    );
 }
 
 #[test]
@@ -105,7 +151,10 @@ fn recurring_activity_is_a_cadence() {
         found("intend to meet monthly to advance", &doc()),
         vec![("-".into(), "monthly".into(), "monthly".into())]
     );
-    assert_eq!(found("se reunirán cada trimestre", &doc())[0].2, "quarterly");
+    assert_eq!(
+        found("se reunirán cada trimestre", &doc())[0].2,
+        "quarterly"
+    );
     assert_eq!(found("an annual meeting", &doc())[0].2, "annual");
 }
 
@@ -114,7 +163,10 @@ fn years_ranges_and_prepositions() {
     assert_eq!(one("in 2022 the"), ("2022".into(), "2022".into()));
     assert_eq!(one("since 2019,"), ("2019/..".into(), "since 2019".into()));
     assert_eq!(one("by 2025"), ("../2025".into(), "by 2025".into()));
-    assert_eq!(one("the 2021-2023 plan"), ("2021/2023".into(), "2021-2023".into()));
+    assert_eq!(
+        one("the 2021-2023 plan"),
+        ("2021/2023".into(), "2021-2023".into())
+    );
     assert_eq!(one("in spring 2022").0, "2022-21");
 }
 
@@ -131,7 +183,11 @@ fn numbers_that_are_not_dates_are_not_dates() {
         "$2021 in fees",
         "item 1/05/02/2013",
     ] {
-        assert!(found(text, &doc()).is_empty(), "{text}: {:?}", found(text, &doc()));
+        assert!(
+            found(text, &doc()).is_empty(),
+            "{text}: {:?}",
+            found(text, &doc())
+        );
     }
 }
 

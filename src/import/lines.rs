@@ -44,24 +44,39 @@ enum Raw {
     Blank,
     Furniture,
     Setext(u8),
-    Heading { level: u8, text: String },
-    Bullet { indent: usize, marker: Marker, text: String },
-    Text { indent: usize, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Bullet {
+        indent: usize,
+        marker: Marker,
+        text: String,
+    },
+    Text {
+        indent: usize,
+        text: String,
+    },
 }
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$").unwrap());
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\s*)[-*+•◦▪‣·●○■□➢►✓]\s+(\S.*)$").unwrap()
-});
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)[-*+•◦▪‣·●○■□➢►✓]\s+(\S.*)$").unwrap());
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\s*)(?:\(([0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)|([0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})[.)])\s+(\S.*)$")
         .unwrap()
 });
-static SETEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(={3,}|-{3,})\s*$").unwrap());
+static SETEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(={3,}|-{3,})\s*$").unwrap());
 
 fn classify(raw_line: &str) -> Raw {
     let line = normalize_chars(raw_line);
-    let line = line.strip_prefix('>').map(str::trim_start).unwrap_or(&line).to_string();
+    let line = line
+        .strip_prefix('>')
+        .map(str::trim_start)
+        .unwrap_or(&line)
+        .to_string();
     if line.trim().is_empty() {
         return Raw::Blank;
     }
@@ -225,9 +240,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
         match classify(raw_line) {
             Raw::Blank | Raw::Furniture => blanks += 1,
             Raw::Setext(level) => {
-                let single_text = b.open.and_then(|i| b.blocks.get_mut(i)).filter(|blk| {
-                    blk.kind == BlockKind::Text && !blk.joined && blanks == 0
-                });
+                let single_text = b
+                    .open
+                    .and_then(|i| b.blocks.get_mut(i))
+                    .filter(|blk| blk.kind == BlockKind::Text && !blk.joined && blanks == 0);
                 if let Some(block) = single_text {
                     block.kind = BlockKind::Heading { level };
                     b.close();
@@ -239,7 +255,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 b.push(BlockKind::Heading { level }, text, number, false);
                 blanks = 0;
             }
-            Raw::Bullet { indent, marker, text } => {
+            Raw::Bullet {
+                indent,
+                marker,
+                text,
+            } => {
                 let depth = b.list_depth(indent);
                 b.push(BlockKind::Bullet { marker, depth }, text, number, true);
                 b.last_line_len = raw_line.trim().len();
@@ -287,9 +307,27 @@ mod tests {
         };
         let depths: Vec<usize> = kinds.iter().map(depth).collect();
         assert_eq!(&depths[..5], &[0, 1, 2, 1, 0]);
-        assert!(matches!(kinds[5], BlockKind::Bullet { marker: Marker::Number(1), .. }));
-        assert!(matches!(kinds[6], BlockKind::Bullet { marker: Marker::Letter, .. }));
-        assert!(matches!(kinds[7], BlockKind::Bullet { marker: Marker::Roman(4), .. }));
+        assert!(matches!(
+            kinds[5],
+            BlockKind::Bullet {
+                marker: Marker::Number(1),
+                ..
+            }
+        ));
+        assert!(matches!(
+            kinds[6],
+            BlockKind::Bullet {
+                marker: Marker::Letter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            kinds[7],
+            BlockKind::Bullet {
+                marker: Marker::Roman(4),
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -307,7 +345,10 @@ mod tests {
         let text = "- cooperation in tackling\nPage 2 of 3\nFOR IMMEDIATE RELEASE\ncybersecurity challenges.";
         let got = blocks(text);
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].text, "cooperation in tackling cybersecurity challenges.");
+        assert_eq!(
+            got[0].text,
+            "cooperation in tackling cybersecurity challenges."
+        );
     }
 
     #[test]
