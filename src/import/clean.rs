@@ -146,6 +146,13 @@ const FURNITURE: &[&str] = &[
     "statements and releases",
 ];
 
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:media |press )?(?:contact|contacto|contactos|press contact|media inquiries)s?\s*:",
+    )
+    .unwrap()
+});
+
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page|pagina|p\.)\s*\d+(?:\s*(?:of|de)\s*\d+)?$|^-?\s*\d{1,3}\s*-?$")
         .unwrap()
@@ -177,6 +184,7 @@ pub fn is_furniture(line: &str) -> bool {
         || RULE.is_match(trimmed)
         || (trimmed.len() < 300 && ARCHIVE.is_match(&folded))
         || is_breadcrumb(&folded)
+        || CONTACT.is_match(&folded)
 }
 
 /// "Home > Briefing Room > Statements": short segments joined by arrows or slashes,

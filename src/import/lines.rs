@@ -117,7 +117,7 @@ fn classify(raw_line: &str) -> Raw {
         }
     }
     let text = content(&line);
-    if is_furniture(&text) {
+    if text.is_empty() || is_furniture(&text) {
         return Raw::Furniture;
     }
     Raw::Text {
@@ -149,6 +149,18 @@ pub fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', ')', ']', '*'])
         .ends_with(['.', '!', '?', ':', ';'])
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}[^:.;]{0,40}:\s+\S").unwrap());
+
+/// "Status: signed in June." - a short label, a colon, then the item's text.
+pub fn is_label_item(text: &str) -> bool {
+    LABEL.find(text).is_some_and(|m| {
+        text[..m.end()]
+            .split(':')
+            .next()
+            .is_some_and(|label| label.split_whitespace().count() <= 5)
+    })
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -193,12 +205,18 @@ impl Builder {
         if ends_sentence(&open.text) {
             return false;
         }
+        if is_label_item(text) {
+            return false;
+        }
         let is_bullet = matches!(open.kind, BlockKind::Bullet { .. });
-        let lower = starts_lowercase(text);
-        (lower && blanks <= MAX_BREAK_LINES)
+        let long = self.last_line_len >= WRAP_WIDTH;
+        // Across blank lines only a list item or a full-width line continues: a short
+        // line before a lowercase one is a title ("Building back together").
+        (starts_lowercase(text)
+            && (blanks == 0 || (blanks <= MAX_BREAK_LINES && (is_bullet || long))))
             || (blanks == 0 && is_bullet)
             || (blanks == 0 && indent > 0)
-            || (blanks == 0 && self.last_line_len >= WRAP_WIDTH)
+            || (blanks == 0 && long)
     }
 
     fn append(&mut self, text: &str, line: u32) {

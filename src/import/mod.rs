@@ -10,6 +10,7 @@ pub mod agencies;
 pub mod clean;
 pub mod dates;
 pub mod decode;
+pub mod dialogue;
 pub mod entry;
 pub mod error;
 pub mod lang;
@@ -112,14 +113,24 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
             .map(|w| format!("{source_name}: {w}")),
     );
 
-    let dialogue = dialogue(
-        &blocks,
+    let intro_end = if content_start > 0 {
+        content_start
+    } else {
+        blocks.len().min(5)
+    };
+    let mut dialogue_warnings = Vec::new();
+    let dialogue = dialogue::build(
         title.as_deref(),
-        content_start,
-        source_name,
-        &mut warnings,
-        pillars,
+        &blocks,
+        &blocks[..intro_end],
         &text,
+        pillars,
+        &mut dialogue_warnings,
+    );
+    warnings.extend(
+        dialogue_warnings
+            .into_iter()
+            .map(|w| format!("{source_name}: {w}")),
     );
     let used = used_agencies(&dialogue, &index);
     let source = Source {
@@ -138,101 +149,6 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
         },
         warnings,
     }
-}
-
-fn dialogue(
-    blocks: &[lines::Block],
-    title: Option<&str>,
-    content_start: usize,
-    source_name: &str,
-    warnings: &mut Vec<String>,
-    pillars: Vec<crate::model::Pillar>,
-    text: &str,
-) -> Dialogue {
-    let texts = title
-        .into_iter()
-        .chain(blocks.iter().map(|b| b.text.as_str()));
-    let found = preamble::dialogue_name(texts);
-    let name = match &found {
-        Some(f) => f.name.clone(),
-        None => {
-            warnings.push(format!("{source_name}: the dialogue's name was not found; the document title stands for it"));
-            strip_document_kind(title.unwrap_or(source_name))
-        }
-    };
-    let short_name = match found.and_then(|f| f.short_name) {
-        Some(short) => short,
-        None => {
-            warnings.push(format!("{source_name}: the dialogue's short name was not found; its full name stands for it"));
-            name.clone()
-        }
-    };
-    let intro_end = if content_start > 0 {
-        content_start
-    } else {
-        blocks.len().min(5)
-    };
-    let launched = blocks[..intro_end]
-        .iter()
-        .find_map(|b| preamble::launch_date(&b.text));
-    Dialogue {
-        id: None,
-        name,
-        name_es: None,
-        short_name,
-        parties: parties(text),
-        launched,
-        pillars,
-    }
-}
-
-/// "FACT SHEET: X", "X Fact Sheet", "Joint Statement on X" -> "X".
-fn strip_document_kind(title: &str) -> String {
-    let mut t = title.trim();
-    for kind in [
-        "fact sheet",
-        "joint statement",
-        "press release",
-        "hoja informativa",
-        "comunicado conjunto",
-        "declaración conjunta",
-    ] {
-        let folded = normalize::fold(t);
-        if folded.starts_with(kind) {
-            t = t[kind.len()..].trim_start_matches([':', ' ', '-']).trim();
-            for lead in ["on ", "of ", "sobre ", "del ", "de "] {
-                t = t.strip_prefix(lead).unwrap_or(t);
-            }
-        } else if folded.ends_with(kind) {
-            t = t[..t.len() - kind.len()]
-                .trim_end_matches([':', ' ', '-'])
-                .trim();
-        }
-    }
-    if t.is_empty() {
-        title.trim().to_string()
-    } else {
-        t.to_string()
-    }
-}
-
-/// Party codes named in the text, United States first.
-fn parties(text: &str) -> Vec<String> {
-    let folded = normalize::fold(text);
-    let mut out = Vec::new();
-    if ["united states", "u.s.", "estados unidos", "ee. uu.", "eua"]
-        .iter()
-        .any(|w| folded.contains(w))
-    {
-        out.push("US".to_string());
-    }
-    if ["mexico", "mexican", "mexicano"]
-        .iter()
-        .any(|w| folded.contains(w))
-    {
-        out.push("MX".to_string());
-    }
-    out
 }
 
 /// The agencies the dialogue's entries name, in the order of the built-in list,

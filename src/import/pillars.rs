@@ -93,15 +93,13 @@ pub fn explicit_heading(text: &str) -> Option<(u32, String)> {
 pub fn heading_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let first = text.chars().next();
-    let label = text.split_once(": ").is_some_and(|(label, rest)| {
-        label.split_whitespace().count() <= 5 && !rest.trim().is_empty()
-    });
+    let label = super::lines::is_label_item(text);
     words > 0
         && words <= 25
         && text.len() <= 200
         && !ends_sentence(text)
         && !text.ends_with(',')
-        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '¿')
+        && first.is_some_and(|c| c.is_alphanumeric() || c == '"' || c == '¿')
         && !label
         && super::status::detect(text).is_none()
 }
@@ -135,6 +133,13 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
                     out.consumed.insert(i + 1);
                 } else if let Some(t) = declared_titles.get(&number) {
                     title = t.clone();
+                } else {
+                    // The heading names the pillar only by number: "PILLAR 2".
+                    title = block
+                        .text
+                        .trim()
+                        .trim_end_matches([':', '.', '-', ')', ' '])
+                        .to_string();
                 }
             }
             out.pillars.push(PillarMark {

@@ -3,7 +3,7 @@
 
 use super::dates::{find_dates, DateContext};
 use super::lines::{ends_sentence, Block, BlockKind};
-use super::normalize::{fold, normalize_title};
+use super::normalize::fold;
 use crate::model::{Edtf, EdtfDate, EntryDate, Precision};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -96,78 +96,6 @@ pub fn date_value(date: &EntryDate) -> Option<EdtfDate> {
     }
 }
 
-/// The dialogue a document is about: its name and short name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DialogueName {
-    pub name: String,
-    pub short_name: Option<String>,
-}
-
-static EN_DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][\p{L}.'-]*\s+|(?:and|of|on|for|the)\s+){0,8}Dialogue)(?:\s*\(([A-Z][A-Za-z]{1,9})\))?").unwrap()
-});
-static ES_DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(Di[aá]logo(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}.'-]*|de|del|y|entre|la|el|sobre|para))*)(?:\s*\(([A-Z][A-Za-z]{1,9})\))?").unwrap()
-});
-
-/// Finds the dialogue's name in the given texts (title first), and its short name
-/// from a "Name (ACR)" pair anywhere in them.
-pub fn dialogue_name<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<DialogueName> {
-    let mut found: Option<DialogueName> = None;
-    for text in texts.clone() {
-        for regex in [&*EN_DIALOGUE, &*ES_DIALOGUE] {
-            for caps in regex.captures_iter(text) {
-                let name = trim_name(&caps[1]);
-                if name.split_whitespace().count() < 2 {
-                    continue;
-                }
-                let short = caps.get(2).map(|m| m.as_str().to_string());
-                match &mut found {
-                    None => {
-                        found = Some(DialogueName {
-                            name,
-                            short_name: short,
-                        })
-                    }
-                    Some(f)
-                        if f.short_name.is_none()
-                            && short.is_some()
-                            && normalize_title(&f.name) == normalize_title(&name) =>
-                    {
-                        f.short_name = short;
-                    }
-                    _ => {}
-                }
-                if found.as_ref().is_some_and(|f| f.short_name.is_some()) {
-                    return found;
-                }
-            }
-        }
-    }
-    found
-}
-
-fn trim_name(raw: &str) -> String {
-    let mut words: Vec<&str> = raw.split_whitespace().collect();
-    while words.first().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "and" | "of" | "on" | "for" | "el" | "la"
-        ) || w.ends_with(':')
-    }) {
-        words.remove(0);
-    }
-    while words.last().is_some_and(|w| {
-        matches!(
-            *w,
-            "de" | "del" | "y" | "entre" | "la" | "el" | "sobre" | "para"
-        )
-    }) {
-        words.pop();
-    }
-    words.join(" ")
-}
-
 static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:re)?launch(?:ed)?\b|\b(?:re)?lanz(?:ado|ó|aron|amiento)\b|\brelanzamiento\b|\breanud").unwrap()
 });
@@ -197,36 +125,6 @@ mod tests {
             "FACT SHEET: U.S.-Mexico High-Level Economic Dialogue"
         );
         assert_eq!(p.date.unwrap().text, "December 13, 2021");
-    }
-
-    #[test]
-    fn dialogue_name_and_short_name_from_the_title() {
-        let got = dialogue_name(
-            ["U.S.-Mexico High-Level Economic Dialogue (HLED) Fact Sheet"].into_iter(),
-        )
-        .unwrap();
-        assert_eq!(got.name, "U.S.-Mexico High-Level Economic Dialogue");
-        assert_eq!(got.short_name.as_deref(), Some("HLED"));
-        let got = dialogue_name(
-            [
-                "FACT SHEET: The U.S.-Mexico High-Level Economic Dialogue",
-                "the U.S.-Mexico High-Level Economic Dialogue (HLED) met",
-            ]
-            .into_iter(),
-        )
-        .unwrap();
-        assert_eq!(got.short_name.as_deref(), Some("HLED"));
-    }
-
-    #[test]
-    fn spanish_dialogue_name() {
-        let got = dialogue_name(
-            ["Hoja informativa del Diálogo Económico de Alto Nivel (DEAN) México-Estados Unidos"]
-                .into_iter(),
-        )
-        .unwrap();
-        assert_eq!(got.name, "Diálogo Económico de Alto Nivel");
-        assert_eq!(got.short_name.as_deref(), Some("DEAN"));
     }
 
     #[test]

@@ -57,7 +57,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Class)>> = LazyLock::new(|| {
             Class::Plan,
         ),
         r(
-            r"(?:are|is)\s+(?:expected|scheduled|set|going)\s+to|expects?\s+to|hopes?\s+to|look\s+forward\s+to",
+            r"(?:are|is)\s+(?:planning|preparing)|(?:are|is)\s+(?:seeking|aiming|intending|hoping)\s+to|(?:are|is)\s+(?:expected|scheduled|set|going)\s+to|expects?\s+to|hopes?\s+to|look\s+forward\s+to",
             Class::Plan,
         ),
         r(
@@ -65,7 +65,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Class)>> = LazyLock::new(|| {
             Class::Plan,
         ),
         r(
-            r"acordaron\s+\p{L}+(?:ar|er|ir)|pretende(?:n)?|planea(?:n)?|tiene(?:n)?\s+previsto|prevé(?:n)?|se\s+propone(?:n)?|propusieron|propuesto|explorar",
+            r"acordaron\s+\p{L}+(?:ar|er|ir)(?:se|lo|la|los|las)?|pretende(?:n)?|planea(?:n)?|tiene(?:n)?\s+previsto|prevé(?:n)?|se\s+propone(?:n)?|propusieron|propuesto|explorar",
             Class::Plan,
         ),
         r(r"\p{L}+(?:arán|erán|irán|ará|erá|irá)", Class::Plan),

@@ -235,6 +235,7 @@ pub fn build(
         if !matches!(last.kind, BlockKind::Heading { .. })
             && !ends_sentence(&last.text)
             && !heading_like(&last.text)
+            && !super::lines::is_label_item(&last.text)
         {
             w.warnings.push(format!(
                 "line {}: the last line seems cut off (it ends mid-sentence)",
