@@ -16,6 +16,7 @@ pub mod error;
 pub mod lang;
 pub mod lines;
 pub mod normalize;
+pub mod pattern;
 pub mod pillars;
 pub mod preamble;
 pub mod status;
