@@ -5,3 +5,4 @@ pub mod cli;
 pub mod interchange;
 pub mod model;
 pub mod store;
+pub mod synthetic;

@@ -34,7 +34,7 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-fn import_with_progress(
+pub(super) fn import_with_progress(
     store: &mut Store,
     record: &crate::model::Record,
     origin: &Origin,
@@ -70,6 +70,9 @@ pub fn print_report(name: &str, report: &MergeReport) {
             Some(detail) => outln!("{mark} {:<10} {} ({detail})", line.entity, line.what),
             None => outln!("{mark} {:<10} {}", line.entity, line.what),
         }
+    }
+    if report.more_lines > 0 {
+        outln!("… and {} more changes", report.more_lines);
     }
     outln!(
         "{name}: {verb} {} entries, {} initiatives, {} pillars, {} agencies, {} notes, {} sources; {} {}; {} entries already present.",

@@ -8,6 +8,7 @@ macro_rules! outln {
 }
 
 mod export;
+mod generate;
 mod history;
 mod import;
 mod init;
@@ -49,6 +50,9 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Show the changes made to the record.
     History(history::HistoryArgs),
+    /// Fill the database with a synthetic record (for load tests).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs one command line; errors carry the message the user sees.
@@ -61,6 +65,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(&open(db.as_deref())?, args),
         Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
         Command::History(args) => history::run(&open(db.as_deref())?, args),
+        Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
     }
 }
 
