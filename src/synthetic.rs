@@ -155,7 +155,7 @@ fn random_date(rng: &mut Rng) -> Option<EntryDate> {
             })
         }
         2 => (Edtf::Date(EdtfDate::year(year)), format!("{year}")),
-        3 | 4 | 5 => (
+        3..=5 => (
             Edtf::Date(EdtfDate::month(year, month).expect("valid month")),
             format!("{year}-{month:02}"),
         ),
