@@ -27,6 +27,7 @@ CREATE TABLE pillar (
     title_es    TEXT,
     UNIQUE (dialogue_id, number)
 );
+CREATE INDEX pillar_by_number ON pillar (number);
 
 CREATE TABLE initiative (
     id         INTEGER PRIMARY KEY,
