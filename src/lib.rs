@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod interchange;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod synthetic;
