@@ -1,6 +1,5 @@
 //! `briefbook init`: a new database, with or without the built-in record.
 
-use crate::model::Origin;
 use crate::store::Store;
 use anyhow::{bail, Result};
 use clap::Args;
@@ -40,14 +39,8 @@ pub fn run(db: Option<&Path>, args: InitArgs) -> Result<()> {
     Ok(())
 }
 
-/// Imports the built-in HLED record (the seed fact sheet, through the importer) into a
-/// new store.
+/// Imports the built-in HLED record into a new store.
 pub fn seed_builtin(store: &mut Store) -> Result<()> {
-    let parsed = crate::import::builtin_record();
-    let origin = Origin::Import {
-        source_id: None,
-        title: crate::import::BUILTIN_NAME.into(),
-    };
-    store.import_record(&parsed.record, &origin, false)?;
+    crate::builtin::seed(store)?;
     Ok(())
 }
