@@ -2,3 +2,5 @@
 //! rendering. Knows nothing of Tauri; the desktop shell and the CLI call into it.
 
 pub mod model;
+pub mod packet;
+pub mod render;
