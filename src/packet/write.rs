@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 pub enum WriteError {
     #[error("{0} already exists; use --force to replace it")]
     Exists(PathBuf),
-    #[error("the folder {0} does not exist")]
+    #[error("cannot write there: {0} is not an existing folder")]
     MissingDir(PathBuf),
     #[error("{path} is a folder, not a file name")]
     IsDir { path: PathBuf },

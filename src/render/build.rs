@@ -123,14 +123,7 @@ impl Builder<'_> {
             ..ParaStyle::body(size)
         };
         let mut out = vec![Block::Space(90.0)];
-        if let Some(marking) = &p.marking {
-            out.push(para(
-                vec![Span::new(Bold, marking.clone()).colored(MARKING)],
-                center(11.0, 36.0),
-            ));
-        } else {
-            out.push(Block::Space(50.0));
-        }
+        out.push(Block::Space(50.0));
         out.push(para(
             vec![
                 Span::new(Regular, format!("{} ({})", p.dialogue, p.dialogue_short)).colored(MUTED),

@@ -22,10 +22,15 @@ const FONT_NAMES: [&str; 3] = ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-It
 /// Adds running heads and feet, resolves contents page numbers: after this every page
 /// item is final and every glyph the file needs is known.
 pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typesetter) {
-    let total = laid.pages.len();
-    let has_cover = packet.sections.first() == Some(&Section::Cover);
+    // The cover is not numbered: "Page 1" is the first page after it, as in print.
+    let first = usize::from(packet.sections.first() == Some(&Section::Cover));
+    let total = laid.pages.len() - first;
     let l = i18n::labels(packet.lang);
-    let numbers: Vec<Option<usize>> = laid.anchors.iter().map(|a| a.map(|(p, _)| p + 1)).collect();
+    let numbers: Vec<Option<usize>> = laid
+        .anchors
+        .iter()
+        .map(|a| a.map(|(p, _)| p + 1 - first))
+        .collect();
     let prepared = packet
         .prepared_on
         .map(|d| format!("{}: {}", l.prepared_on, i18n::day(packet.lang, d)));
@@ -51,18 +56,23 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
                 };
             }
         }
-        if index == 0 && has_cover {
+        if index < first {
+            cover_marking(packet, page, frame, ts);
             continue;
         }
-        running(
-            packet,
-            page,
-            frame,
-            ts,
-            index + 1,
-            total,
-            prepared.as_deref(),
-        );
+        let number = index + 1 - first;
+        running(packet, page, frame, ts, number, total, prepared.as_deref());
+    }
+}
+
+/// The cover carries the marking at top and bottom too (it already shows it in its body).
+fn cover_marking(packet: &Packet, page: &mut Page, frame: Frame, ts: &mut Typesetter) {
+    if let Some(marking) = &packet.marking {
+        for y in [frame.height - 44.0, 30.0] {
+            let line = ts.line(Style::Bold, MARKING, marking, 7.5);
+            let x = (frame.width - line.width) / 2.0;
+            page.items.push(Item::Text { x, y, line });
+        }
     }
 }
 
@@ -526,45 +536,42 @@ fn finish_lopdf(
 /// Gives each font its tagged subset name (`/BaseFont`, `/FontName`) and a ToUnicode map
 /// built from the shaped text, so extraction yields exactly the characters typed.
 fn fix_fonts(doc: &mut lopdf::Document, fonts: &BTreeMap<String, (String, String)>) {
-    let type0: Vec<(ObjectId, String)> = doc
-        .objects
-        .iter()
-        .filter_map(|(id, o)| {
-            let d = o.as_dict().ok()?;
-            (d.get(b"Subtype").ok()?.as_name().ok()? == b"Type0").then_some(())?;
-            let name =
-                String::from_utf8_lossy(d.get(b"BaseFont").ok()?.as_name().ok()?).into_owned();
-            Some((*id, name))
-        })
-        .collect();
-    for (font_id, base) in type0 {
-        let Some((tagged, cmap)) = fonts.get(&base) else {
+    let tagged_name = |d: &Dictionary, key: &[u8]| {
+        let name = d.get(key).and_then(Object::as_name).ok()?;
+        fonts.get(String::from_utf8_lossy(name).as_ref())
+    };
+    let mut type0 = Vec::new();
+    for (id, object) in doc.objects.iter_mut() {
+        let Object::Dictionary(d) = object else {
             continue;
         };
-        let name = Object::Name(tagged.clone().into_bytes());
-        let mut descendants = Vec::new();
-        let mut to_unicode = None;
-        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(font_id) {
-            d.set("BaseFont", name.clone());
-            if let Ok(Object::Array(arr)) = d.get(b"DescendantFonts") {
-                descendants.extend(arr.iter().filter_map(|o| o.as_reference().ok()));
-            }
-            to_unicode = d.get(b"ToUnicode").and_then(Object::as_reference).ok();
-        }
-        for desc in descendants {
-            let mut descriptor = None;
-            if let Ok(Object::Dictionary(d)) = doc.get_object_mut(desc) {
-                d.set("BaseFont", name.clone());
-                descriptor = d.get(b"FontDescriptor").and_then(Object::as_reference).ok();
-            }
-            if let Some(fd) = descriptor {
-                if let Ok(Object::Dictionary(d)) = doc.get_object_mut(fd) {
-                    d.set("FontName", name.clone());
+        if let Some((tagged, cmap)) = tagged_name(d, b"BaseFont").cloned() {
+            let is_type0 = d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0");
+            d.set("BaseFont", Object::Name(tagged.clone().into_bytes()));
+            // Descendant fonts may be written inline.
+            if let Ok(Object::Array(descendants)) = d.get_mut(b"DescendantFonts") {
+                for desc in descendants.iter_mut() {
+                    if let Object::Dictionary(dd) = desc {
+                        dd.set("BaseFont", Object::Name(tagged.clone().into_bytes()));
+                    }
                 }
             }
+            if is_type0 {
+                type0.push((*id, cmap));
+            }
         }
-        let stream = lopdf::Stream::new(Dictionary::new(), cmap.clone().into_bytes());
-        match to_unicode {
+        if let Some((tagged, _)) = tagged_name(d, b"FontName").cloned() {
+            d.set("FontName", Object::Name(tagged.into_bytes()));
+        }
+    }
+    for (font_id, cmap) in type0 {
+        let stream = lopdf::Stream::new(Dictionary::new(), cmap.into_bytes());
+        let existing = doc
+            .get_dictionary(font_id)
+            .and_then(|d| d.get(b"ToUnicode"))
+            .and_then(Object::as_reference)
+            .ok();
+        match existing {
             Some(id) => {
                 doc.objects.insert(id, Object::Stream(stream));
             }
