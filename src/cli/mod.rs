@@ -51,7 +51,7 @@ pub enum Command {
     /// Show the changes made to the record.
     History(history::HistoryArgs),
     /// Write a briefing packet (PDF) for some pillars, dates, statuses or agencies.
-    Packet(packet::PacketArgs),
+    Packet(Box<packet::PacketArgs>),
 }
 
 /// Runs one command line; errors carry the message the user sees.
@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(&open(db.as_deref())?, args),
         Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
         Command::History(args) => history::run(&open(db.as_deref())?, args),
-        Command::Packet(args) => packet::run(&mut open(db.as_deref())?, args),
+        Command::Packet(args) => packet::run(&mut open(db.as_deref())?, *args),
     }
 }
 
