@@ -214,18 +214,19 @@ impl Builder<'_> {
         let mut out = self.section_heading(l.overview);
         let ov = &p.overview;
         let initiatives: usize = p.pillars.iter().map(|x| x.initiatives.len()).sum();
+        let (e, i, n) = (ov.total_entries as usize, initiatives, p.pillars.len());
         let summary = match self.lang {
             Lang::En => format!(
-                "This packet covers {} entries in {} initiatives under {} of the dialogue's pillars.",
-                ov.total_entries,
-                initiatives,
-                p.pillars.len()
+                "This packet covers {} in {} under {} of the dialogue.",
+                count(e, "entry", "entries"),
+                count(i, "initiative", "initiatives"),
+                count(n, "pillar", "pillars"),
             ),
             Lang::Es => format!(
-                "Este documento abarca {} asuntos en {} iniciativas de {} pilares del diálogo.",
-                ov.total_entries,
-                initiatives,
-                p.pillars.len()
+                "Este documento abarca {} en {} de {} del diálogo.",
+                count(e, "asunto", "asuntos"),
+                count(i, "iniciativa", "iniciativas"),
+                count(n, "pilar", "pilares"),
             ),
         };
         out.push(plain(Regular, summary, 10.0));
@@ -397,7 +398,7 @@ impl Builder<'_> {
                 None => date.text.clone(),
             };
             if !text.is_empty() {
-                spans.push(Span::new(Bold, format!("{text}. ")));
+                spans.push(Span::new(Bold, format!("{}. ", capitalize(&text))));
             }
         }
         spans.push(Span::new(Regular, entry.text.clone()));
@@ -593,4 +594,16 @@ impl Builder<'_> {
 fn status_text(status: Status) -> Rgb {
     let (r, g, b) = status_color(status);
     (r * 0.7, g * 0.7, b * 0.7)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -108,7 +108,8 @@ enum Prep {
         size: f32,
     },
     Contents {
-        text: Line,
+        /// A long title wraps; the leader and page number sit on its last line.
+        lines: Vec<Line>,
         anchor: usize,
         indent: f32,
         size: f32,
@@ -121,6 +122,10 @@ enum Prep {
 const PAD_X: f32 = 4.5;
 const PAD_Y: f32 = 3.5;
 const CHART_ROW: f32 = 16.0;
+
+fn contents_height(lines: usize, size: f32) -> f32 {
+    lines as f32 * size * 1.3 + size * 0.6
+}
 
 fn baseline(top: f32, leading: f32, size: f32) -> f32 {
     top - (leading * 0.5 + size * 0.34)
@@ -188,17 +193,18 @@ fn prepare(block: &Block, frame: Frame, ts: &mut Typesetter) -> Prep {
                     col
                 })
                 .collect();
-            let cell_style = |align: Align| ParaStyle {
+            // Narrow columns (dates, names) read better ragged than hyphenated.
+            let cell_style = |align: Align, width: f32| ParaStyle {
                 align,
                 leading,
-                hyphenate: true,
+                hyphenate: width > 150.0,
                 ..ParaStyle::body(table.size)
             };
             let header = table
                 .header
                 .iter()
                 .zip(&cols)
-                .map(|(c, (_, w))| ts.set(&c.spans, &cell_style(c.align), w - 2.0 * PAD_X))
+                .map(|(c, (_, w))| ts.set(&c.spans, &cell_style(c.align, *w), w - 2.0 * PAD_X))
                 .collect();
             let rows = table
                 .rows
@@ -208,7 +214,7 @@ fn prepare(block: &Block, frame: Frame, ts: &mut Typesetter) -> Prep {
                         .zip(&cols)
                         .map(|(c, (_, w))| {
                             (
-                                ts.set(&c.spans, &cell_style(Align::Left), w - 2.0 * PAD_X),
+                                ts.set(&c.spans, &cell_style(Align::Left, *w), w - 2.0 * PAD_X),
                                 c.align,
                             )
                         })
@@ -235,14 +241,11 @@ fn prepare(block: &Block, frame: Frame, ts: &mut Typesetter) -> Prep {
                 ..ParaStyle::body(*size)
             };
             let mut lines = ts.set(spans, &style, measure - indent - 60.0);
-            // Contents rows are one line; a very long title is cut after its first line.
-            let text = if lines.is_empty() {
-                ts.line(Style::Regular, INK, "", *size)
-            } else {
-                lines.swap_remove(0)
-            };
+            if lines.is_empty() {
+                lines.push(ts.line(Style::Regular, INK, "", *size));
+            }
             Prep::Contents {
-                text,
+                lines,
                 anchor: *anchor,
                 indent: *indent,
                 size: *size,
@@ -323,7 +326,7 @@ impl Paginator {
                 });
                 (lines(header) + first) as f32 * leading + 4.0 * PAD_Y
             }
-            Prep::Contents { size, .. } => size * 1.9,
+            Prep::Contents { lines, size, .. } => contents_height(lines.len(), *size),
             Prep::Chart(c) => c.rows.len() as f32 * CHART_ROW + 30.0,
             Prep::Space(_) | Prep::PageBreak => 0.0,
         }
@@ -382,27 +385,33 @@ impl Paginator {
             }
             Prep::Table { .. } => self.place_table(prep, rest),
             Prep::Contents {
-                text,
+                lines,
                 anchor,
                 indent,
                 size,
             } => {
-                let h = size * 1.9;
+                let h = contents_height(lines.len(), *size);
                 if h > self.room() {
                     self.new_page();
                 }
-                let base = baseline(self.y, h, *size);
+                let leading = size * 1.3;
                 let x = self.frame.left + indent;
                 let right = self.frame.right;
                 let top = self.y;
+                let pad = (h - lines.len() as f32 * leading) / 2.0;
                 let page = self.page();
-                page.items.push(Item::Text {
-                    x,
-                    y: base,
-                    line: text.clone(),
-                });
+                let mut base = 0.0;
+                for (i, line) in lines.iter().enumerate() {
+                    base = baseline(top - pad - i as f32 * leading, leading, *size);
+                    page.items.push(Item::Text {
+                        x,
+                        y: base,
+                        line: line.clone(),
+                    });
+                }
+                let last = lines.last().map_or(0.0, |l| l.width);
                 page.items.push(Item::Rule {
-                    x1: x + text.width + 6.0,
+                    x1: x + last + 6.0,
                     y1: base + 1.0,
                     x2: right - 26.0,
                     y2: base + 1.0,
