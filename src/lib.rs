@@ -6,5 +6,7 @@ pub mod cli;
 pub mod import;
 pub mod interchange;
 pub mod model;
+pub mod packet;
+pub mod render;
 pub mod store;
 pub mod synthetic;
