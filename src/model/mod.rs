@@ -3,6 +3,7 @@
 pub mod date;
 pub mod history;
 pub mod record;
+pub mod text;
 pub mod validate;
 
 pub use date::{Cadence, DateError, Edtf, EdtfDate, EntryDate, IntervalEnd, Precision, Qualifier};
@@ -11,6 +12,7 @@ pub use record::{
     parse_pillar_number, roman, Agency, Country, Dialogue, Entry, EntryKind, Id, Initiative, Note,
     NoteKind, Pillar, Record, Source, SourceRef, Status,
 };
+pub use text::normalize_key;
 
 /// Chooses the Spanish version of a text when asked for and present.
 pub fn localized<'a>(text: &'a str, spanish: Option<&'a str>, lang: Lang) -> &'a str {
