@@ -457,7 +457,8 @@ impl Merger<'_, '_> {
                 .source
                 .as_ref()
                 .and_then(|s| source_ids.get(&s.title).copied());
-            match existing.get(&normalize_key(&entry.text)) {
+            let key = normalize_key(&entry.text);
+            match existing.get(&key) {
                 Some(&id) => {
                     if self.update_entry_from(id, entry, place)? {
                         self.line(
@@ -482,7 +483,7 @@ impl Merger<'_, '_> {
                         self.trace,
                     )?;
                     next_position += 1;
-                    existing.insert(normalize_key(&entry.text), id);
+                    existing.insert(key, id);
                     self.report.added_entries += 1;
                     self.report.added_notes += entry.notes.len();
                     self.line(MergeAction::Add, "entry", place.describe(&entry.text), None);
