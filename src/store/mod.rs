@@ -2,6 +2,7 @@
 //! one transaction, with every write traced in the history table.
 
 mod edit;
+mod edit_structure;
 mod error;
 mod history;
 mod index;
