@@ -8,6 +8,7 @@ mod history;
 mod index;
 mod load;
 mod merge;
+mod merge_entries;
 mod migrate;
 mod packets;
 mod queries;
