@@ -96,7 +96,8 @@ pub fn has_glyph(c: char) -> bool {
 /// Shapes text once per (face, text) and remembers the result: packets repeat words a lot.
 #[derive(Default)]
 pub struct Shaper {
-    cache: HashMap<(Style, String), Rc<Shaped>>,
+    /// One map per face, looked up by `&str` so a hit allocates nothing.
+    cache: [HashMap<String, Rc<Shaped>>; 3],
 }
 
 impl Shaper {
@@ -107,11 +108,12 @@ impl Shaper {
     /// Shapes `text` in `style`. Characters the font lacks must have been replaced before
     /// (see `text::substitute_missing`); any left come out as the font's .notdef box.
     pub fn shape(&mut self, style: Style, text: &str) -> Rc<Shaped> {
-        if let Some(hit) = self.cache.get(&(style, text.to_string())) {
+        let cache = &mut self.cache[style.index()];
+        if let Some(hit) = cache.get(text) {
             return hit.clone();
         }
         let shaped = Rc::new(shape_uncached(style, text));
-        self.cache.insert((style, text.to_string()), shaped.clone());
+        cache.insert(text.to_string(), shaped.clone());
         shaped
     }
 
