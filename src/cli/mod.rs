@@ -8,6 +8,7 @@ macro_rules! outln {
 }
 
 mod export;
+mod generate;
 mod history;
 mod import;
 mod init;
@@ -52,6 +53,9 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Write a briefing packet (PDF) for some pillars, dates, statuses or agencies.
     Packet(Box<packet::PacketArgs>),
+    /// Fill the database with a synthetic record (for load tests).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs one command line; errors carry the message the user sees.
@@ -65,6 +69,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
         Command::History(args) => history::run(&open(db.as_deref())?, args),
         Command::Packet(args) => packet::run(&mut open(db.as_deref())?, *args),
+        Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
     }
 }
 

@@ -2,6 +2,7 @@
 //! text, add what is new, update what changed, all in one transaction.
 
 use super::history::Trace;
+use super::index::IndexWatermark;
 use super::rows::{self, Place};
 use super::{Store, StoreError};
 use crate::model::validate::validate_record;
@@ -21,10 +22,15 @@ pub struct MergeReport {
     pub added_sources: usize,
     pub updated: usize,
     pub unchanged_entries: usize,
-    /// One line per addition or update, in document order.
+    /// One line per addition or update, in document order, up to [`MAX_LINES`].
     pub lines: Vec<MergeLine>,
+    /// How many further additions and updates the lines leave out.
+    pub more_lines: usize,
     pub dry_run: bool,
 }
+
+/// A preview lists at most this many changes; the counts stay exact.
+pub const MAX_LINES: usize = 2_000;
 
 impl MergeReport {
     /// Whether the import changed (or would change) nothing.
@@ -78,6 +84,7 @@ impl Store {
             ..MergeReport::default()
         };
         {
+            let watermark = IndexWatermark::read(&tx)?;
             let trace = Trace::begin(&tx, origin)?;
             let mut merger = Merger {
                 conn: &tx,
@@ -94,6 +101,7 @@ impl Store {
                 progress,
             };
             merger.merge(record)?;
+            watermark.index_new_rows(&tx)?;
         }
         if !dry_run {
             tx.commit()?;
@@ -116,12 +124,16 @@ struct Merger<'a, 'c> {
 
 impl Merger<'_, '_> {
     fn line(&mut self, action: MergeAction, entity: &str, what: String, detail: Option<String>) {
-        self.report.lines.push(MergeLine {
-            action,
-            entity: entity.into(),
-            what,
-            detail,
-        });
+        if self.report.lines.len() < MAX_LINES {
+            self.report.lines.push(MergeLine {
+                action,
+                entity: entity.into(),
+                what,
+                detail,
+            });
+        } else {
+            self.report.more_lines += 1;
+        }
         if action == MergeAction::Update {
             self.report.updated += 1;
         }
@@ -445,7 +457,8 @@ impl Merger<'_, '_> {
                 .source
                 .as_ref()
                 .and_then(|s| source_ids.get(&s.title).copied());
-            match existing.get(&normalize_key(&entry.text)) {
+            let key = normalize_key(&entry.text);
+            match existing.get(&key) {
                 Some(&id) => {
                     if self.update_entry_from(id, entry, place)? {
                         self.line(
@@ -470,7 +483,7 @@ impl Merger<'_, '_> {
                         self.trace,
                     )?;
                     next_position += 1;
-                    existing.insert(normalize_key(&entry.text), id);
+                    existing.insert(key, id);
                     self.report.added_entries += 1;
                     self.report.added_notes += entry.notes.len();
                     self.line(MergeAction::Add, "entry", place.describe(&entry.text), None);
