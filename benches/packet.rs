@@ -329,11 +329,10 @@ fn typst(source: &str, dir: &Path) -> Option<(f64, f64, usize)> {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    let fixture: Record =
-        serde_json::from_str(include_str!("../tests/fixtures/hled-mini.json")).expect("fixture");
-    let m = measure(&fixture, 20);
+    let builtin = briefbook::import::builtin_record().record;
+    let m = measure(&builtin, 20);
     println!(
-        "HLED fixture record: {:.1} ms, {} pages, {} KB, peak heap {:.1} MiB",
+        "Built-in HLED record, whole packet: {:.1} ms, {} pages, {} KB, peak heap {:.1} MiB",
         m.ms,
         m.pages,
         m.bytes / 1024,
