@@ -8,6 +8,7 @@
 
 pub mod agencies;
 pub mod clean;
+pub mod date_values;
 pub mod dates;
 pub mod decode;
 pub mod dialogue;
