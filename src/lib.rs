@@ -1,4 +1,6 @@
 //! Briefbook core: the dialogue record, its store, importers, packet assembly and PDF
 //! rendering. Knows nothing of Tauri; the desktop shell and the CLI call into it.
 
+pub mod interchange;
 pub mod model;
+pub mod store;

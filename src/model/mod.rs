@@ -4,6 +4,7 @@ pub mod date;
 pub mod date_input;
 pub mod history;
 pub mod record;
+pub mod text;
 pub mod validate;
 
 pub use date_input::{read_date_input, DateInputError, DateReading};
@@ -13,6 +14,7 @@ pub use record::{
     parse_pillar_number, roman, Agency, Country, Dialogue, Entry, EntryKind, Id, Initiative, Note,
     NoteKind, Pillar, Record, Source, SourceRef, Status,
 };
+pub use text::normalize_key;
 
 /// Chooses the Spanish version of a text when asked for and present.
 pub fn localized<'a>(text: &'a str, spanish: Option<&'a str>, lang: Lang) -> &'a str {

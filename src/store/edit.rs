@@ -1,0 +1,446 @@
+//! A person's edits: one field or row at a time, each a history batch that undo can revert.
+
+use super::history::Trace;
+use super::load::entry_date;
+use super::rows::{self, Place};
+use super::{Store, StoreError};
+use crate::model::{Entry, EntryDate, EntryKind, Id, Note, NoteKind, Origin, Status};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// Fields of an entry to change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntryPatch {
+    pub text: Option<String>,
+    /// `Some(None)` removes the Spanish text.
+    pub text_es: Option<Option<String>>,
+    pub kind: Option<EntryKind>,
+    pub status: Option<Status>,
+    /// `Some(None)` makes the entry undated.
+    pub date: Option<Option<EntryDate>>,
+    pub agencies: Option<Vec<String>>,
+}
+
+/// A new entry typed by a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewEntry {
+    pub kind: EntryKind,
+    pub text: String,
+    pub status: Status,
+    pub date: Option<EntryDate>,
+    #[serde(default)]
+    pub agencies: Vec<String>,
+}
+
+/// Fields of an initiative to change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InitiativePatch {
+    pub title: Option<String>,
+    pub title_es: Option<Option<String>>,
+    pub summary: Option<Option<String>>,
+    pub summary_es: Option<Option<String>>,
+}
+
+/// What a note is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum NoteTarget {
+    Initiative(Id),
+    Entry(Id),
+}
+
+/// An entry's editable fields as stored.
+pub(crate) struct StoredEntry {
+    pub text: String,
+    pub text_es: Option<String>,
+    pub kind: EntryKind,
+    pub status: Status,
+    pub date: Option<EntryDate>,
+    pub agencies: Vec<String>,
+}
+
+pub(crate) fn read_entry_fields(conn: &Connection, id: Id) -> Result<StoredEntry, StoreError> {
+    let mut stored = conn
+        .prepare_cached(
+            "SELECT text, text_es, kind, status, date_edtf, date_text, cadence FROM entry WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            let kind: String = r.get(2)?;
+            let status: String = r.get(3)?;
+            Ok((r.get(0)?, r.get(1)?, kind, status, entry_date(r, 4)?))
+        })
+        .optional()?
+        .map(|(text, text_es, kind, status, date)| StoredEntry {
+            text,
+            text_es,
+            kind: kind.parse().unwrap_or(EntryKind::Activity),
+            status: status.parse().unwrap_or(Status::Unknown),
+            date,
+            agencies: Vec::new(),
+        })
+        .ok_or_else(|| StoreError::NotFound(format!("no entry with id {id}")))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.key FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
+         WHERE ea.entry_id = ?1 ORDER BY ea.position",
+    )?;
+    stored.agencies = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(stored)
+}
+
+pub(crate) fn write_entry_date(
+    conn: &Connection,
+    id: Id,
+    date: &Option<EntryDate>,
+) -> Result<(), StoreError> {
+    let edtf = date.as_ref().and_then(|d| d.edtf);
+    let bounds = edtf.map(|e| e.sortable_bounds());
+    conn.execute(
+        "UPDATE entry SET date_edtf = ?2, date_text = ?3, cadence = ?4, date_lower = ?5,
+                          date_upper = ?6 WHERE id = ?1",
+        params![
+            id,
+            edtf.map(|e| e.to_string()),
+            date.as_ref().map(|d| d.text.as_str()),
+            date.as_ref().and_then(|d| d.cadence).map(|c| c.as_str()),
+            bounds.as_ref().map(|b| b.0.as_str()),
+            bounds.as_ref().map(|b| b.1.as_str()),
+        ],
+    )?;
+    Ok(())
+}
+
+fn require_text(field: &str, text: &str) -> Result<(), StoreError> {
+    if text.trim().is_empty() {
+        return Err(StoreError::Validation(format!("{field} cannot be empty")));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Changes an entry's fields; one history line per changed field.
+    pub fn update_entry(&mut self, id: Id, patch: &EntryPatch) -> Result<(), StoreError> {
+        if let Some(text) = &patch.text {
+            require_text("entry text", text)?;
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let stored = read_entry_fields(&tx, id)?;
+            let (_, place) = rows::place_of_entry(&tx, id)?;
+            let label = patch.text.clone().unwrap_or(stored.text.clone());
+            if let Some(text) = &patch.text {
+                tx.execute(
+                    "UPDATE entry SET text = ?2 WHERE id = ?1",
+                    params![id, text],
+                )?;
+                trace.changed(
+                    "entry",
+                    id,
+                    "text",
+                    Some(&stored.text),
+                    Some(text),
+                    &label,
+                    &place,
+                )?;
+            }
+            if let Some(text_es) = &patch.text_es {
+                let text_es = text_es.as_ref().filter(|t| !t.trim().is_empty());
+                tx.execute(
+                    "UPDATE entry SET text_es = ?2 WHERE id = ?1",
+                    params![id, text_es],
+                )?;
+                trace.changed(
+                    "entry",
+                    id,
+                    "text_es",
+                    stored.text_es.as_deref(),
+                    text_es.map(String::as_str),
+                    &label,
+                    &place,
+                )?;
+            }
+            if let Some(kind) = patch.kind {
+                tx.execute(
+                    "UPDATE entry SET kind = ?2 WHERE id = ?1",
+                    params![id, kind.as_str()],
+                )?;
+                trace.changed(
+                    "entry",
+                    id,
+                    "kind",
+                    Some(stored.kind.as_str()),
+                    Some(kind.as_str()),
+                    &label,
+                    &place,
+                )?;
+            }
+            if let Some(status) = patch.status {
+                // A person's choice replaces the importer's reason for its guess.
+                tx.execute(
+                    "UPDATE entry SET status = ?2, status_phrase = NULL WHERE id = ?1",
+                    params![id, status.as_str()],
+                )?;
+                trace.changed(
+                    "entry",
+                    id,
+                    "status",
+                    Some(stored.status.as_str()),
+                    Some(status.as_str()),
+                    &label,
+                    &place,
+                )?;
+            }
+            if let Some(date) = &patch.date {
+                write_entry_date(&tx, id, date)?;
+                trace.changed(
+                    "entry",
+                    id,
+                    "date",
+                    rows::date_json(&stored.date).as_deref(),
+                    rows::date_json(date).as_deref(),
+                    &label,
+                    &place,
+                )?;
+            }
+            if let Some(agencies) = &patch.agencies {
+                rows::set_entry_agencies(&tx, id, agencies)?;
+                trace.changed(
+                    "entry",
+                    id,
+                    "agencies",
+                    Some(&serde_json::to_string(&stored.agencies).expect("strings")),
+                    Some(&serde_json::to_string(agencies).expect("strings")),
+                    &label,
+                    &place,
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds an entry at the end of an initiative; returns its id.
+    pub fn create_entry(&mut self, initiative_id: Id, new: &NewEntry) -> Result<Id, StoreError> {
+        require_text("entry text", &new.text)?;
+        let tx = self.conn.transaction()?;
+        let id = {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let place = rows::place_of_initiative(&tx, initiative_id)?;
+            let position: i64 = tx.query_row(
+                "SELECT coalesce(max(position), -1) + 1 FROM entry WHERE initiative_id = ?1",
+                [initiative_id],
+                |r| r.get(0),
+            )?;
+            let entry = Entry {
+                id: None,
+                kind: new.kind,
+                text: new.text.trim().to_string(),
+                text_es: None,
+                status: new.status,
+                status_phrase: None,
+                date: new.date.clone(),
+                other_dates: Vec::new(),
+                agencies: new.agencies.clone(),
+                source: None,
+                notes: Vec::new(),
+            };
+            rows::insert_entry(&tx, initiative_id, position, &entry, None, &place, &trace)?
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Deletes an entry (and its notes); the history keeps a snapshot so undo can restore it.
+    pub fn delete_entry(&mut self, id: Id) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let (initiative_id, place) = rows::place_of_entry(&tx, id)?;
+            let snapshot = entry_snapshot(&tx, id, initiative_id)?;
+            tx.execute("DELETE FROM entry WHERE id = ?1", [id])?;
+            let json = serde_json::to_string(&snapshot).expect("entries serialize");
+            trace.deleted("entry", id, &json, &snapshot.entry.text, &place)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes an initiative's title, summary or their Spanish versions.
+    pub fn update_initiative(&mut self, id: Id, patch: &InitiativePatch) -> Result<(), StoreError> {
+        if let Some(title) = &patch.title {
+            require_text("initiative title", title)?;
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let place = rows::place_of_initiative(&tx, id)?;
+            let (title, title_es, summary, summary_es): (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            ) = tx.query_row(
+                "SELECT title, title_es, summary, summary_es FROM initiative WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+            let set =
+                |field: &str, old: Option<&str>, new: Option<&str>| -> Result<(), StoreError> {
+                    tx.execute(
+                        &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
+                        params![id, new],
+                    )?;
+                    trace.changed("initiative", id, field, old, new, &title, &place)
+                };
+            if let Some(new) = &patch.title {
+                set("title", Some(&title), Some(new.trim()))?;
+            }
+            let blank_to_none = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
+            if let Some(new) = &patch.title_es {
+                set(
+                    "title_es",
+                    title_es.as_deref(),
+                    blank_to_none(new).as_deref(),
+                )?;
+            }
+            if let Some(new) = &patch.summary {
+                set("summary", summary.as_deref(), blank_to_none(new).as_deref())?;
+            }
+            if let Some(new) = &patch.summary_es {
+                set(
+                    "summary_es",
+                    summary_es.as_deref(),
+                    blank_to_none(new).as_deref(),
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a briefing note to an initiative or an entry; returns its id.
+    pub fn add_note(
+        &mut self,
+        target: NoteTarget,
+        kind: NoteKind,
+        text: &str,
+    ) -> Result<Id, StoreError> {
+        require_text("note text", text)?;
+        let tx = self.conn.transaction()?;
+        let id = {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let note = Note {
+                id: None,
+                kind,
+                text: text.trim().to_string(),
+                text_es: None,
+            };
+            match target {
+                NoteTarget::Initiative(i) => {
+                    let place = rows::place_of_initiative(&tx, i)?;
+                    rows::insert_note(&tx, Some(i), None, &note, &place, &trace)?
+                }
+                NoteTarget::Entry(e) => {
+                    let (_, place) = rows::place_of_entry(&tx, e)?;
+                    rows::insert_note(&tx, None, Some(e), &note, &place, &trace)?
+                }
+            }
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Deletes a note.
+    pub fn delete_note(&mut self, id: Id) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let snapshot: NoteSnapshot = tx
+                .query_row(
+                    "SELECT initiative_id, entry_id, kind, text, text_es FROM note WHERE id = ?1",
+                    [id],
+                    |r| {
+                        let kind: String = r.get(2)?;
+                        Ok(NoteSnapshot {
+                            initiative_id: r.get(0)?,
+                            entry_id: r.get(1)?,
+                            note: Note {
+                                id: None,
+                                kind: kind.parse().unwrap_or(NoteKind::Background),
+                                text: r.get(3)?,
+                                text_es: r.get(4)?,
+                            },
+                        })
+                    },
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
+            tx.execute("DELETE FROM note WHERE id = ?1", [id])?;
+            let json = serde_json::to_string(&snapshot).expect("notes serialize");
+            trace.deleted("note", id, &json, &snapshot.note.text, &Place::default())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// An entry as it was before deletion, and where it sat.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct EntrySnapshot {
+    pub initiative_id: Id,
+    pub position: i64,
+    pub entry: Entry,
+}
+
+fn entry_snapshot(
+    conn: &Connection,
+    id: Id,
+    initiative_id: Id,
+) -> Result<EntrySnapshot, StoreError> {
+    let stored = read_entry_fields(conn, id)?;
+    let (position, status_phrase): (i64, Option<String>) = conn.query_row(
+        "SELECT position, status_phrase FROM entry WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut stmt =
+        conn.prepare("SELECT kind, text, text_es FROM note WHERE entry_id = ?1 ORDER BY position")?;
+    let notes = stmt
+        .query_map([id], |r| {
+            let kind: String = r.get(0)?;
+            Ok(Note {
+                id: None,
+                kind: kind.parse().unwrap_or(NoteKind::Background),
+                text: r.get(1)?,
+                text_es: r.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(EntrySnapshot {
+        initiative_id,
+        position,
+        entry: Entry {
+            id: None,
+            kind: stored.kind,
+            text: stored.text,
+            text_es: stored.text_es,
+            status: stored.status,
+            status_phrase,
+            date: stored.date,
+            other_dates: Vec::new(),
+            agencies: stored.agencies,
+            source: None,
+            notes,
+        },
+    })
+}
+
+/// A note as it was before deletion, and what it was attached to.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct NoteSnapshot {
+    pub initiative_id: Option<Id>,
+    pub entry_id: Option<Id>,
+    pub note: Note,
+}

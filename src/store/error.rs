@@ -1,0 +1,63 @@
+//! What can go wrong with the store, as a small set of stable codes.
+
+use crate::model::validate::Invalid;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} is not a Briefbook database (not a SQLite file, or damaged)")]
+    NotADatabase(PathBuf),
+    #[error("{path} was written by a newer Briefbook (schema version {found}; this version reads up to {supported}); update Briefbook to open it")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("directory {0} does not exist")]
+    MissingDirectory(PathBuf),
+    #[error("cannot write to {path}: {message}")]
+    Io { path: PathBuf, message: String },
+    #[error("invalid record: {0}")]
+    Invalid(#[from] Invalid),
+    #[error("{0}")]
+    Validation(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// The stable code the app and the CLI branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotADatabase(_) | StoreError::TooNew { .. } => "incompatible_database",
+            StoreError::MissingDirectory(_) | StoreError::Io { .. } => "io",
+            StoreError::Invalid(_) | StoreError::Validation(_) => "validation",
+            StoreError::NotFound(_) => "not_found",
+            StoreError::Conflict(_) => "conflict",
+            StoreError::Sqlite(_) => "internal",
+        }
+    }
+
+    /// Maps an error met while opening `path` to what the user needs to hear.
+    pub(crate) fn from_open(error: rusqlite::Error, path: &Path, dir: &Path) -> StoreError {
+        use rusqlite::ffi::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
+            Some(ErrorCode::CannotOpen)
+            | Some(ErrorCode::ReadOnly)
+            | Some(ErrorCode::PermissionDenied) => StoreError::Io {
+                path: if path.exists() {
+                    path.to_path_buf()
+                } else {
+                    dir.to_path_buf()
+                },
+                message: "permission denied or read-only".into(),
+            },
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}

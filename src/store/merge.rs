@@ -1,0 +1,585 @@
+//! Importing a record into the store: match what is already there by normalised title or
+//! text, add what is new, update what changed, all in one transaction.
+
+use super::history::Trace;
+use super::rows::{self, Place};
+use super::{Store, StoreError};
+use crate::model::validate::validate_record;
+use crate::model::{normalize_key, Agency, Entry, Note, Origin, Record};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MergeReport {
+    pub added_pillars: usize,
+    pub added_initiatives: usize,
+    pub added_entries: usize,
+    pub added_notes: usize,
+    pub added_agencies: usize,
+    pub added_sources: usize,
+    pub updated: usize,
+    pub unchanged_entries: usize,
+    /// One line per addition or update, in document order.
+    pub lines: Vec<MergeLine>,
+    pub dry_run: bool,
+}
+
+impl MergeReport {
+    /// Whether the import changed (or would change) nothing.
+    pub fn is_noop(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeAction {
+    Add,
+    Update,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergeLine {
+    pub action: MergeAction,
+    pub entity: String,
+    /// Where and what, for people: "Pillar II › Title › text".
+    pub what: String,
+    /// For updates: "status: planned → done".
+    pub detail: Option<String>,
+}
+
+impl Store {
+    /// Merges `record` into the store with `origin` on every history line. With `dry_run`
+    /// nothing is kept: the report says what would happen. Fails whole: on any error the
+    /// store is unchanged.
+    pub fn import_record(
+        &mut self,
+        record: &Record,
+        origin: &Origin,
+        dry_run: bool,
+    ) -> Result<MergeReport, StoreError> {
+        self.import_record_with_progress(record, origin, dry_run, &mut |_, _| {})
+    }
+
+    /// As [`Store::import_record`], calling `progress(entries_done, entries_total)` as it goes.
+    pub fn import_record_with_progress(
+        &mut self,
+        record: &Record,
+        origin: &Origin,
+        dry_run: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<MergeReport, StoreError> {
+        validate_record(record)?;
+        let tx = self.conn.transaction()?;
+        let mut report = MergeReport {
+            dry_run,
+            ..MergeReport::default()
+        };
+        {
+            let trace = Trace::begin(&tx, origin)?;
+            let mut merger = Merger {
+                conn: &tx,
+                trace: &trace,
+                report: &mut report,
+                total: record
+                    .dialogues
+                    .iter()
+                    .flat_map(|d| &d.pillars)
+                    .flat_map(|p| &p.initiatives)
+                    .map(|i| i.entries.len())
+                    .sum(),
+                done: 0,
+                progress,
+            };
+            merger.merge(record)?;
+        }
+        if !dry_run {
+            tx.commit()?;
+        }
+        Ok(report)
+    }
+}
+
+/// id, title, summary, title_es, summary_es
+type StoredInitiative = (i64, String, Option<String>, Option<String>, Option<String>);
+
+struct Merger<'a, 'c> {
+    conn: &'c Connection,
+    trace: &'a Trace<'c>,
+    report: &'a mut MergeReport,
+    total: usize,
+    done: usize,
+    progress: &'a mut dyn FnMut(usize, usize),
+}
+
+impl Merger<'_, '_> {
+    fn line(&mut self, action: MergeAction, entity: &str, what: String, detail: Option<String>) {
+        self.report.lines.push(MergeLine {
+            action,
+            entity: entity.into(),
+            what,
+            detail,
+        });
+        if action == MergeAction::Update {
+            self.report.updated += 1;
+        }
+    }
+
+    fn merge(&mut self, record: &Record) -> Result<(), StoreError> {
+        for agency in &record.agencies {
+            self.merge_agency(agency)?;
+        }
+        let mut source_ids = HashMap::new();
+        for source in &record.sources {
+            let existing: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM source WHERE sha256 = ?1",
+                    [&source.sha256],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = match existing {
+                Some(id) => id,
+                None => {
+                    self.report.added_sources += 1;
+                    self.line(MergeAction::Add, "source", source.title.clone(), None);
+                    rows::insert_source(self.conn, source)?
+                }
+            };
+            source_ids.insert(source.title.clone(), id);
+        }
+        for dialogue in &record.dialogues {
+            let dialogue_id = match self.find_dialogue(&dialogue.short_name, &dialogue.name)? {
+                Some(id) => id,
+                None => {
+                    self.line(MergeAction::Add, "dialogue", dialogue.name.clone(), None);
+                    rows::insert_dialogue(self.conn, dialogue, self.trace)?
+                }
+            };
+            for pillar in &dialogue.pillars {
+                let pillar_id = self.merge_pillar(dialogue_id, pillar)?;
+                let place_pillar = Some(pillar.number);
+                for initiative in &pillar.initiatives {
+                    let place = Place {
+                        pillar: place_pillar,
+                        initiative: Some(initiative.title.clone()),
+                    };
+                    let initiative_id = self.merge_initiative(pillar_id, initiative, &place)?;
+                    self.merge_notes(Some(initiative_id), None, &initiative.notes, &place)?;
+                    self.merge_entries(initiative_id, &initiative.entries, &source_ids, &place)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn merge_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {
+        let existing = self
+            .conn
+            .query_row(
+                "SELECT id, name, name_es, country FROM agency WHERE key = ?1",
+                [agency.key()],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let place = Place::default();
+        match existing {
+            None => {
+                self.report.added_agencies += 1;
+                self.line(MergeAction::Add, "agency", agency.key().to_string(), None);
+                rows::insert_agency(self.conn, agency, self.trace)?;
+            }
+            Some((id, name, name_es, country)) => {
+                let country_new = agency.country.as_str();
+                // An import fills in what the store lacks but never blanks a user's value.
+                let name_es_new = agency.name_es.clone().or(name_es.clone());
+                if name != agency.name || country != country_new || name_es != name_es_new {
+                    self.conn.execute(
+                        "UPDATE agency SET name = ?2, name_es = ?3, country = ?4 WHERE id = ?1",
+                        params![id, agency.name, name_es_new, country_new],
+                    )?;
+                    let label = agency.key();
+                    self.trace.changed(
+                        "agency",
+                        id,
+                        "name",
+                        Some(&name),
+                        Some(&agency.name),
+                        label,
+                        &place,
+                    )?;
+                    self.trace.changed(
+                        "agency",
+                        id,
+                        "name_es",
+                        name_es.as_deref(),
+                        name_es_new.as_deref(),
+                        label,
+                        &place,
+                    )?;
+                    self.trace.changed(
+                        "agency",
+                        id,
+                        "country",
+                        Some(&country),
+                        Some(country_new),
+                        label,
+                        &place,
+                    )?;
+                    self.line(MergeAction::Update, "agency", label.to_string(), None);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn find_dialogue(&self, short_name: &str, name: &str) -> Result<Option<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, short_name, name FROM dialogue ORDER BY position")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let short_key = normalize_key(short_name);
+        let name_key = normalize_key(name);
+        for row in rows {
+            let (id, s, n) = row?;
+            if (!short_key.is_empty() && normalize_key(&s) == short_key)
+                || normalize_key(&n) == name_key
+            {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+
+    fn merge_pillar(
+        &mut self,
+        dialogue_id: i64,
+        pillar: &crate::model::Pillar,
+    ) -> Result<i64, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, number, title, title_es FROM pillar WHERE dialogue_id = ?1",
+        )?;
+        let existing: Vec<(i64, u32, String, Option<String>)> = stmt
+            .query_map([dialogue_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let key = normalize_key(&pillar.title);
+        let found = existing
+            .iter()
+            .find(|(_, _, title, es)| {
+                normalize_key(title) == key || es.as_deref().map(normalize_key) == Some(key.clone())
+            })
+            .or_else(|| {
+                existing
+                    .iter()
+                    .find(|(_, number, _, _)| *number == pillar.number)
+            });
+        match found {
+            Some((id, number, title, title_es)) => {
+                if title_es.is_none() && pillar.title_es.is_some() {
+                    self.conn.execute(
+                        "UPDATE pillar SET title_es = ?2 WHERE id = ?1",
+                        params![id, pillar.title_es],
+                    )?;
+                    let place = Place {
+                        pillar: Some(*number),
+                        initiative: None,
+                    };
+                    self.trace.changed(
+                        "pillar",
+                        *id,
+                        "title_es",
+                        None,
+                        pillar.title_es.as_deref(),
+                        title,
+                        &place,
+                    )?;
+                    self.line(
+                        MergeAction::Update,
+                        "pillar",
+                        place.describe(title),
+                        Some("Spanish title added".into()),
+                    );
+                }
+                Ok(*id)
+            }
+            None => {
+                self.report.added_pillars += 1;
+                let place = Place {
+                    pillar: Some(pillar.number),
+                    initiative: None,
+                };
+                self.line(
+                    MergeAction::Add,
+                    "pillar",
+                    place.describe(&pillar.title),
+                    None,
+                );
+                rows::insert_pillar(
+                    self.conn,
+                    dialogue_id,
+                    pillar.number,
+                    &pillar.title,
+                    pillar.title_es.as_deref(),
+                    self.trace,
+                )
+            }
+        }
+    }
+
+    fn merge_initiative(
+        &mut self,
+        pillar_id: i64,
+        initiative: &crate::model::Initiative,
+        place: &Place,
+    ) -> Result<i64, StoreError> {
+        let key = normalize_key(&initiative.title);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, summary, title_es, summary_es FROM initiative WHERE pillar_id = ?1",
+        )?;
+        let existing: Vec<StoredInitiative> = stmt
+            .query_map([pillar_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let found = existing.into_iter().find(|(_, title, _, es, _)| {
+            normalize_key(title) == key || es.as_deref().map(normalize_key).as_deref() == Some(&key)
+        });
+        let Some((id, title, summary, title_es, summary_es)) = found else {
+            self.report.added_initiatives += 1;
+            self.line(MergeAction::Add, "initiative", place.describe(""), None);
+            return rows::insert_initiative(
+                self.conn,
+                pillar_id,
+                &initiative.title,
+                initiative.title_es.as_deref(),
+                initiative.summary.as_deref(),
+                initiative.summary_es.as_deref(),
+                place,
+                self.trace,
+            );
+        };
+        let summary_new = initiative.summary.clone().or(summary.clone());
+        let title_es_new = initiative.title_es.clone().or(title_es.clone());
+        let summary_es_new = initiative.summary_es.clone().or(summary_es.clone());
+        if summary_new != summary || title_es_new != title_es || summary_es_new != summary_es {
+            self.conn.execute(
+                "UPDATE initiative SET summary = ?2, title_es = ?3, summary_es = ?4 WHERE id = ?1",
+                params![id, summary_new, title_es_new, summary_es_new],
+            )?;
+            self.trace.changed(
+                "initiative",
+                id,
+                "summary",
+                summary.as_deref(),
+                summary_new.as_deref(),
+                &title,
+                place,
+            )?;
+            self.trace.changed(
+                "initiative",
+                id,
+                "title_es",
+                title_es.as_deref(),
+                title_es_new.as_deref(),
+                &title,
+                place,
+            )?;
+            self.trace.changed(
+                "initiative",
+                id,
+                "summary_es",
+                summary_es.as_deref(),
+                summary_es_new.as_deref(),
+                &title,
+                place,
+            )?;
+            self.line(
+                MergeAction::Update,
+                "initiative",
+                place.describe(""),
+                Some("summary".into()),
+            );
+        }
+        Ok(id)
+    }
+
+    fn merge_entries(
+        &mut self,
+        initiative_id: i64,
+        entries: &[Entry],
+        source_ids: &HashMap<String, i64>,
+        place: &Place,
+    ) -> Result<(), StoreError> {
+        let mut existing: HashMap<String, i64> = HashMap::new();
+        let mut next_position: i64 = 0;
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id, text, position FROM entry WHERE initiative_id = ?1")?;
+            let mut rows = stmt.query([initiative_id])?;
+            while let Some(r) = rows.next()? {
+                existing.insert(normalize_key(&r.get::<_, String>(1)?), r.get(0)?);
+                next_position = next_position.max(r.get::<_, i64>(2)? + 1);
+            }
+        }
+        for entry in entries {
+            let source_id = entry
+                .source
+                .as_ref()
+                .and_then(|s| source_ids.get(&s.title).copied());
+            match existing.get(&normalize_key(&entry.text)) {
+                Some(&id) => {
+                    if self.update_entry_from(id, entry, place)? {
+                        self.line(
+                            MergeAction::Update,
+                            "entry",
+                            place.describe(&entry.text),
+                            None,
+                        );
+                    } else {
+                        self.report.unchanged_entries += 1;
+                    }
+                    self.merge_notes(None, Some(id), &entry.notes, place)?;
+                }
+                None => {
+                    let id = rows::insert_entry(
+                        self.conn,
+                        initiative_id,
+                        next_position,
+                        entry,
+                        source_id,
+                        place,
+                        self.trace,
+                    )?;
+                    next_position += 1;
+                    existing.insert(normalize_key(&entry.text), id);
+                    self.report.added_entries += 1;
+                    self.report.added_notes += entry.notes.len();
+                    self.line(MergeAction::Add, "entry", place.describe(&entry.text), None);
+                }
+            }
+            self.done += 1;
+            if self.done.is_multiple_of(1000) || self.done == self.total {
+                (self.progress)(self.done, self.total);
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies what a later document says about an entry already stored; true when
+    /// something changed.
+    fn update_entry_from(
+        &mut self,
+        id: i64,
+        incoming: &Entry,
+        place: &Place,
+    ) -> Result<bool, StoreError> {
+        let stored = super::edit::read_entry_fields(self.conn, id)?;
+        let mut changed = false;
+        let label = &stored.text;
+        if stored.status != incoming.status {
+            self.conn.execute(
+                "UPDATE entry SET status = ?2, status_phrase = ?3 WHERE id = ?1",
+                params![id, incoming.status.as_str(), incoming.status_phrase],
+            )?;
+            self.trace.changed(
+                "entry",
+                id,
+                "status",
+                Some(stored.status.as_str()),
+                Some(incoming.status.as_str()),
+                label,
+                place,
+            )?;
+            changed = true;
+        }
+        if incoming.date.is_some() && stored.date != incoming.date {
+            super::edit::write_entry_date(self.conn, id, &incoming.date)?;
+            self.trace.changed(
+                "entry",
+                id,
+                "date",
+                rows::date_json(&stored.date).as_deref(),
+                rows::date_json(&incoming.date).as_deref(),
+                label,
+                place,
+            )?;
+            changed = true;
+        }
+        if !incoming.agencies.is_empty() && stored.agencies != incoming.agencies {
+            rows::set_entry_agencies(self.conn, id, &incoming.agencies)?;
+            self.trace.changed(
+                "entry",
+                id,
+                "agencies",
+                Some(&stored.agencies.join(", ")),
+                Some(&incoming.agencies.join(", ")),
+                label,
+                place,
+            )?;
+            changed = true;
+        }
+        if incoming.text_es.is_some() && stored.text_es != incoming.text_es {
+            self.conn.execute(
+                "UPDATE entry SET text_es = ?2 WHERE id = ?1",
+                params![id, incoming.text_es],
+            )?;
+            self.trace.changed(
+                "entry",
+                id,
+                "text_es",
+                stored.text_es.as_deref(),
+                incoming.text_es.as_deref(),
+                label,
+                place,
+            )?;
+            changed = true;
+        }
+        Ok(changed)
+    }
+
+    fn merge_notes(
+        &mut self,
+        initiative_id: Option<i64>,
+        entry_id: Option<i64>,
+        notes: &[Note],
+        place: &Place,
+    ) -> Result<(), StoreError> {
+        if notes.is_empty() {
+            return Ok(());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT text FROM note WHERE initiative_id IS ?1 AND entry_id IS ?2")?;
+        let known: Vec<String> = stmt
+            .query_map(params![initiative_id, entry_id], |r| r.get::<_, String>(0))?
+            .map(|t| t.map(|t| normalize_key(&t)))
+            .collect::<Result<_, _>>()?;
+        for note in notes {
+            if !known.contains(&normalize_key(&note.text)) {
+                rows::insert_note(self.conn, initiative_id, entry_id, note, place, self.trace)?;
+                self.report.added_notes += 1;
+                self.line(MergeAction::Add, "note", place.describe(&note.text), None);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,148 @@
+//! Full-text search over entries, initiatives and notes, diacritics folded, ranked,
+//! with highlighted snippets.
+
+use super::{Store, StoreError};
+use crate::model::Id;
+use serde::{Deserialize, Serialize};
+
+/// A piece of a snippet; `hit` marks the words that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// One search result, with enough context to show it and jump to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// entry, initiative or note.
+    pub kind: String,
+    pub id: Id,
+    /// The entry to jump to (the entry itself, or the entry a note is on).
+    pub entry_id: Option<Id>,
+    pub initiative_id: Id,
+    pub initiative_title: String,
+    pub pillar_number: u32,
+    pub snippet: Vec<SnippetPart>,
+}
+
+const HIT_START: char = '\u{2}';
+const HIT_END: char = '\u{3}';
+
+/// Turns what a person typed into an FTS5 query: every word must appear, the last one
+/// as a prefix (so results come while typing). Returns `None` when there is no word.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (last, rest) = words.split_last()?;
+    let mut terms: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    terms.push(format!("\"{last}\"*"));
+    Some(terms.join(" "))
+}
+
+fn split_snippet(marked: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut hit = false;
+    for c in marked.chars() {
+        if c == HIT_START || c == HIT_END {
+            if !current.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut current),
+                    hit,
+                });
+            }
+            hit = c == HIT_START;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(SnippetPart { text: current, hit });
+    }
+    parts
+}
+
+impl Store {
+    /// The best `limit` matches for `text`, best first. "Mexico" finds "México".
+    pub fn search(&self, text: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(query) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "WITH hits AS (
+                 SELECT rowid AS rid, snippet(search_index, 0, char(2), char(3), '…', 24) AS snip,
+                        rank AS score
+                 FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2)
+             SELECT h.rid, h.snip,
+                    coalesce(e.id, ne.id) AS entry_id,
+                    coalesce(i.id, ei.id, ni.id, nei.id) AS initiative_id
+             FROM hits h
+             LEFT JOIN entry e ON h.rid % 4 = 0 AND e.id = h.rid / 4
+             LEFT JOIN initiative ei ON ei.id = e.initiative_id
+             LEFT JOIN initiative i ON h.rid % 4 = 1 AND i.id = h.rid / 4
+             LEFT JOIN note n ON h.rid % 4 = 2 AND n.id = h.rid / 4
+             LEFT JOIN initiative ni ON ni.id = n.initiative_id
+             LEFT JOIN entry ne ON ne.id = n.entry_id
+             LEFT JOIN initiative nei ON nei.id = ne.initiative_id
+             ORDER BY h.score",
+        )?;
+        let raw: Vec<(i64, String, Option<Id>, Option<Id>)> = stmt
+            .query_map(rusqlite::params![query, limit], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(_, Some(m)) if m.contains("fts5") => {
+                    StoreError::Validation(format!("cannot search for '{text}': {m}"))
+                }
+                other => StoreError::Sqlite(other),
+            })?;
+        let mut context = self.conn.prepare_cached(
+            "SELECT i.title, p.number FROM initiative i JOIN pillar p ON p.id = i.pillar_id
+             WHERE i.id = ?1",
+        )?;
+        let mut hits = Vec::with_capacity(raw.len());
+        for (rid, snip, entry_id, initiative_id) in raw {
+            let Some(initiative_id) = initiative_id else {
+                continue;
+            };
+            let (initiative_title, pillar_number) =
+                context.query_row([initiative_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            hits.push(SearchHit {
+                kind: ["entry", "initiative", "note"][(rid % 4) as usize].to_string(),
+                id: rid / 4,
+                entry_id,
+                initiative_id,
+                initiative_title,
+                pillar_number,
+                snippet: split_snippet(&snip),
+            });
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_requires_every_word_and_prefixes_the_last() {
+        assert_eq!(
+            fts_query("trade miss").as_deref(),
+            Some("\"trade\" \"miss\"*")
+        );
+        assert_eq!(fts_query("  \"; DROP --").as_deref(), Some("\"DROP\"*"));
+        assert_eq!(fts_query("?!"), None);
+    }
+
+    #[test]
+    fn snippet_markers_become_parts() {
+        let parts = split_snippet("a \u{2}México\u{3} b");
+        assert_eq!(parts.len(), 3);
+        assert!(parts[1].hit && parts[1].text == "México");
+    }
+}

@@ -1,0 +1,160 @@
+//! Undo: reverts the most recent change a person made (one history batch).
+
+use super::edit::{write_entry_date, EntrySnapshot, NoteSnapshot};
+use super::history::Trace;
+use super::rows::{self, Place};
+use super::{Store, StoreError};
+use crate::model::validate::ellipsis;
+use crate::model::{EntryDate, Origin};
+use rusqlite::{params, Connection};
+
+/// One history line to revert.
+struct Line {
+    entity: String,
+    entity_id: i64,
+    field: String,
+    old: Option<String>,
+    new: Option<String>,
+    context: String,
+}
+
+impl Store {
+    /// Reverts the latest batch of user changes not yet undone, and returns what it was
+    /// ("status of … planned → done"); `None` when there is nothing to undo. Imports are
+    /// not undone this way (restore a backup instead).
+    pub fn undo_last(&mut self) -> Result<Option<String>, StoreError> {
+        let user = serde_json::to_string(&Origin::User).expect("origin serializes");
+        let tx = self.conn.transaction()?;
+        let batch: Option<i64> = tx.query_row(
+            "SELECT max(batch) FROM history WHERE undone = 0 AND origin = ?1",
+            [&user],
+            |r| r.get(0),
+        )?;
+        let Some(batch) = batch else {
+            return Ok(None);
+        };
+        let lines: Vec<Line> = {
+            let mut stmt = tx.prepare(
+                "SELECT entity, entity_id, field, old_value, new_value, context FROM history
+                 WHERE batch = ?1 ORDER BY id DESC",
+            )?;
+            let rows = stmt.query_map([batch], |r| {
+                Ok(Line {
+                    entity: r.get(0)?,
+                    entity_id: r.get(1)?,
+                    field: r.get(2)?,
+                    old: r.get(3)?,
+                    new: r.get(4)?,
+                    context: r.get(5)?,
+                })
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut described = Vec::new();
+        {
+            // Restoring a deleted row re-inserts it; its creation is not itself history.
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            for line in &lines {
+                revert(&tx, line, &trace)?;
+                described.push(describe(line));
+            }
+            tx.execute("DELETE FROM history WHERE batch = ?1", [trace.batch()])?;
+        }
+        tx.execute("UPDATE history SET undone = 1 WHERE batch = ?1", [batch])?;
+        tx.commit()?;
+        Ok(Some(described.join("; ")))
+    }
+}
+
+fn describe(line: &Line) -> String {
+    match (line.field.as_str(), &line.old, &line.new) {
+        ("*", None, _) => format!("added {} {}", line.entity, line.context),
+        ("*", Some(_), _) => format!("deleted {} {}", line.entity, line.context),
+        (field, old, new) => format!(
+            "{field} of {} ({} → {})",
+            line.context,
+            ellipsis(old.as_deref().unwrap_or("—"), 40),
+            ellipsis(new.as_deref().unwrap_or("—"), 40)
+        ),
+    }
+}
+
+const ENTRY_COLUMNS: &[&str] = &["text", "text_es", "kind", "status"];
+const INITIATIVE_COLUMNS: &[&str] = &["title", "title_es", "summary", "summary_es"];
+
+fn revert(conn: &Connection, line: &Line, trace: &Trace) -> Result<(), StoreError> {
+    let id = line.entity_id;
+    let old = line.old.as_deref();
+    match (line.entity.as_str(), line.field.as_str()) {
+        (table @ ("entry" | "note" | "initiative"), "*") if line.old.is_none() => {
+            conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        }
+        ("entry", "*") => {
+            let snapshot: EntrySnapshot = serde_json::from_str(old.unwrap_or_default())
+                .map_err(|e| StoreError::Validation(format!("cannot restore entry {id}: {e}")))?;
+            let place = rows::place_of_initiative(conn, snapshot.initiative_id)?;
+            conn.execute(
+                "UPDATE entry SET position = position + 1 WHERE initiative_id = ?1 AND position >= ?2",
+                params![snapshot.initiative_id, snapshot.position],
+            )?;
+            rows::insert_entry(
+                conn,
+                snapshot.initiative_id,
+                snapshot.position,
+                &snapshot.entry,
+                None,
+                &place,
+                trace,
+            )?;
+        }
+        ("note", "*") => {
+            let snapshot: NoteSnapshot = serde_json::from_str(old.unwrap_or_default())
+                .map_err(|e| StoreError::Validation(format!("cannot restore note {id}: {e}")))?;
+            rows::insert_note(
+                conn,
+                snapshot.initiative_id,
+                snapshot.entry_id,
+                &snapshot.note,
+                &Place::default(),
+                trace,
+            )?;
+        }
+        ("entry", "date") => {
+            let date: Option<EntryDate> =
+                old.map(serde_json::from_str).transpose().map_err(|e| {
+                    StoreError::Validation(format!("cannot restore the date of entry {id}: {e}"))
+                })?;
+            write_entry_date(conn, id, &date)?;
+        }
+        ("entry", "agencies") => {
+            let keys: Vec<String> = old
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(|e| {
+                    StoreError::Validation(format!(
+                        "cannot restore the agencies of entry {id}: {e}"
+                    ))
+                })?
+                .unwrap_or_default();
+            rows::set_entry_agencies(conn, id, &keys)?;
+        }
+        ("entry", field) if ENTRY_COLUMNS.contains(&field) => {
+            conn.execute(
+                &format!("UPDATE entry SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
+        }
+        ("initiative", field) if INITIATIVE_COLUMNS.contains(&field) => {
+            conn.execute(
+                &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
+        }
+        (entity, field) => {
+            return Err(StoreError::Validation(format!(
+                "cannot undo a change to {field} of {entity} {id}"
+            )))
+        }
+    }
+    Ok(())
+}
