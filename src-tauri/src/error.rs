@@ -60,3 +60,23 @@ impl From<briefbook::model::DateInputError> for IpcError {
 
 /// What every command returns.
 pub type CmdResult<T> = Result<T, IpcError>;
+
+impl From<briefbook::store::StoreError> for IpcError {
+    fn from(error: briefbook::store::StoreError) -> Self {
+        let code = match error.code() {
+            "validation" => ErrorCode::Validation,
+            "not_found" => ErrorCode::NotFound,
+            "conflict" => ErrorCode::Conflict,
+            "incompatible_database" => ErrorCode::IncompatibleDatabase,
+            "io" => ErrorCode::Io,
+            _ => ErrorCode::Internal,
+        };
+        IpcError::new(code, error.to_string())
+    }
+}
+
+impl From<briefbook::interchange::InterchangeError> for IpcError {
+    fn from(error: briefbook::interchange::InterchangeError) -> Self {
+        IpcError::validation(error.to_string())
+    }
+}

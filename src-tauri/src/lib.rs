@@ -12,9 +12,7 @@ use tauri::{Builder, Runtime};
 /// Registers plugins, state and every command on `builder`. The real app and the
 /// mock-runtime tests share this, so the tests exercise the same command table.
 pub fn setup<R: Runtime>(builder: Builder<R>, state: state::AppState) -> Builder<R> {
-    builder
-        .manage(state)
-        .invoke_handler(commands::handler())
+    builder.manage(state).invoke_handler(commands::handler())
 }
 
 /// Starts the desktop app with the database from `BRIEFBOOK_DB` or the platform data dir.

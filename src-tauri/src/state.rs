@@ -18,7 +18,14 @@ pub fn default_db_path() -> PathBuf {
     if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
     }
-    briefbook::store::default_db_path()
+    directories::ProjectDirs::from("org", "Briefbook", "Briefbook")
+        .map(|dirs| dirs.data_dir().join("briefbook.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("briefbook.sqlite"))
+}
+
+/// Opens the store at `path`; a new, empty database receives the built-in HLED record.
+pub fn open_store(path: &Path) -> CmdResult<Store> {
+    Ok(Store::open(path)?)
 }
 
 pub struct AppState {
@@ -53,7 +60,7 @@ impl AppState {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| IpcError::io(dir, &e))?;
         }
-        *store = Some(briefbook::store::open_seeded(path)?);
+        *store = Some(open_store(path)?);
         Ok(())
     }
 
@@ -85,5 +92,7 @@ impl AppState {
 
 /// A poisoned lock only means an earlier command panicked; the data is still usable.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -24,7 +24,9 @@ pub struct DateReading {
 /// Why typed text is not a date. The message quotes the text and says what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateInputError {
-    #[error("'{0}' is not a date: type e.g. 2021-06, June 2021, 25 October 2021 or 2021-09-09/2022-09")]
+    #[error(
+        "'{0}' is not a date: type e.g. 2021-06, June 2021, 25 October 2021 or 2021-09-09/2022-09"
+    )]
     Unreadable(String),
     #[error("{0}")]
     Impossible(#[from] DateError),
@@ -80,7 +82,9 @@ pub fn read_date_input(typed: &str) -> Result<DateReading, DateInputError> {
 }
 
 fn starts_like_edtf(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '/')
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '/')
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || "-/.?~%".contains(c))
@@ -113,7 +117,11 @@ fn read_words(text: &str) -> Result<EdtfDate, DateInputError> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("de") && !w.eq_ignore_ascii_case("of"))
         .collect();
-    let number = |w: &str| w.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r']).parse::<u32>().ok();
+    let number = |w: &str| {
+        w.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r'])
+            .parse::<u32>()
+            .ok()
+    };
     let (month, day, year) = match words.as_slice() {
         [m, y] => (month_number(m).ok_or_else(unreadable)?, None, *y),
         [a, b, y] => match (month_number(a), month_number(b)) {
@@ -189,8 +197,14 @@ mod tests {
 
     #[test]
     fn day_month_year_in_either_order() {
-        assert_eq!(read_date_input("25 October 2021").unwrap().edtf, "2021-10-25");
-        assert_eq!(read_date_input("October 25, 2021").unwrap().edtf, "2021-10-25");
+        assert_eq!(
+            read_date_input("25 October 2021").unwrap().edtf,
+            "2021-10-25"
+        );
+        assert_eq!(
+            read_date_input("October 25, 2021").unwrap().edtf,
+            "2021-10-25"
+        );
         assert_eq!(
             read_date_input("25 de octubre de 2021").unwrap().edtf,
             "2021-10-25"
@@ -201,7 +215,11 @@ mod tests {
     fn intervals_pass_through() {
         let reading = read_date_input("2021-09-09/2022-09").unwrap();
         assert_eq!(reading.edtf, "2021-09-09/2022-09");
-        assert!(reading.explanation.contains("interval"), "{}", reading.explanation);
+        assert!(
+            reading.explanation.contains("interval"),
+            "{}",
+            reading.explanation
+        );
     }
 
     #[test]

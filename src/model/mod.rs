@@ -7,8 +7,8 @@ pub mod record;
 pub mod text;
 pub mod validate;
 
-pub use date_input::{read_date_input, DateInputError, DateReading};
 pub use date::{Cadence, DateError, Edtf, EdtfDate, EntryDate, IntervalEnd, Precision, Qualifier};
+pub use date_input::{read_date_input, DateInputError, DateReading};
 pub use history::{HistoryEvent, Origin};
 pub use record::{
     parse_pillar_number, roman, Agency, Country, Dialogue, Entry, EntryKind, Id, Initiative, Note,

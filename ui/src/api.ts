@@ -61,12 +61,12 @@ export const api = {
   // record
   loadRecord: () => call<DialogueRecord>("load_record"),
   listEntries: (filter: EntryFilter) => call<EntryRow[]>("list_entries", { filter }),
-  updateEntry: (id: number, change: EntryChange) => call<void>("update_entry", { id, change }),
+  updateEntry: (id: number, changes: EntryChange[]) => call<void>("update_entry", { id, changes }),
   createEntry: (initiativeId: number, entry: NewEntry) =>
     call<number>("create_entry", { initiativeId, entry }),
   deleteEntry: (id: number) => call<void>("delete_entry", { id }),
-  updateInitiative: (id: number, change: InitiativeChange) =>
-    call<void>("update_initiative", { id, change }),
+  updateInitiative: (id: number, changes: InitiativeChange[]) =>
+    call<void>("update_initiative", { id, changes }),
   addNote: (target: NoteTarget, kind: NoteKind, text: string) =>
     call<number>("add_note", { target, kind, text }),
   deleteNote: (id: number) => call<void>("delete_note", { id }),
