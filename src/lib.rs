@@ -1,6 +1,9 @@
 //! Briefbook core: the dialogue record, its store, importers, packet assembly and PDF
 //! rendering. Knows nothing of Tauri; the desktop shell and the CLI call into it.
 
+pub mod cli;
 pub mod interchange;
+pub mod import;
 pub mod model;
 pub mod store;
+pub mod synthetic;

@@ -1,7 +1,6 @@
 //! Text keys for matching titles and texts across documents.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds case, accents, punctuation and runs of whitespace so that "U.S.-Mexico
 /// Cooperation" and "u.s. mexico cooperación" match: the key used to recognise the same
@@ -9,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 pub fn normalize_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    let mut push = |c: char, out: &mut String| {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -20,6 +19,19 @@ pub fn normalize_key(text: &str) -> String {
             pending_space = true;
         }
         // Other punctuation vanishes: "U.S." and "US" give the same key.
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // Only non-ASCII letters can carry accents; decomposing just those keeps
+            // matching fast on large imports.
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    push(d, &mut out);
+                }
+            });
+        }
     }
     out
 }

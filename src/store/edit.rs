@@ -1,6 +1,7 @@
 //! A person's edits: one field or row at a time, each a history batch that undo can revert.
 
 use super::history::Trace;
+use super::index::IndexWatermark;
 use super::load::entry_date;
 use super::rows::{self, Place};
 use super::{Store, StoreError};
@@ -227,6 +228,7 @@ impl Store {
     pub fn create_entry(&mut self, initiative_id: Id, new: &NewEntry) -> Result<Id, StoreError> {
         require_text("entry text", &new.text)?;
         let tx = self.conn.transaction()?;
+        let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = rows::place_of_initiative(&tx, initiative_id)?;
@@ -250,6 +252,7 @@ impl Store {
             };
             rows::insert_entry(&tx, initiative_id, position, &entry, None, &place, &trace)?
         };
+        watermark.index_new_rows(&tx)?;
         tx.commit()?;
         Ok(id)
     }
@@ -331,6 +334,7 @@ impl Store {
     ) -> Result<Id, StoreError> {
         require_text("note text", text)?;
         let tx = self.conn.transaction()?;
+        let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let note = Note {
@@ -350,6 +354,7 @@ impl Store {
                 }
             }
         };
+        watermark.index_new_rows(&tx)?;
         tx.commit()?;
         Ok(id)
     }

@@ -2,6 +2,7 @@
 //! text, add what is new, update what changed, all in one transaction.
 
 use super::history::Trace;
+use super::index::IndexWatermark;
 use super::rows::{self, Place};
 use super::{Store, StoreError};
 use crate::model::validate::validate_record;
@@ -22,10 +23,15 @@ pub struct MergeReport {
     pub added_sources: usize,
     pub updated: usize,
     pub unchanged_entries: usize,
-    /// One line per addition or update, in document order.
+    /// One line per addition or update, in document order, up to [`MAX_LINES`].
     pub lines: Vec<MergeLine>,
+    /// How many further additions and updates the lines leave out.
+    pub more_lines: usize,
     pub dry_run: bool,
 }
+
+/// A preview lists at most this many changes; the counts stay exact.
+pub const MAX_LINES: usize = 2_000;
 
 impl MergeReport {
     /// Whether the import changed (or would change) nothing.
@@ -81,6 +87,7 @@ impl Store {
             ..MergeReport::default()
         };
         {
+            let watermark = IndexWatermark::read(&tx)?;
             let trace = Trace::begin(&tx, origin)?;
             let mut merger = Merger {
                 conn: &tx,
@@ -97,6 +104,7 @@ impl Store {
                 progress,
             };
             merger.merge(record)?;
+            watermark.index_new_rows(&tx)?;
         }
         if !dry_run {
             tx.commit()?;
@@ -119,12 +127,16 @@ struct Merger<'a, 'c> {
 
 impl Merger<'_, '_> {
     fn line(&mut self, action: MergeAction, entity: &str, what: String, detail: Option<String>) {
-        self.report.lines.push(MergeLine {
-            action,
-            entity: entity.into(),
-            what,
-            detail,
-        });
+        if self.report.lines.len() < MAX_LINES {
+            self.report.lines.push(MergeLine {
+                action,
+                entity: entity.into(),
+                what,
+                detail,
+            });
+        } else {
+            self.report.more_lines += 1;
+        }
         if action == MergeAction::Update {
             self.report.updated += 1;
         }

@@ -4,6 +4,7 @@
 mod edit;
 mod error;
 mod history;
+mod index;
 mod load;
 mod merge;
 mod migrate;
@@ -112,7 +113,8 @@ impl Store {
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         self.conn.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -65536;",
         )?;
         // Reading the schema surfaces "file is not a database" here rather than later.
         self.conn

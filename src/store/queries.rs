@@ -142,10 +142,21 @@ impl Store {
         } else {
             format!("WHERE {}", clauses.join(" AND "))
         };
-        let order = if filter.chronological {
-            "e.date_lower IS NULL, e.date_lower, e.date_upper, p.number, i.position, e.position"
+        // In record order, walking pillar -> initiative -> entry along their position
+        // indexes yields rows already sorted, so LIMIT stops early; CROSS JOIN fixes that
+        // loop order for SQLite's planner. Chronological order is left to the planner
+        // (it walks the date index).
+        let (from_sql, order) = if filter.chronological {
+            (
+                "entry e JOIN initiative i ON i.id = e.initiative_id JOIN pillar p ON p.id = i.pillar_id",
+                "e.date_lower IS NULL, e.date_lower, e.date_upper, p.number, i.position, e.position",
+            )
         } else {
-            "p.number, i.position, e.position"
+            (
+                "pillar p CROSS JOIN initiative i ON i.pillar_id = p.id CROSS JOIN entry e ON e.initiative_id = i.id",
+                // Row ids break ties so the order matches the indexes exactly.
+                "p.number, p.id, i.position, i.id, e.position, e.id",
+            )
         };
         let limit = bind(
             Value::Integer(filter.limit.map(i64::from).unwrap_or(-1)),
@@ -158,9 +169,7 @@ impl Store {
                     (SELECT group_concat(a.key, char(31) ORDER BY ea.position)
                        FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
                       WHERE ea.entry_id = e.id)
-             FROM entry e
-             JOIN initiative i ON i.id = e.initiative_id
-             JOIN pillar p ON p.id = i.pillar_id
+             FROM {from_sql}
              {where_sql}
              ORDER BY {order}
              LIMIT {limit} OFFSET {offset}"

@@ -161,6 +161,14 @@ pub(crate) fn set_entry_agencies(
 ) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM entry_agency WHERE entry_id = ?1")?
         .execute([entry_id])?;
+    link_agencies(conn, entry_id, keys)
+}
+
+/// Links a new entry (one with no agencies yet) to `keys`, in order.
+fn link_agencies(conn: &Connection, entry_id: i64, keys: &[String]) -> Result<(), StoreError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO entry_agency (entry_id, agency_id, position) VALUES (?1, ?2, ?3)",
     )?;
@@ -212,7 +220,7 @@ pub(crate) fn insert_entry(
         entry.source.as_ref().and_then(|s| s.line_end),
     ])?;
     let id = conn.last_insert_rowid();
-    set_entry_agencies(conn, id, &entry.agencies)?;
+    link_agencies(conn, id, &entry.agencies)?;
     for note in &entry.notes {
         insert_note(conn, None, Some(id), note, place, trace)?;
     }

@@ -2,6 +2,7 @@
 
 use super::edit::{write_entry_date, EntrySnapshot, NoteSnapshot};
 use super::history::Trace;
+use super::index::IndexWatermark;
 use super::rows::{self, Place};
 use super::{Store, StoreError};
 use crate::model::validate::ellipsis;
@@ -51,6 +52,7 @@ impl Store {
             rows.collect::<Result<_, _>>()?
         };
         let mut described = Vec::new();
+        let watermark = IndexWatermark::read(&tx)?;
         {
             // Restoring a deleted row re-inserts it; its creation is not itself history.
             let trace = Trace::begin(&tx, &Origin::User)?;
@@ -60,6 +62,7 @@ impl Store {
             }
             tx.execute("DELETE FROM history WHERE batch = ?1", [trace.batch()])?;
         }
+        watermark.index_new_rows(&tx)?;
         tx.execute("UPDATE history SET undone = 1 WHERE batch = ?1", [batch])?;
         tx.commit()?;
         Ok(Some(described.join("; ")))

@@ -1,0 +1,120 @@
+//! The `briefbook` command line: one file per subcommand, each a thin layer over the core.
+
+/// `println!` that ends the process quietly when the reader has gone (`briefbook list | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_line(&format!($($arg)*))
+    };
+}
+
+mod export;
+mod generate;
+mod history;
+mod import;
+mod init;
+mod list;
+mod search;
+mod table;
+
+use crate::store::Store;
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefbook",
+    version,
+    about = "Keep a dialogue's record and brief a delegation."
+)]
+pub struct Cli {
+    /// Database file (default: the desktop app's database in the platform data directory,
+    /// or $BRIEFBOOK_DB when set).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new database, with the built-in HLED record unless --empty.
+    Init(init::InitArgs),
+    /// List entries, filtered by pillar, date range, status, kind and agency.
+    List(list::ListArgs),
+    /// Full-text search over entries, initiatives and notes.
+    Search(search::SearchArgs),
+    /// Write the whole record as JSON (briefbook/1).
+    Export(export::ExportArgs),
+    /// Import a briefbook JSON export (or a fact sheet) into the record.
+    Import(import::ImportArgs),
+    /// Show the changes made to the record.
+    History(history::HistoryArgs),
+    /// Fill the database with a synthetic record (for load tests).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
+}
+
+/// Runs one command line; errors carry the message the user sees.
+pub fn run(cli: Cli) -> Result<()> {
+    let db = cli.db.clone();
+    match cli.command {
+        Command::Init(args) => init::run(db.as_deref(), args),
+        Command::List(args) => list::run(&open(db.as_deref())?, args),
+        Command::Search(args) => search::run(&open(db.as_deref())?, args),
+        Command::Export(args) => export::run(&open(db.as_deref())?, args),
+        Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
+        Command::History(args) => history::run(&open(db.as_deref())?, args),
+        Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
+    }
+}
+
+/// Where the database lives when `--db` is not given.
+pub fn default_db_path() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("BRIEFBOOK_DB") {
+        return Ok(PathBuf::from(path));
+    }
+    let dirs = directories::ProjectDirs::from("org", "Briefbook", "Briefbook")
+        .context("cannot find a home directory for the database; pass --db PATH")?;
+    Ok(dirs.data_dir().join("briefbook.db"))
+}
+
+/// Opens the database named by `--db`, or the default one, creating the default (with
+/// the built-in record) on first use.
+fn open(db: Option<&Path>) -> Result<Store> {
+    let (path, is_default) = match db {
+        Some(p) => (p.to_path_buf(), false),
+        None => (default_db_path()?, true),
+    };
+    if is_default {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+        }
+    }
+    let is_new = !path.exists();
+    let mut store = Store::open(&path)?;
+    if is_new {
+        init::seed_builtin(&mut store)?;
+    }
+    Ok(store)
+}
+
+#[doc(hidden)]
+pub fn write_line(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = writeln!(out, "{line}") {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("briefbook: error: cannot write output: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Whether progress bars and colours make sense (a person is watching stderr).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}

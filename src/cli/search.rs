@@ -1,0 +1,65 @@
+//! `briefbook search`: ranked full-text search with highlighted snippets.
+
+use super::table;
+use crate::model::roman;
+use crate::store::Store;
+use anyhow::{bail, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find; accents and case do not matter ("Mexico" finds "México").
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// How many results at most.
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(store: &Store, args: SearchArgs) -> Result<()> {
+    let text = args.words.join(" ");
+    if text.trim().is_empty() {
+        bail!("nothing to search for");
+    }
+    let hits = store.search(&text, args.limit)?;
+    if args.json {
+        outln!("{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(());
+    }
+    if hits.is_empty() {
+        eprintln!("Nothing matches '{text}'.");
+        return Ok(());
+    }
+    let (open, close) = if super::interactive() {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("*", "*")
+    };
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|h| {
+            let snippet: String = h
+                .snippet
+                .iter()
+                .map(|p| {
+                    if p.hit {
+                        format!("{open}{}{close}", p.text)
+                    } else {
+                        p.text.clone()
+                    }
+                })
+                .collect();
+            vec![
+                roman(h.pillar_number),
+                table::clip(&h.initiative_title, 34),
+                h.kind.clone(),
+                snippet.replace('\n', " "),
+            ]
+        })
+        .collect();
+    table::print(&["Pillar", "Initiative", "Match", "Text"], &rows);
+    Ok(())
+}

@@ -1,0 +1,376 @@
+//! Agencies: a built-in list with country, and recognition of agency names,
+//! acronyms and "Name (ACR)" pairs in text. Entries refer to agencies by key
+//! (the acronym).
+
+use super::normalize::fold_with_map;
+use crate::model::{Agency, Country};
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Known {
+    name: &'static str,
+    name_es: &'static str,
+    acronym: &'static str,
+    country: Country,
+    /// Folded (lowercase, accent-free) names the text may use.
+    aliases: &'static [&'static str],
+    /// Whether the bare acronym is safe to match anywhere ("USAID"), or only in a
+    /// "(ACR)" pair because it is also a common word ("SE", "DOS").
+    bare: bool,
+}
+
+const KNOWN: &[Known] = &[
+    Known {
+        name: "U.S. Department of State",
+        name_es: "Departamento de Estado de EE. UU.",
+        acronym: "DOS",
+        country: Country::Us,
+        aliases: &[
+            "department of state",
+            "state department",
+            "secretary of state",
+            "departamento de estado",
+        ],
+        bare: false,
+    },
+    Known {
+        name: "U.S. Department of Commerce",
+        name_es: "Departamento de Comercio de EE. UU.",
+        acronym: "DOC",
+        country: Country::Us,
+        aliases: &[
+            "department of commerce",
+            "commerce department",
+            "secretary of commerce",
+            "departamento de comercio",
+        ],
+        bare: false,
+    },
+    Known {
+        name: "Office of the United States Trade Representative",
+        name_es: "Oficina del Representante Comercial de EE. UU.",
+        acronym: "USTR",
+        country: Country::Us,
+        aliases: &["trade representative", "representante comercial"],
+        bare: true,
+    },
+    Known {
+        name: "Secretariat of Foreign Affairs",
+        name_es: "Secretaría de Relaciones Exteriores",
+        acronym: "SRE",
+        country: Country::Mx,
+        aliases: &[
+            "secretaria de relaciones exteriores",
+            "secretariat of foreign affairs",
+            "ministry of foreign affairs",
+            "foreign ministry",
+            "mexican foreign ministry",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "Secretariat of Finance and Public Credit",
+        name_es: "Secretaría de Hacienda y Crédito Público",
+        acronym: "SHCP",
+        country: Country::Mx,
+        aliases: &[
+            "secretaria de hacienda y credito publico",
+            "secretariat of finance and public credit",
+            "ministry of finance and public credit",
+            "secretaria de hacienda",
+            "secretariat of finance",
+            "ministry of finance",
+            "finance ministry",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "Secretariat of Economy",
+        name_es: "Secretaría de Economía",
+        acronym: "SE",
+        country: Country::Mx,
+        aliases: &[
+            "secretaria de economia",
+            "secretariat of economy",
+            "secretariat of the economy",
+            "ministry of economy",
+            "ministry of the economy",
+            "economy ministry",
+            "economy secretariat",
+        ],
+        bare: false,
+    },
+    Known {
+        name: "United States Agency for International Development",
+        name_es: "Agencia de los Estados Unidos para el Desarrollo Internacional",
+        acronym: "USAID",
+        country: Country::Us,
+        aliases: &[
+            "united states agency for international development",
+            "u.s. agency for international development",
+            "agencia de los estados unidos para el desarrollo internacional",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "Mexican Agency for International Development Cooperation",
+        name_es: "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
+        acronym: "AMEXCID",
+        country: Country::Mx,
+        aliases: &[
+            "mexican agency for international development cooperation",
+            "agencia mexicana de cooperacion internacional para el desarrollo",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "Federal Commission for the Protection against Sanitary Risks",
+        name_es: "Comisión Federal para la Protección contra Riesgos Sanitarios",
+        acronym: "COFEPRIS",
+        country: Country::Mx,
+        aliases: &[
+            "federal commission for the protection against sanitary risks",
+            "comision federal para la proteccion contra riesgos sanitarios",
+            "mexican sanitary agency",
+            "mexican health regulator",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "United States Patent and Trademark Office",
+        name_es: "Oficina de Patentes y Marcas de los Estados Unidos",
+        acronym: "USPTO",
+        country: Country::Us,
+        aliases: &[
+            "united states patent and trademark office",
+            "u.s. patent and trademark office",
+            "patent and trademark office",
+            "oficina de patentes y marcas",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "Mexican Institute of Industrial Property",
+        name_es: "Instituto Mexicano de la Propiedad Industrial",
+        acronym: "IMPI",
+        country: Country::Mx,
+        aliases: &[
+            "mexican institute of industrial property",
+            "instituto mexicano de la propiedad industrial",
+        ],
+        bare: true,
+    },
+];
+
+/// The built-in agencies: the HLED co-chairs (State, Commerce, USTR; SRE, SHCP,
+/// Secretaría de Economía) and every agency the seed fact sheet names. Their keys
+/// are their acronyms. Users may edit them; the store upserts agencies by key.
+pub fn builtin_agencies() -> Vec<Agency> {
+    KNOWN
+        .iter()
+        .map(|k| agency(k.name, Some(k.name_es), k.acronym, k.country))
+        .collect()
+}
+
+fn agency(name: &str, name_es: Option<&str>, acronym: &str, country: Country) -> Agency {
+    Agency {
+        id: None,
+        name: name.to_string(),
+        name_es: name_es.map(str::to_string),
+        acronym: Some(acronym.to_string()),
+        country,
+    }
+}
+
+/// Words that make a capitalised name followed by "(ACR)" an agency rather than a
+/// programme or a term ("Micro, Small and Medium Enterprises (MSMEs)").
+const AGENCY_WORDS: &[&str] = &[
+    "agency",
+    "department",
+    "office",
+    "institute",
+    "commission",
+    "administration",
+    "secretariat",
+    "ministry",
+    "bureau",
+    "service",
+    "council",
+    "corporation",
+    "bank",
+    "authority",
+    "board",
+    "secretaria",
+    "agencia",
+    "instituto",
+    "comision",
+    "administracion",
+    "servicio",
+    "banco",
+    "consejo",
+    "oficina",
+    "procuraduria",
+    "departamento",
+    "ministerio",
+    "autoridad",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "de", "del", "la", "las", "los", "y", "para", "en", "contra",
+    "el",
+];
+
+static PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&]{1,11})\)").unwrap());
+
+/// Recognises agencies in text: the built-in ones, plus those a document introduces
+/// with a "Name (ACR)" pair.
+#[derive(Debug, Clone, Default)]
+pub struct AgencyIndex {
+    /// Agencies the document introduced that are not built in.
+    pub discovered: Vec<Agency>,
+}
+
+impl AgencyIndex {
+    /// Learns the "Name (ACR)" pairs of a whole document, so that a later bare
+    /// acronym is recognised too.
+    pub fn learn(&mut self, document: &str) {
+        for caps in PAIR.captures_iter(document) {
+            let acronym = &caps[1];
+            let whole = caps.get(0).expect("group 0");
+            if KNOWN.iter().any(|k| k.acronym == acronym)
+                || self
+                    .discovered
+                    .iter()
+                    .any(|a| a.acronym.as_deref() == Some(acronym))
+            {
+                continue;
+            }
+            if let Some(name) = name_before(&document[..whole.start()]) {
+                let country = guess_country(&name);
+                self.discovered.push(agency(&name, None, acronym, country));
+            }
+        }
+    }
+
+    /// Keys of the agencies `text` names, in order of first mention.
+    pub fn find(&self, text: &str) -> Vec<String> {
+        let (folded, map) = fold_with_map(text);
+        let mut hits: Vec<(usize, usize, &str)> = Vec::new();
+        for k in KNOWN {
+            for alias in k.aliases {
+                for (at, _) in folded.match_indices(alias) {
+                    if word_bounded(&folded, at, at + alias.len()) {
+                        hits.push((map[at], map[at + alias.len()], k.acronym));
+                    }
+                }
+            }
+        }
+        let acronyms = KNOWN.iter().map(|k| (k.acronym, k.bare)).chain(
+            self.discovered
+                .iter()
+                .filter_map(|a| a.acronym.as_deref().map(|x| (x, true))),
+        );
+        for (acronym, bare) in acronyms {
+            for (at, _) in text.match_indices(acronym) {
+                let end = at + acronym.len();
+                let paired = text[..at].ends_with('(') && text[end..].starts_with(')');
+                if word_bounded(text, at, end) && (bare || paired) {
+                    hits.push((at, end, acronym));
+                }
+            }
+        }
+        for a in &self.discovered {
+            for (at, _) in text.match_indices(a.name.as_str()) {
+                hits.push((at, at + a.name.len(), a.key()));
+            }
+        }
+        // Longest names first, so "Mexican Agency for International Development
+        // Cooperation" is AMEXCID and not USAID's shorter "agency for ...".
+        hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<(usize, usize, &str)> = Vec::new();
+        for hit in hits {
+            if taken.iter().all(|t| hit.1 <= t.0 || hit.0 >= t.1) {
+                taken.push(hit);
+            }
+        }
+        taken.sort_by_key(|t| t.0);
+        let mut keys: Vec<String> = Vec::new();
+        for (_, _, key) in taken {
+            if !keys.iter().any(|k| k == key) {
+                keys.push(key.to_string());
+            }
+        }
+        keys
+    }
+
+    /// The agency a key names, built in or discovered.
+    pub fn get(&self, key: &str) -> Option<Agency> {
+        KNOWN
+            .iter()
+            .find(|k| k.acronym == key)
+            .map(|k| agency(k.name, Some(k.name_es), k.acronym, k.country))
+            .or_else(|| self.discovered.iter().find(|a| a.key() == key).cloned())
+    }
+}
+
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The capitalised name just before "(ACR)": words walked back while capitalised or
+/// connectors, leading connectors dropped; kept only if it names an agency.
+fn name_before(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().rev().take(14).collect();
+    let mut name: Vec<&str> = Vec::new();
+    for word in words {
+        let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let capital = clean.chars().next().is_some_and(char::is_uppercase);
+        if word.ends_with([',', ';', ':', '.']) && !name.is_empty() && !clean.ends_with('.') {
+            break;
+        }
+        if capital || CONNECTORS.contains(&clean) {
+            name.push(clean);
+        } else {
+            break;
+        }
+    }
+    name.reverse();
+    while name
+        .first()
+        .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+    {
+        name.remove(0);
+    }
+    while name.last().is_some_and(|w| CONNECTORS.contains(w)) {
+        name.pop();
+    }
+    let name = name.join(" ");
+    let folded = super::normalize::fold(&name);
+    let is_agency = folded.split_whitespace().any(|w| AGENCY_WORDS.contains(&w));
+    (is_agency && name.split_whitespace().count() >= 2).then_some(name)
+}
+
+fn guess_country(name: &str) -> Country {
+    let folded = super::normalize::fold(name);
+    let has = |words: &[&str]| words.iter().any(|w| folded.contains(w));
+    if has(&["united states", "u.s.", "american", "estados unidos"]) {
+        Country::Us
+    } else if has(&[
+        "mexic",
+        "secretaria",
+        "instituto",
+        "comision",
+        "agencia",
+        "procuraduria",
+        "banco",
+    ]) {
+        Country::Mx
+    } else {
+        Country::Other
+    }
+}
+
+#[cfg(test)]
+#[path = "agencies_tests.rs"]
+mod tests;

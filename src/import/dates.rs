@@ -1,0 +1,370 @@
+//! Date mentions in a sentence, as EDTF values with the phrase kept verbatim.
+//!
+//! Precision is what the text states: "June 2021" is `2021-06`, never a day. Phrases
+//! relative to the document ("over the coming year", "last year") are resolved
+//! against the document date when there is one; vague ones ("this fall") keep their
+//! phrase and no value; recurring activity ("meet monthly") gets a cadence.
+//! Numbers that are not dates (amounts, "21st Century", phone numbers) match nothing.
+
+use crate::model::{Cadence, Edtf, EdtfDate, EntryDate, IntervalEnd, Lang, Qualifier};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// What relative phrases are resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateContext {
+    /// The document's own date (its dateline), when known.
+    pub document: Option<EdtfDate>,
+    /// Spanish documents write numeric dates day first.
+    pub lang: Lang,
+}
+
+/// One date mention: byte range in the text, and the date it states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: EntryDate,
+}
+
+const EN_MONTH: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+const EN_MONTH_LONG: &str =
+    "january|february|march|april|june|july|august|september|october|november|december";
+const ES_MONTH: &str =
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+const EN_WEEKDAY: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const ES_WEEKDAY: &str = "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo";
+
+#[derive(Clone, Copy)]
+enum Rule {
+    Day,
+    DayMonthYear,
+    Month,
+    Season,
+    Numeric,
+    Iso,
+    YearRange,
+    PrepYear,
+    ComingYear,
+    RelativeYear,
+    RelativeMonth,
+    LaterThisYear,
+    Vague,
+    Cadence,
+    MonthDay,
+}
+
+static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
+    let r = |pattern: String, rule| (Regex::new(&format!("(?i){pattern}")).unwrap(), rule);
+    vec![
+        r(format!(r"\b(?:(?:{EN_WEEKDAY}),?\s+)?(?P<m>{EN_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), Rule::Day),
+        r(format!(r"\b(?:(?:{EN_WEEKDAY}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{EN_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"), Rule::DayMonthYear),
+        r(format!(r"\b(?:(?:{ES_WEEKDAY}),?\s+)?(?P<d>\d{{1,2}})[º°]?\s+de\s+(?P<m>{ES_MONTH})(?:\s+del?|,)?\s+(?P<y>\d{{4}})\b"), Rule::DayMonthYear),
+        r(format!(r"\b(?P<m>{EN_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), Rule::Month),
+        r(format!(r"\b(?P<m>{ES_MONTH})\s+(?:del?\s+)?(?P<y>\d{{4}})\b"), Rule::Month),
+        r(r"\b(?P<s>spring|summer|fall|autumn|winter|primavera|verano|otoño|invierno)\s+(?:of\s+|del?\s+)?(?P<y>\d{4})\b".into(), Rule::Season),
+        r(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), Rule::Numeric),
+        r(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), Rule::Iso),
+        r(r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|to|through|until|al?|hasta)\s*(?P<y2>(?:19|20)\d{2})\b".into(), Rule::YearRange),
+        r(r"\b(?P<p>in|by|since|until|through|during|from|before|after|early|mid|late|en|desde|hasta|para|durante|antes\s+de|a\s+partir\s+de|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?:the\s+year\s+|el\s+año\s+|de\s+)?(?P<y>(?:19|20)\d{2})\b".into(), Rule::PrepYear),
+        r(r"\b(?:over|in|during|within|throughout)\s+the\s+(?:coming|next|following|upcoming)\s+(?:year|twelve\s+months|12\s+months)\b".into(), Rule::ComingYear),
+        r(r"\b(?:durante|en|a\s+lo\s+largo\s+del?|dentro\s+del?)\s+(?:el\s+|los\s+)?(?:próximo|proximo|siguiente|pr[oó]ximos)\s+(?:año|doce\s+meses|12\s+meses)\b".into(), Rule::ComingYear),
+        r(r"\b(?P<w>next|last|this)\s+year\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+año\b|\baño\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeYear),
+        r(r"\b(?P<w>next|last|this)\s+month\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+mes\b|\bmes\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeMonth),
+        r(r"\blater\s+this\s+year\b|\bmás\s+adelante\s+este\s+año\b|\ba\s+finales\s+de\s+este\s+año\b".into(), Rule::LaterThisYear),
+        r(r"\b(?:this|next|last)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:in\s+)?the\s+(?:coming|next)\s+(?:weeks|months)\b|\bin\s+the\s+near\s+future\b|\b(?:este|el\s+próximo)\s+(?:otoño|verano|invierno)\b|\besta\s+primavera\b|\b(?:en\s+)?los\s+próximos\s+meses\b".into(), Rule::Vague),
+        r(r"\b(?P<c>monthly|weekly|quarterly|annually|yearly|every\s+(?:month|week|year|quarter)|each\s+(?:month|week|year|quarter)|once\s+a\s+(?:month|week|year)|annual\s+(?:meeting|dialogue|summit|review|conference|forum)s?|mensualmente|mensual(?:es)?|semanalmente|semanal(?:es)?|trimestralmente|trimestral(?:es)?|anualmente|anual(?:es)?|cada\s+(?:mes|semana|año|trimestre)|una\s+vez\s+al\s+(?:mes|año))\b".into(), Rule::Cadence),
+        r(format!(r"\b(?P<m>{EN_MONTH_LONG})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), Rule::MonthDay),
+        r(format!(r"\b(?P<d>\d{{1,2}})\s+de\s+(?P<m>{ES_MONTH})\b"), Rule::MonthDay),
+    ]
+});
+
+/// Every date mention in `text`, in text order, without overlaps (the longest
+/// reading of a span wins: "over the next year" over "next year").
+pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
+    let mut found: Vec<DateMention> = Vec::new();
+    for (regex, rule) in RULES.iter() {
+        for caps in regex.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0 always matches");
+            if !stands_alone(text, whole.start(), whole.end()) {
+                continue;
+            }
+            if let Some((phrase_start, date)) = resolve(*rule, &caps, ctx) {
+                found.push(DateMention {
+                    start: phrase_start,
+                    end: whole.end(),
+                    date,
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<DateMention> = Vec::new();
+    for mention in found {
+        if kept
+            .iter()
+            .all(|k| mention.end <= k.start || mention.start >= k.end)
+        {
+            kept.push(mention);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+/// A date is not part of a larger number ("$2021", "1/05/02/2013", "202-2021-12-13").
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    let mut after = text[end..].chars();
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let glued = |c: Option<char>| digit(c) || matches!(c, Some('/' | '$' | '€'));
+    let number_after = matches!(a1, Some('-' | ',' | '.')) && digit(a2);
+    let number_before = b1 == Some('-') && digit(b2);
+    !(glued(b1) || glued(a1) || number_after || number_before)
+}
+
+fn number(caps: &Captures, name: &str) -> Option<u32> {
+    caps.name(name)?.as_str().parse().ok()
+}
+
+/// Month number from an English or Spanish name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let folded = super::normalize::fold(name.trim_end_matches('.'));
+    let n = match folded.get(..3)? {
+        "jan" | "ene" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" | "abr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" | "ago" => 8,
+        "sep" | "set" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" | "dic" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn exact(date: EdtfDate, text: &str) -> EntryDate {
+    EntryDate::exact(Edtf::Date(date), text)
+}
+
+fn undated(text: &str) -> EntryDate {
+    EntryDate {
+        edtf: None,
+        text: text.to_string(),
+        cadence: None,
+    }
+}
+
+fn resolve(rule: Rule, caps: &Captures, ctx: &DateContext) -> Option<(usize, EntryDate)> {
+    let whole = caps.get(0)?;
+    let start = whole.start();
+    let phrase = whole.as_str();
+    let year = || number(caps, "y").map(|y| y as i32);
+    let doc = ctx.document;
+    let date = match rule {
+        Rule::Day | Rule::DayMonthYear => {
+            let month = month_number(caps.name("m")?.as_str())?;
+            exact(
+                EdtfDate::day(year()?, month, number(caps, "d")?).ok()?,
+                phrase,
+            )
+        }
+        Rule::Month => {
+            let month = month_number(caps.name("m")?.as_str())?;
+            exact(EdtfDate::month(year()?, month).ok()?, phrase)
+        }
+        Rule::Season => {
+            let code = match super::normalize::fold(caps.name("s")?.as_str()).as_str() {
+                "spring" | "primavera" => 21,
+                "summer" | "verano" => 22,
+                "fall" | "autumn" | "otono" => 23,
+                _ => 24,
+            };
+            exact(EdtfDate::season(year()?, code).ok()?, phrase)
+        }
+        Rule::Numeric => {
+            let (a, b) = (number(caps, "a")?, number(caps, "b")?);
+            // U.S. order (month/day) unless the document is Spanish (day/month).
+            let (month, day) = if ctx.lang == Lang::Es { (b, a) } else { (a, b) };
+            exact(EdtfDate::day(year()?, month, day).ok()?, phrase)
+        }
+        Rule::Iso => exact(
+            EdtfDate::day(year()?, number(caps, "m")?, number(caps, "d")?).ok()?,
+            phrase,
+        ),
+        Rule::YearRange => {
+            let (from, to) = (number(caps, "y1")? as i32, number(caps, "y2")? as i32);
+            let edtf = Edtf::interval(
+                IntervalEnd::Date(EdtfDate::year(from)),
+                IntervalEnd::Date(EdtfDate::year(to)),
+            )
+            .ok()?;
+            EntryDate::exact(edtf, phrase)
+        }
+        Rule::PrepYear => return prep_year(caps),
+        Rule::ComingYear => match doc {
+            Some(d) => EntryDate::exact(coming_year(d)?, phrase),
+            None => undated(phrase),
+        },
+        Rule::RelativeYear => match doc {
+            Some(d) => {
+                let offset = relative_offset(caps)?;
+                exact(EdtfDate::year(d.year_value() + offset), phrase)
+            }
+            None => undated(phrase),
+        },
+        Rule::RelativeMonth => match (doc, doc.and_then(|d| d.month_value())) {
+            (Some(d), Some(m)) => {
+                let index = d.year_value() * 12 + m as i32 - 1 + relative_offset(caps)?;
+                exact(
+                    EdtfDate::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1).ok()?,
+                    phrase,
+                )
+            }
+            _ => undated(phrase),
+        },
+        Rule::LaterThisYear => match doc {
+            Some(d) => EntryDate::exact(
+                Edtf::interval(
+                    IntervalEnd::Date(d),
+                    IntervalEnd::Date(EdtfDate::year(d.year_value())),
+                )
+                .ok()?,
+                phrase,
+            ),
+            None => undated(phrase),
+        },
+        Rule::Vague => undated(phrase),
+        Rule::Cadence => EntryDate {
+            edtf: None,
+            text: phrase.to_string(),
+            cadence: Some(cadence(caps.name("c")?.as_str())?),
+        },
+        Rule::MonthDay => {
+            month_number(caps.name("m")?.as_str())?;
+            undated(phrase)
+        }
+    };
+    Some((start, date))
+}
+
+/// "in 2022" -> 2022; "since 2021" -> from 2021 on; "by 2025" -> up to 2025.
+fn prep_year(caps: &Captures) -> Option<(usize, EntryDate)> {
+    let y = caps.name("y")?;
+    let year = EdtfDate::year(y.as_str().parse().ok()?);
+    let prep = super::normalize::fold(caps.name("p")?.as_str());
+    let whole = caps.get(0)?;
+    let open_start = || Edtf::interval(IntervalEnd::Date(year), IntervalEnd::Open);
+    let open_end = || Edtf::interval(IntervalEnd::Open, IntervalEnd::Date(year));
+    let (edtf, start) = match prep.split_whitespace().next()? {
+        "since" | "desde" | "a" | "from" => (open_start().ok()?, whole.start()),
+        "by" | "until" | "hasta" | "para" | "before" | "antes" => (open_end().ok()?, whole.start()),
+        "in" | "en" | "during" | "durante" | "through" => (Edtf::Date(year), y.start()),
+        _ => (Edtf::Date(year), whole.start()),
+    };
+    let text = &caps.get(0)?.as_str()[start - whole.start()..];
+    Some((start, EntryDate::exact(edtf, text)))
+}
+
+/// From the document date to about a year later, stated at month precision so that
+/// no day is invented: 2021-12-13 -> `2021-12-13/2022-12~`.
+fn coming_year(doc: EdtfDate) -> Option<Edtf> {
+    let next = doc.year_value() + 1;
+    let end = match doc.month_value() {
+        Some(m) => EdtfDate::month(next, m).ok()?,
+        None => EdtfDate::year(next),
+    };
+    Edtf::interval(
+        IntervalEnd::Date(doc),
+        IntervalEnd::Date(end.with_qualifier(Qualifier::Approximate)),
+    )
+    .ok()
+}
+
+fn relative_offset(caps: &Captures) -> Option<i32> {
+    let word = caps
+        .name("w")
+        .or(caps.name("x"))
+        .or(caps.name("z"))?
+        .as_str();
+    Some(match super::normalize::fold(word).as_str() {
+        "next" | "proximo" | "entrante" => 1,
+        "last" | "pasado" => -1,
+        _ => 0,
+    })
+}
+
+fn cadence(phrase: &str) -> Option<Cadence> {
+    let folded = super::normalize::fold(phrase);
+    let has = |words: &[&str]| words.iter().any(|w| folded.contains(w));
+    if has(&["week", "seman"]) {
+        Some(Cadence::Weekly)
+    } else if has(&["quarter", "trimest"]) {
+        Some(Cadence::Quarterly)
+    } else if has(&["month", "mes", "mensual"]) {
+        Some(Cadence::Monthly)
+    } else if has(&["year", "annual", "ano", "anual"]) {
+        Some(Cadence::Annual)
+    } else {
+        None
+    }
+}
+
+/// Splits an entry's mentions into the date of its own action and the others.
+///
+/// The action's date is the first mention that states a value or a cadence and
+/// follows the deciding phrase (`action_at`) in the same sentence; failing that,
+/// the first mention with a value or cadence; failing that, the first vague phrase.
+pub fn split_main(
+    text: &str,
+    mentions: Vec<DateMention>,
+    action_at: Option<usize>,
+) -> (Option<EntryDate>, Vec<EntryDate>) {
+    let datable = |m: &DateMention| m.date.edtf.is_some() || m.date.cadence.is_some();
+    let in_action_sentence = |m: &DateMention| {
+        action_at.is_some_and(|at| m.start >= at && sentence_end(text, at) > m.start)
+    };
+    let main = mentions
+        .iter()
+        .position(|m| datable(m) && in_action_sentence(m))
+        .or_else(|| mentions.iter().position(datable))
+        .or(if mentions.is_empty() { None } else { Some(0) });
+    let mut rest = mentions;
+    let date = main.map(|i| rest.remove(i).date);
+    (date, rest.into_iter().map(|m| m.date).collect())
+}
+
+/// Byte offset where the sentence holding `at` ends: after ". " that follows a
+/// lowercase letter (so "U.S. officials" does not end one), or the text's end.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i + 1 < bytes.len() {
+        if matches!(bytes[i], b'.' | b';' | b'!' | b'?')
+            && bytes[i + 1] == b' '
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase)
+        {
+            return i;
+        }
+        i += 1;
+    }
+    text.len()
+}
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;

@@ -1,0 +1,25 @@
+//! Why a document could not be read. Each message names the file and the problem.
+
+/// A document refused before parsing. Parsing itself never fails: what it cannot
+/// recognise becomes a warning in [`super::ParsedDocument`].
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{name}: cannot read the file: {source}")]
+    Io {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name}: the document is empty")]
+    Empty { name: String },
+    #[error("{name}: the document is {size} bytes, over the {limit}-byte limit (20 MB)")]
+    TooLarge { name: String, size: u64, limit: u64 },
+    #[error("{name}: this looks like a binary file, not text ({reason})")]
+    Binary { name: String, reason: String },
+    #[error("{name}: the text cannot be decoded as {encoding}: {detail}")]
+    Undecodable {
+        name: String,
+        encoding: &'static str,
+        detail: String,
+    },
+}

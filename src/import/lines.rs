@@ -1,0 +1,386 @@
+//! Lines to blocks: each physical line is cleaned and classified (blank, furniture,
+//! heading, bullet, text), then lines are grouped into logical blocks, joining
+//! sentences that a web page copy or a page break split across lines.
+
+use super::clean::{is_furniture, normalize_chars, strip_markup, strip_trailing_footnote};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a list item is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// `-`, `*`, `+`, `•` and similar.
+    Dash,
+    /// `1.`, `2)`, `(3)`.
+    Number(u32),
+    /// `a.`, `(b)`, `C)`.
+    Letter,
+    /// `I.`, `iv)`.
+    Roman(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A Markdown heading (`#` count, or 1/2 for setext underlines).
+    Heading { level: u8 },
+    /// A list item; `depth` 0 is the outermost level.
+    Bullet { marker: Marker, depth: usize },
+    /// A paragraph.
+    Text,
+}
+
+/// One logical unit of the document with the 1-based lines it spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub line: u32,
+    pub line_end: u32,
+    /// Joined from more than one physical line.
+    pub joined: bool,
+}
+
+enum Raw {
+    Blank,
+    Furniture,
+    Setext(u8),
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Bullet {
+        indent: usize,
+        marker: Marker,
+        text: String,
+    },
+    Text {
+        indent: usize,
+        text: String,
+    },
+}
+
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)[-*+•◦▪‣·●○■□➢►✓]\s+(\S.*)$").unwrap());
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\s*)(?:\(([0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)|([0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})[.)])\s+(\S.*)$")
+        .unwrap()
+});
+static SETEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(={3,}|-{3,})\s*$").unwrap());
+
+fn classify(raw_line: &str) -> Raw {
+    let line = normalize_chars(raw_line);
+    let line = line
+        .strip_prefix('>')
+        .map(str::trim_start)
+        .unwrap_or(&line)
+        .to_string();
+    if line.trim().is_empty() {
+        return Raw::Blank;
+    }
+    if let Some(c) = SETEXT.captures(&line) {
+        let level = if c[1].starts_with('=') { 1 } else { 2 };
+        return Raw::Setext(level);
+    }
+    if let Some(c) = HEADING.captures(&line) {
+        let text = content(&c[2]);
+        if text.is_empty() || is_furniture(&text) {
+            return Raw::Furniture;
+        }
+        return Raw::Heading {
+            level: c[1].len() as u8,
+            text,
+        };
+    }
+    if let Some(c) = BULLET.captures(&line) {
+        let text = content(&c[2]);
+        if text.is_empty() || is_furniture(&text) {
+            return Raw::Furniture;
+        }
+        return Raw::Bullet {
+            indent: c[1].len(),
+            marker: Marker::Dash,
+            text,
+        };
+    }
+    if let Some(c) = NUMBERED.captures(&line) {
+        let label = c.get(2).or(c.get(3)).map(|m| m.as_str()).unwrap_or("");
+        let text = content(&c[4]);
+        if !text.is_empty() {
+            return Raw::Bullet {
+                indent: c[1].len(),
+                marker: marker_of(label),
+                text,
+            };
+        }
+    }
+    let text = content(&line);
+    if text.is_empty() || is_furniture(&text) {
+        return Raw::Furniture;
+    }
+    Raw::Text {
+        indent: line.len() - line.trim_start().len(),
+        text,
+    }
+}
+
+fn marker_of(label: &str) -> Marker {
+    if let Ok(n) = label.parse::<u32>() {
+        return Marker::Number(n);
+    }
+    if label.len() > 1 || matches!(label, "I" | "V" | "X" | "i" | "v" | "x") {
+        if let Some(n) = crate::model::parse_pillar_number(label) {
+            return Marker::Roman(n);
+        }
+    }
+    Marker::Letter
+}
+
+/// Markup removed and inner whitespace collapsed.
+fn content(text: &str) -> String {
+    let stripped = strip_markup(text);
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a text ends a sentence or list item (closing quotes and brackets skipped).
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '*'])
+        .ends_with(['.', '!', '?', ':', ';'])
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}[^:.;]{0,40}:\s+\S").unwrap());
+
+/// "Status: signed in June." - a short label, a colon, then the item's text.
+pub fn is_label_item(text: &str) -> bool {
+    LABEL.find(text).is_some_and(|m| {
+        text[..m.end()]
+            .split(':')
+            .next()
+            .is_some_and(|label| label.split_whitespace().count() <= 5)
+    })
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Largest number of blank or furniture lines a sentence may be split across.
+const MAX_BREAK_LINES: usize = 4;
+/// A paragraph line at least this long that stops mid-sentence is hard-wrapped.
+const WRAP_WIDTH: usize = 50;
+
+struct Builder {
+    blocks: Vec<Block>,
+    open: Option<usize>,
+    last_line_len: usize,
+    list_indents: Vec<usize>,
+}
+
+impl Builder {
+    fn close(&mut self) {
+        if let Some(i) = self.open.take() {
+            let block = &mut self.blocks[i];
+            block.text = strip_trailing_footnote(&block.text);
+        }
+    }
+
+    fn push(&mut self, kind: BlockKind, text: String, line: u32, stays_open: bool) {
+        self.close();
+        self.blocks.push(Block {
+            kind,
+            text,
+            line,
+            line_end: line,
+            joined: false,
+        });
+        self.open = stays_open.then_some(self.blocks.len() - 1);
+    }
+
+    fn joins(&self, text: &str, indent: usize, blanks: usize) -> bool {
+        let Some(i) = self.open else { return false };
+        let open = &self.blocks[i];
+        if ends_sentence(&open.text) {
+            return false;
+        }
+        if is_label_item(text) {
+            return false;
+        }
+        let is_bullet = matches!(open.kind, BlockKind::Bullet { .. });
+        let long = self.last_line_len >= WRAP_WIDTH;
+        // Across blank lines only a list item or a full-width line continues: a short
+        // line before a lowercase one is a title ("Building back together").
+        (starts_lowercase(text)
+            && (blanks == 0 || (blanks <= MAX_BREAK_LINES && (is_bullet || long))))
+            || (blanks == 0 && is_bullet)
+            || (blanks == 0 && indent > 0)
+            || (blanks == 0 && long)
+    }
+
+    fn append(&mut self, text: &str, line: u32) {
+        let Some(i) = self.open else { return };
+        let block = &mut self.blocks[i];
+        let hyphen_break = block.text.ends_with('-')
+            && block.text[..block.text.len() - 1].ends_with(char::is_alphabetic)
+            && starts_lowercase(text);
+        if !hyphen_break {
+            block.text.push(' ');
+        }
+        block.text.push_str(text);
+        block.line_end = line;
+        block.joined = true;
+    }
+
+    fn list_depth(&mut self, indent: usize) -> usize {
+        while self.list_indents.last().is_some_and(|&top| top > indent) {
+            self.list_indents.pop();
+        }
+        if self.list_indents.last() != Some(&indent) {
+            self.list_indents.push(indent);
+        }
+        self.list_indents.len() - 1
+    }
+}
+
+/// Splits a document into blocks. Line numbers count `\n`-separated lines from 1.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut b = Builder {
+        blocks: Vec::new(),
+        open: None,
+        last_line_len: 0,
+        list_indents: Vec::new(),
+    };
+    let mut blanks = 0usize;
+    for (index, raw_line) in text.split('\n').enumerate() {
+        let number = index as u32 + 1;
+        match classify(raw_line) {
+            Raw::Blank | Raw::Furniture => blanks += 1,
+            Raw::Setext(level) => {
+                let single_text = b
+                    .open
+                    .and_then(|i| b.blocks.get_mut(i))
+                    .filter(|blk| blk.kind == BlockKind::Text && !blk.joined && blanks == 0);
+                if let Some(block) = single_text {
+                    block.kind = BlockKind::Heading { level };
+                    b.close();
+                }
+                blanks += 1;
+            }
+            Raw::Heading { level, text } => {
+                b.list_indents.clear();
+                b.push(BlockKind::Heading { level }, text, number, false);
+                blanks = 0;
+            }
+            Raw::Bullet {
+                indent,
+                marker,
+                text,
+            } => {
+                let depth = b.list_depth(indent);
+                b.push(BlockKind::Bullet { marker, depth }, text, number, true);
+                b.last_line_len = raw_line.trim().len();
+                blanks = 0;
+            }
+            Raw::Text { indent, text } => {
+                if b.joins(&text, indent, blanks) {
+                    b.append(&text, number);
+                } else {
+                    b.list_indents.clear();
+                    b.push(BlockKind::Text, text, number, true);
+                }
+                b.last_line_len = raw_line.trim().len();
+                blanks = 0;
+            }
+        }
+    }
+    b.close();
+    b.blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_split_across_a_page_break_is_joined() {
+        let text = "- provided an opportunity to exchange\n\ninformation on technologies.\n";
+        let got = blocks(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].text,
+            "provided an opportunity to exchange information on technologies."
+        );
+        assert_eq!((got[0].line, got[0].line_end), (1, 3));
+    }
+
+    #[test]
+    fn nested_bullets_get_depth_and_numbered_items_their_number() {
+        let text = "- parent:\n - child one;\n   - grandchild\n - child two\n- next\n1. first\n(b) lettered\nIV. fourth";
+        let kinds: Vec<BlockKind> = blocks(text).into_iter().map(|b| b.kind).collect();
+        let depth = |k: &BlockKind| match k {
+            BlockKind::Bullet { depth, .. } => *depth,
+            _ => 99,
+        };
+        let depths: Vec<usize> = kinds.iter().map(depth).collect();
+        assert_eq!(&depths[..5], &[0, 1, 2, 1, 0]);
+        assert!(matches!(
+            kinds[5],
+            BlockKind::Bullet {
+                marker: Marker::Number(1),
+                ..
+            }
+        ));
+        assert!(matches!(
+            kinds[6],
+            BlockKind::Bullet {
+                marker: Marker::Letter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            kinds[7],
+            BlockKind::Bullet {
+                marker: Marker::Roman(4),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn headings_and_paragraphs_stay_apart() {
+        let text = "## Pillar I: Building\n\nStrengthening Supply Chains\n\nMexico and the United States are finalizing:\n\n- Promotes trade.";
+        let got = blocks(text);
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].kind, BlockKind::Heading { level: 2 });
+        assert_eq!(got[1].text, "Strengthening Supply Chains");
+        assert_eq!(got[2].kind, BlockKind::Text);
+    }
+
+    #[test]
+    fn furniture_between_halves_of_a_sentence_is_skipped() {
+        let text = "- cooperation in tackling\nPage 2 of 3\nFOR IMMEDIATE RELEASE\ncybersecurity challenges.";
+        let got = blocks(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].text,
+            "cooperation in tackling cybersecurity challenges."
+        );
+    }
+
+    #[test]
+    fn setext_underline_makes_a_heading() {
+        let got = blocks("Investing in Our People\n-----------------------\n\n- item");
+        assert_eq!(got[0].kind, BlockKind::Heading { level: 2 });
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_lines_are_joined() {
+        let text = "The United States and Mexico agree to work on specific activities under\nMexico's four pillars of the dialogue.";
+        let got = blocks(text);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].joined);
+    }
+}

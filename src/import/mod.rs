@@ -1,0 +1,173 @@
+//! Fact sheets and joint statements to record: decoding, structure, dates,
+//! agencies and status. Pure: no database, no clock, no network.
+//!
+//! [`read_text`] turns a file's bytes into text; [`parse_document`] turns text into
+//! a [`Record`] holding one dialogue, the agencies its entries name, and one
+//! [`Source`] with the full text and its SHA-256. Parsing never fails: what it cannot
+//! recognise is kept as plainly as possible and reported in the warnings.
+
+pub mod agencies;
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod dialogue;
+pub mod entry;
+pub mod error;
+pub mod lang;
+pub mod lines;
+pub mod normalize;
+pub mod pillars;
+pub mod preamble;
+pub mod status;
+pub mod structure;
+
+pub use agencies::builtin_agencies;
+pub use decode::{read_path, read_text, MAX_DOCUMENT_BYTES};
+pub use error::ImportError;
+pub use normalize::normalize_title;
+
+use crate::model::{Agency, Dialogue, Record, Source};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+
+/// A parsed document: the record it states and what the parser could not place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDocument {
+    /// One dialogue, the agencies its entries name, and the document as one source.
+    pub record: Record,
+    /// Human-readable notes naming lines, e.g. "no pillars recognised".
+    pub warnings: Vec<String>,
+}
+
+/// The seed fact sheet, shipped inside the binary.
+pub const BUILTIN_SOURCE: &str = include_str!("../../assets/seed/hled-fact-sheet-2021-12-13.txt");
+/// The name the built-in fact sheet is imported under.
+pub const BUILTIN_NAME: &str = "hled-fact-sheet-2021-12-13.txt";
+
+/// The HLED record a new database starts with: the seed fact sheet parsed by
+/// [`parse_document`], with the full built-in agency list (co-chairs included, even
+/// those the fact sheet does not name) so a new user can pick from them.
+pub fn builtin_record() -> ParsedDocument {
+    let mut parsed = parse_document(BUILTIN_SOURCE, BUILTIN_NAME);
+    let mut agencies = builtin_agencies();
+    for agency in std::mem::take(&mut parsed.record.agencies) {
+        if !agencies.iter().any(|a| a.key() == agency.key()) {
+            agencies.push(agency);
+        }
+    }
+    parsed.record.agencies = agencies;
+    parsed
+}
+
+/// Parses a fact sheet, joint statement or press release (plain text or Markdown).
+///
+/// `source_name` (usually the file name) names the document in warnings and is the
+/// source title when the document has none. Line endings are normalised first; the
+/// Source keeps that text, and every entry's `source` gives its 1-based lines in it.
+/// `record.agencies` holds only the agencies the document's entries name.
+pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
+    let text = decode::normalize_line_endings(text.strip_prefix('\u{FEFF}').unwrap_or(text));
+    let blocks = lines::blocks(&text);
+    let lang = lang::detect(&text);
+    let masthead = preamble::read(&blocks);
+    let after_title = masthead.used.last().map_or(0, |i| i + 1);
+    let outline = pillars::outline(&blocks, after_title);
+    let first_pillar = outline.pillars.iter().map(|p| p.block).min();
+    let content_start = first_pillar.unwrap_or(after_title);
+    let mut warnings = Vec::new();
+
+    let title = masthead.title.map(|i| blocks[i].text.clone());
+    let source_title = title.clone().unwrap_or_else(|| source_name.to_string());
+    let mut date = masthead.date.clone();
+    if date.is_none() {
+        date = blocks[..content_start]
+            .iter()
+            .find_map(|b| preamble::dateline(&b.text));
+    }
+    if date.is_none() {
+        warnings.push(format!("{source_name}: no document date found; relative dates such as \"next year\" are kept without a value"));
+    }
+
+    let mut index = agencies::AgencyIndex::default();
+    index.learn(&text);
+    let ctx = entry::EntryContext {
+        dates: dates::DateContext {
+            document: date.as_ref().and_then(preamble::date_value),
+            lang,
+        },
+        agencies: &index,
+        source_title: &source_title,
+    };
+    let mut skip: HashSet<usize> = masthead.used.iter().copied().collect();
+    skip.extend(outline.consumed.iter().copied());
+    let (pillars, structure_warnings) =
+        structure::build(&blocks, content_start, &outline, &skip, &ctx);
+    if outline.pillars.is_empty() && outline.declared_only.is_empty() {
+        warnings.push(format!(
+            "{source_name}: no pillars recognised; the content is kept under one untitled pillar"
+        ));
+    }
+    warnings.extend(
+        structure_warnings
+            .into_iter()
+            .map(|w| format!("{source_name}: {w}")),
+    );
+
+    let intro_end = if content_start > 0 {
+        content_start
+    } else {
+        blocks.len().min(5)
+    };
+    let mut dialogue_warnings = Vec::new();
+    let dialogue = dialogue::build(
+        title.as_deref(),
+        &blocks,
+        &blocks[..intro_end],
+        &text,
+        pillars,
+        &mut dialogue_warnings,
+    );
+    warnings.extend(
+        dialogue_warnings
+            .into_iter()
+            .map(|w| format!("{source_name}: {w}")),
+    );
+    let used = used_agencies(&dialogue, &index);
+    let source = Source {
+        id: None,
+        title: source_title,
+        date,
+        publisher: masthead.publisher,
+        sha256: hex(&Sha256::digest(text.as_bytes())),
+        text,
+    };
+    ParsedDocument {
+        record: Record {
+            dialogues: vec![dialogue],
+            agencies: used,
+            sources: vec![source],
+        },
+        warnings,
+    }
+}
+
+/// The agencies the dialogue's entries name, in the order of the built-in list,
+/// then those the document introduced.
+fn used_agencies(dialogue: &Dialogue, index: &agencies::AgencyIndex) -> Vec<Agency> {
+    let keys: HashSet<&str> = dialogue
+        .pillars
+        .iter()
+        .flat_map(|p| &p.initiatives)
+        .flat_map(|i| &i.entries)
+        .flat_map(|e| e.agencies.iter().map(String::as_str))
+        .collect();
+    builtin_agencies()
+        .into_iter()
+        .chain(index.discovered.iter().cloned())
+        .filter(|a| keys.contains(a.key()))
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

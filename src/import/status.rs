@@ -1,0 +1,243 @@
+//! Status and kind of an entry from its wording.
+//!
+//! The main action of a sentence is the first action phrase outside a leading
+//! subordinate clause ("Following the MOU signed in June, both will ..." -> "will").
+//! Its phrase decides the status:
+//! - done: "signed", "carried out", "held", "completed", "launched", "agreed on",
+//!   "se firmó", "acordaron", "llevaron a cabo" ...
+//! - in progress: "began", "are finalizing", "are cooperating", "have developed",
+//!   "continue to", "están trabajando" ...
+//! - planned: "intend to", "plan to", "seeks", "will", "proposed", "explore",
+//!   "agreed to", Spanish future tense ("trabajarán") ...
+//!
+//! and the kind: "Seeks"/"aims to" -> objective; a meeting ("intend to meet",
+//! "plan to hold a high-level dialogue", "met", "held a meeting") -> meeting; a signing,
+//! launch or agreement -> milestone; other plans -> commitment; other work done or
+//! under way -> activity. Text with no action phrase is an activity of unknown status.
+
+use crate::model::{EntryKind, Status};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The action that decided an entry's status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub status: Status,
+    pub kind: EntryKind,
+    /// The deciding words, verbatim.
+    pub phrase: String,
+    /// Byte offset of the phrase in the text.
+    pub at: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Objective,
+    Plan,
+    Progress,
+    Done,
+    Milestone,
+    Meeting,
+}
+
+static PATTERNS: LazyLock<Vec<(Regex, Class)>> = LazyLock::new(|| {
+    let r = |pattern: &str, class| {
+        (
+            Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).unwrap(),
+            class,
+        )
+    };
+    vec![
+        r(
+            r"seeks?|seeking|aims?\s+to|is\s+aimed\s+at|tiene\s+como\s+objetivo|busca(?:n)?",
+            Class::Objective,
+        ),
+        r(
+            r"(?:intends?|intended|intending)\s+to|(?:plans?|planning|planned)\s+to|planned|will|would|shall",
+            Class::Plan,
+        ),
+        r(
+            r"(?:are|is)\s+(?:planning|preparing)|(?:are|is)\s+(?:seeking|aiming|intending|hoping)\s+to|(?:are|is)\s+(?:expected|scheduled|set|going)\s+to|expects?\s+to|hopes?\s+to|look\s+forward\s+to",
+            Class::Plan,
+        ),
+        r(
+            r"propos(?:e|es|ed)|explor(?:e|es|ing)|commit(?:s|ted)?\s+to|(?:have\s+|has\s+)?agreed\s+to|to\s+be\s+\w+ed",
+            Class::Plan,
+        ),
+        r(
+            r"acordaron\s+\p{L}+(?:ar|er|ir)(?:se|lo|la|los|las)?|pretende(?:n)?|planea(?:n)?|tiene(?:n)?\s+previsto|prevé(?:n)?|se\s+propone(?:n)?|propusieron|propuesto|explorar",
+            Class::Plan,
+        ),
+        r(r"\p{L}+(?:arán|erán|irán|ará|erá|irá)", Class::Plan),
+        r(
+            r"began|begun|started|(?:have|has)\s+(?:begun|started)|(?:have|has)\s+developed|(?:have|has)\s+been\s+\w+ing",
+            Class::Progress,
+        ),
+        r(
+            r"(?:are|is)\s+(?:now\s+)?\w+ing|continues?\s+to|ongoing|underway|under\s+way",
+            Class::Progress,
+        ),
+        r(
+            r"comenzaron|comenzó|iniciaron|inició|ha(?:n)?\s+desarrollado|continúa(?:n)?|sigue(?:n)?|en\s+curso|(?:están|está)\s+\p{L}+(?:ando|iendo)",
+            Class::Progress,
+        ),
+        r(
+            r"(?:have\s+|has\s+)?(?:signed|launched|adopted|concluded|agreed(?:\s+on|\s+upon)?)|(?:se\s+)?firm(?:ó|aron)|ha(?:n)?\s+firmado|(?:se\s+)?lanz(?:ó|aron)|acordaron",
+            Class::Milestone,
+        ),
+        r(r"met|convened|se\s+reunieron|sostuvieron", Class::Meeting),
+        r(
+            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided)",
+            Class::Done,
+        ),
+        r(
+            r"llev(?:ó|aron)\s+a\s+cabo|(?:se\s+)?realiz(?:ó|aron)|concluy(?:ó|eron)|complet(?:ó|aron)|(?:se\s+)?celebr(?:ó|aron)",
+            Class::Done,
+        ),
+    ]
+});
+
+/// Words after "are"/"is" that do not make a progressive action.
+const NOT_PROGRESSIVE: &[&str] = &[
+    "going",
+    "seeking",
+    "being",
+    "aiming",
+    "planning",
+    "intending",
+    "expecting",
+    "hoping",
+    "nothing",
+    "something",
+    "bring",
+    "during",
+    "king",
+    "thing",
+    "everything",
+];
+
+static SUBORDINATE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:as|following|after|building\s+on|under|with|since|tras|después\s+de|con\s+base\s+en|en\s+seguimiento\s+a)\b").unwrap()
+});
+
+const MEETING_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "dialogue",
+    "forum",
+    "summit",
+    "roundtable",
+    "conference",
+    "workshop",
+    "session",
+    "talks",
+    "reunión",
+    "reuniones",
+    "diálogo",
+    "foro",
+    "cumbre",
+    "mesa",
+];
+const MEETING_VERBS: &[&str] = &["meet", "meets", "convene", "reunirse", "reunir"];
+const HOLDING_VERBS: &[&str] = &[
+    "hold",
+    "host",
+    "holding",
+    "hosting",
+    "organize",
+    "convene",
+    "celebrar",
+    "sostener",
+    "realizar",
+    "organizar",
+    "held",
+    "hosted",
+    "celebraron",
+    "celebró",
+    "sostuvieron",
+];
+
+/// The main action of `text`, or `None` when no action phrase is found.
+pub fn detect(text: &str) -> Option<Action> {
+    let skip_before = if SUBORDINATE_OPENER.is_match(text) {
+        text.find(", ").map(|i| i + 1).unwrap_or(0)
+    } else {
+        0
+    };
+    let mut best: Option<(usize, usize, Class)> = None;
+    for (regex, class) in PATTERNS.iter() {
+        for m in regex.find_iter(text) {
+            if m.start() < skip_before || !is_action(m.as_str(), *class) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((start, end, _)) => m.start() < start || (m.start() == start && m.end() > end),
+            };
+            if better {
+                best = Some((m.start(), m.end(), *class));
+            }
+            break;
+        }
+    }
+    let (start, end, class) = best?;
+    let phrase = &text[start..end];
+    Some(Action {
+        status: match class {
+            Class::Objective | Class::Plan => Status::Planned,
+            Class::Progress => Status::InProgress,
+            Class::Done | Class::Milestone | Class::Meeting => Status::Done,
+        },
+        kind: kind(text, class, phrase, end),
+        phrase: phrase.to_string(),
+        at: start,
+    })
+}
+
+fn is_action(phrase: &str, class: Class) -> bool {
+    if class != Class::Progress {
+        return true;
+    }
+    let last = phrase
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    !(phrase.len() > 3 && NOT_PROGRESSIVE.contains(&last.as_str()))
+}
+
+fn kind(text: &str, class: Class, phrase: &str, end: usize) -> EntryKind {
+    let folded_phrase = phrase.to_lowercase();
+    let after: Vec<String> = text[end..]
+        .split_whitespace()
+        .take(8)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let noun_within = |n: usize| {
+        after
+            .iter()
+            .take(n)
+            .any(|w| MEETING_NOUNS.contains(&w.as_str()))
+    };
+    let first = after.first().map(String::as_str).unwrap_or("");
+    let holds = HOLDING_VERBS.iter().any(|v| folded_phrase.ends_with(v));
+    let is_meeting = class == Class::Meeting
+        || folded_phrase.contains("reunir")
+        || MEETING_VERBS.contains(&first)
+        || (HOLDING_VERBS.contains(&first) && noun_within(6))
+        || (holds && noun_within(5));
+    match class {
+        Class::Objective => EntryKind::Objective,
+        _ if is_meeting => EntryKind::Meeting,
+        Class::Milestone => EntryKind::Milestone,
+        Class::Plan => EntryKind::Commitment,
+        Class::Progress | Class::Done | Class::Meeting => EntryKind::Activity,
+    }
+}
+
+#[cfg(test)]
+#[path = "status_tests.rs"]
+mod tests;

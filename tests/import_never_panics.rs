@@ -1,0 +1,155 @@
+//! No input makes the importer panic, and whatever it parses is a valid record.
+//! Bounded to 256 cases per property so CI stays short.
+
+use briefbook::import::{parse_document, read_text};
+use briefbook::model::validate::validate_record;
+use proptest::prelude::*;
+
+/// Pieces fact sheets are made of, including awkward ones.
+const PIECES: &[&str] = &[
+    "- ",
+    " - ",
+    "   - ",
+    "* ",
+    "• ",
+    "1. ",
+    "2) ",
+    "(3) ",
+    "(a) ",
+    "IV. ",
+    "# ",
+    "## ",
+    "### ",
+    "> ",
+    "Pillar I: ",
+    "PILLAR 2 -",
+    "Pilar III. ",
+    "Pillar Four",
+    "four pillars: (1) A; (2) B",
+    "pillars:",
+    "Seeks to ",
+    "Advances ",
+    "Busca ",
+    "intend to ",
+    "signed ",
+    "se firmó ",
+    "acordaron reunirse ",
+    "are finalizing ",
+    "will ",
+    "meet monthly ",
+    "June 2021",
+    "in August 2021",
+    "October 25, 2021",
+    "12 de septiembre de 2022",
+    "05/02/2013",
+    "13/45/2013",
+    "over the coming year",
+    "last year",
+    "this fall",
+    "2021-2022",
+    "since 2019",
+    "$2,000",
+    "(COFEPRIS)",
+    "the United States Agency for International Development (USAID)",
+    "Secretaría de Economía",
+    "(SE)",
+    "[HLED](#)",
+    "**bold**",
+    "`code`",
+    "<b>",
+    "&amp;",
+    "FOR IMMEDIATE RELEASE",
+    "Search form",
+    "Home > A > B",
+    "Page 2 of 3",
+    "---",
+    "===",
+    "###",
+    "Status: ",
+    "Contact: ",
+    "¿",
+    "¡",
+    "ñ",
+    "—",
+    "–",
+    "\t",
+    "\u{a0}",
+    "\u{feff}",
+    "\u{200b}",
+    "“",
+    "”",
+    "’",
+    "chains.2",
+    ":",
+    ";",
+    ".",
+    ",",
+    "(",
+    ")",
+    "U.S.-Mexico High-Level Economic Dialogue (HLED)",
+    "Diálogo Económico de Alto Nivel (DEAN)",
+    "Dialogue",
+    "relaunched on September 9, 2021",
+    "Monday, December 13, 2021",
+    "\u{0C}",
+    "\r",
+    "a",
+    "Á",
+    "é",
+    "9",
+    "",
+];
+
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::collection::vec(prop::sample::select(PIECES), 0..8).prop_map(|p| p.concat()),
+        1 => "\\PC{0,60}",
+        1 => Just(String::new()),
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    (prop::collection::vec(line(), 0..40), any::<bool>())
+        .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
+}
+
+fn check(text: &str) {
+    let parsed = parse_document(text, "prop.txt");
+    if let Err(e) = validate_record(&parsed.record) {
+        panic!("invalid record ({e}) from {text:?}");
+    }
+    let lines = parsed.record.sources[0].text.split('\n').count() as u32;
+    for entry in parsed.record.dialogues[0]
+        .pillars
+        .iter()
+        .flat_map(|p| &p.initiatives)
+        .flat_map(|i| &i.entries)
+    {
+        let source = entry.source.as_ref().expect("every entry has a source");
+        assert!(
+            source.line >= 1 && source.line_end.unwrap_or(source.line) <= lines,
+            "{source:?} outside {lines} lines"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok(text) = read_text(&bytes, "fuzz.bin") {
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn documents_made_of_headings_bullets_and_dates_never_panic(text in document()) {
+        check(&text);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        check(&text);
+    }
+}
