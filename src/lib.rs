@@ -2,8 +2,8 @@
 //! rendering. Knows nothing of Tauri; the desktop shell and the CLI call into it.
 
 pub mod cli;
-pub mod interchange;
 pub mod import;
+pub mod interchange;
 pub mod model;
 pub mod store;
 pub mod synthetic;

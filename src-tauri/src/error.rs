@@ -46,6 +46,11 @@ impl IpcError {
         Self::new(ErrorCode::Internal, message)
     }
 
+    /// A file that could not be read, in the reader's words (which name the file).
+    pub fn io_text(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Io, message)
+    }
+
     /// An I/O failure on `path`, naming the file.
     pub fn io(path: &std::path::Path, error: &std::io::Error) -> Self {
         Self::new(ErrorCode::Io, format!("{}: {error}", path.display()))

@@ -5,27 +5,31 @@
 //! written by a newer Briefbook) the app still starts and the UI shows a recovery screen.
 
 use crate::error::{CmdResult, ErrorCode, IpcError};
+use briefbook::model::Origin;
 use briefbook::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-/// Environment variable that overrides the database location (used by tests).
-pub const DB_ENV: &str = "BRIEFBOOK_DB";
-
-/// The database file: `BRIEFBOOK_DB` when set, else `briefbook.sqlite` in the platform's
-/// data directory (the same file the `briefbook` command-line tool uses).
+/// The database file: `BRIEFBOOK_DB` when set, else `briefbook.db` in the platform's data
+/// directory: the same file the `briefbook` command-line tool uses.
 pub fn default_db_path() -> PathBuf {
-    if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
-    }
-    directories::ProjectDirs::from("org", "Briefbook", "Briefbook")
-        .map(|dirs| dirs.data_dir().join("briefbook.sqlite"))
-        .unwrap_or_else(|| PathBuf::from("briefbook.sqlite"))
+    briefbook::cli::default_db_path().unwrap_or_else(|_| PathBuf::from("briefbook.db"))
 }
 
-/// Opens the store at `path`; a new, empty database receives the built-in HLED record.
+/// Opens the store at `path`; a database created now receives the built-in HLED record
+/// (the seed fact sheet shipped in the binary).
 pub fn open_store(path: &Path) -> CmdResult<Store> {
-    Ok(Store::open(path)?)
+    let is_new = !path.exists();
+    let mut store = Store::open(path)?;
+    if is_new {
+        let builtin = briefbook::import::builtin_record();
+        let origin = Origin::Import {
+            source_id: None,
+            title: briefbook::import::BUILTIN_NAME.to_string(),
+        };
+        store.import_record(&builtin.record, &origin, false)?;
+    }
+    Ok(store)
 }
 
 pub struct AppState {

@@ -40,8 +40,20 @@ export function errorMessage(e: unknown): string {
   return String(e);
 }
 
-function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  return invoke<T>(command, args);
+/** Every failure as `{code, message}`: the shell's errors already are; Tauri refuses
+ * arguments that do not deserialize (an impossible date, say) with a plain string. */
+export function asIpcError(e: unknown): IpcError {
+  if (isIpcError(e)) return e;
+  const message = typeof e === "string" ? e : e instanceof Error ? e.message : String(e);
+  return { code: message.startsWith("invalid args") ? "validation" : "internal", message };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asIpcError(e);
+  }
 }
 
 export const api = {

@@ -27,6 +27,8 @@ pub struct ImportPreview {
     /// The source's title as it will appear in history.
     pub title: String,
     pub report: MergeReport,
+    /// What the fact-sheet reader could not place, naming lines.
+    pub warnings: Vec<String>,
 }
 
 /// A parsed input: the record it holds and where it came from.
@@ -34,13 +36,15 @@ struct Parsed {
     format: &'static str,
     title: String,
     record: Record,
+    warnings: Vec<String>,
 }
 
 fn parse(input: &ImportInput) -> CmdResult<Parsed> {
     let (text, name) = match input {
         ImportInput::File { path } => {
             let path = Path::new(path);
-            let text = std::fs::read_to_string(path).map_err(|e| IpcError::io(path, &e))?;
+            let text =
+                briefbook::import::read_path(path).map_err(|e| IpcError::io_text(e.to_string()))?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -61,11 +65,27 @@ fn parse(input: &ImportInput) -> CmdResult<Parsed> {
             format: "json",
             title: name,
             record,
+            warnings: Vec::new(),
         });
     }
-    Err(IpcError::validation(format!(
-        "{name} is not a Briefbook JSON export (it does not start with {{\"format\": \"briefbook/1\"}})"
-    )))
+    let parsed = briefbook::import::parse_document(&text, &name);
+    if parsed.record.dialogues.iter().all(|d| d.pillars.is_empty()) {
+        return Err(IpcError::validation(format!(
+            "{name}: no pillars, initiatives or entries were recognised; is this a fact sheet?"
+        )));
+    }
+    let title = parsed
+        .record
+        .sources
+        .first()
+        .map(|s| s.title.clone())
+        .unwrap_or(name);
+    Ok(Parsed {
+        format: "fact_sheet",
+        title,
+        record: parsed.record,
+        warnings: parsed.warnings,
+    })
 }
 
 fn import<R: Runtime>(
@@ -108,6 +128,7 @@ pub async fn preview_import<R: Runtime>(
         format: parsed.format.into(),
         title: parsed.title,
         report,
+        warnings: parsed.warnings,
     })
 }
 

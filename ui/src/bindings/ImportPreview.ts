@@ -12,4 +12,8 @@ format: string,
 /**
  * The source's title as it will appear in history.
  */
-title: string, report: MergeReport, };
+title: string, report: MergeReport, 
+/**
+ * What the fact-sheet reader could not place, naming lines.
+ */
+warnings: Array<string>, };

@@ -6,6 +6,10 @@ import type { MergeLine } from "./MergeLine";
  */
 export type MergeReport = { added_pillars: number, added_initiatives: number, added_entries: number, added_notes: number, added_agencies: number, added_sources: number, updated: number, unchanged_entries: number, 
 /**
- * One line per addition or update, in document order.
+ * One line per addition or update, in document order, up to [`MAX_LINES`].
  */
-lines: Array<MergeLine>, dry_run: boolean, };
+lines: Array<MergeLine>, 
+/**
+ * How many further additions and updates the lines leave out.
+ */
+more_lines: number, dry_run: boolean, };
