@@ -3,7 +3,7 @@
 use crate::interchange::{looks_like_interchange, parse_interchange};
 use crate::model::Origin;
 use crate::store::{MergeAction, MergeReport, Store};
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -17,21 +17,39 @@ pub struct ImportArgs {
 }
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
     let name = args.file.display().to_string();
-    let text = String::from_utf8(bytes).with_context(|| format!("{name}: not UTF-8 text"))?;
-    if !looks_like_interchange(&text) {
-        bail!("{name}: not a briefbook JSON export");
-    }
-    let record = parse_interchange(&text).with_context(|| name.clone())?;
+    let text = crate::import::read_path(&args.file)?;
+    let (record, title) = if looks_like_interchange(&text) {
+        (
+            parse_interchange(&text).with_context(|| name.clone())?,
+            name.clone(),
+        )
+    } else {
+        let parsed = crate::import::parse_document(&text, &file_name(&args.file));
+        for warning in &parsed.warnings {
+            eprintln!("warning: {name}: {warning}");
+        }
+        let title = parsed
+            .record
+            .sources
+            .first()
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| name.clone());
+        (parsed.record, title)
+    };
     let origin = Origin::Import {
         source_id: None,
-        title: name.clone(),
+        title,
     };
     let report = import_with_progress(store, &record, &origin, args.dry_run)?;
     print_report(&name, &report);
     Ok(())
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 pub(super) fn import_with_progress(

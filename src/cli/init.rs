@@ -39,8 +39,8 @@ pub fn run(db: Option<&Path>, args: InitArgs) -> Result<()> {
     Ok(())
 }
 
-/// Imports the built-in record into a new store.
+/// Imports the built-in HLED record into a new store.
 pub fn seed_builtin(store: &mut Store) -> Result<()> {
-    let _ = store;
+    crate::builtin::seed(store)?;
     Ok(())
 }

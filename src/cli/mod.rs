@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod init;
 mod list;
+mod packet;
 mod search;
 mod table;
 
@@ -50,6 +51,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Show the changes made to the record.
     History(history::HistoryArgs),
+    /// Write a briefing packet (PDF) for some pillars, dates, statuses or agencies.
+    Packet(Box<packet::PacketArgs>),
     /// Fill the database with a synthetic record (for load tests).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -65,6 +68,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(&open(db.as_deref())?, args),
         Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
         Command::History(args) => history::run(&open(db.as_deref())?, args),
+        Command::Packet(args) => packet::run(&mut open(db.as_deref())?, *args),
         Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
     }
 }

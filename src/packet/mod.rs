@@ -1,0 +1,12 @@
+//! Packets: what the user asks for ([`PacketSpec`]), resolved against the record into a
+//! [`Packet`] (pure), and the atomic file write at the edge.
+
+pub mod assemble;
+pub mod resolved;
+pub mod spec;
+pub mod write;
+
+pub use assemble::{assemble, fold, PacketError};
+pub use resolved::*;
+pub use spec::{Filters, Meeting, Options, PacketSpec, PageSize, Section, SpecError};
+pub use write::{write_atomic, WriteError};

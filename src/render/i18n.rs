@@ -1,0 +1,297 @@
+//! Fixed labels and date writing in English and Spanish.
+
+use crate::model::{
+    Edtf, EdtfDate, EntryKind, IntervalEnd, Lang, NoteKind, Precision, Qualifier, Status,
+};
+use crate::packet::LeftOut;
+use chrono::{Datelike, NaiveDate};
+
+/// Every fixed text a packet prints.
+pub struct Labels {
+    pub contents: &'static str,
+    pub overview: &'static str,
+    pub timeline: &'static str,
+    pub changes_since: &'static str,
+    pub sources: &'static str,
+    pub pillar: &'static str,
+    pub meeting: &'static str,
+    pub place: &'static str,
+    pub prepared_for: &'static str,
+    pub prepared_by: &'static str,
+    pub prepared_on: &'static str,
+    pub date: &'static str,
+    pub entry: &'static str,
+    pub status: &'static str,
+    pub agencies: &'static str,
+    pub total: &'static str,
+    pub source: &'static str,
+    pub line: &'static str,
+    pub undated: &'static str,
+    pub left_out_title: &'static str,
+    pub nothing_left_out: &'static str,
+    pub empty_initiatives: &'static str,
+    pub empty_pillars: &'static str,
+    pub undated_included: &'static str,
+    pub no_changes: &'static str,
+    pub change: &'static str,
+    pub origin: &'static str,
+    pub cited: &'static str,
+    pub publisher: &'static str,
+    pub entries_by_status: &'static str,
+    pub substituted: &'static str,
+}
+
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+static EN: Labels = Labels {
+    contents: "Contents",
+    overview: "Overview",
+    timeline: "Timeline",
+    changes_since: "Changes since",
+    sources: "Sources",
+    pillar: "Pillar",
+    meeting: "Meeting",
+    place: "Place",
+    prepared_for: "Prepared for",
+    prepared_by: "Prepared by",
+    prepared_on: "Prepared on",
+    date: "Date",
+    entry: "Entry",
+    status: "Status",
+    agencies: "Agencies",
+    total: "Total",
+    source: "Source",
+    line: "line",
+    undated: "undated",
+    left_out_title: "Left out by the filters",
+    nothing_left_out: "The filters left nothing out.",
+    empty_initiatives: "initiatives with no remaining entry",
+    empty_pillars: "pillars with no remaining entry",
+    undated_included: "undated entries included although a date range is set",
+    no_changes: "No recorded change since that date.",
+    change: "Change",
+    origin: "By",
+    cited: "entries cited",
+    publisher: "Publisher",
+    entries_by_status: "Entries by pillar and status",
+    substituted: "characters the font cannot draw are shown as [U+code]",
+};
+
+static ES: Labels = Labels {
+    contents: "Índice",
+    overview: "Resumen",
+    timeline: "Cronología",
+    changes_since: "Cambios desde",
+    sources: "Fuentes",
+    pillar: "Pilar",
+    meeting: "Reunión",
+    place: "Lugar",
+    prepared_for: "Preparado para",
+    prepared_by: "Preparado por",
+    prepared_on: "Fecha de preparación",
+    date: "Fecha",
+    entry: "Asunto",
+    status: "Estado",
+    agencies: "Dependencias",
+    total: "Total",
+    source: "Fuente",
+    line: "línea",
+    undated: "sin fecha",
+    left_out_title: "Excluido por los filtros",
+    nothing_left_out: "Los filtros no excluyeron nada.",
+    empty_initiatives: "iniciativas sin asuntos restantes",
+    empty_pillars: "pilares sin asuntos restantes",
+    undated_included: "asuntos sin fecha incluidos pese al rango de fechas",
+    no_changes: "No hay cambios registrados desde esa fecha.",
+    change: "Cambio",
+    origin: "Por",
+    cited: "asuntos citados",
+    publisher: "Editor",
+    entries_by_status: "Asuntos por pilar y estado",
+    substituted: "los caracteres que la fuente no puede dibujar se muestran como [U+código]",
+};
+
+/// "Page 3 of 12" / "Página 3 de 12".
+pub fn page_of(lang: Lang, n: usize, m: usize) -> String {
+    match lang {
+        Lang::En => format!("Page {n} of {m}"),
+        Lang::Es => format!("Página {n} de {m}"),
+    }
+}
+
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match (lang, s) {
+        (Lang::En, Status::Planned) => "Planned",
+        (Lang::En, Status::InProgress) => "In progress",
+        (Lang::En, Status::Done) => "Done",
+        (Lang::En, Status::Stalled) => "Stalled",
+        (Lang::En, Status::Dropped) => "Dropped",
+        (Lang::En, Status::Unknown) => "Unknown",
+        (Lang::Es, Status::Planned) => "Previsto",
+        (Lang::Es, Status::InProgress) => "En curso",
+        (Lang::Es, Status::Done) => "Realizado",
+        (Lang::Es, Status::Stalled) => "Detenido",
+        (Lang::Es, Status::Dropped) => "Abandonado",
+        (Lang::Es, Status::Unknown) => "Sin determinar",
+    }
+}
+
+pub fn kind(lang: Lang, k: EntryKind) -> &'static str {
+    match (lang, k) {
+        (Lang::En, EntryKind::Objective) => "Objective",
+        (Lang::En, EntryKind::Commitment) => "Commitment",
+        (Lang::En, EntryKind::Activity) => "Activity",
+        (Lang::En, EntryKind::Milestone) => "Milestone",
+        (Lang::En, EntryKind::Meeting) => "Meeting",
+        (Lang::Es, EntryKind::Objective) => "Objetivo",
+        (Lang::Es, EntryKind::Commitment) => "Compromiso",
+        (Lang::Es, EntryKind::Activity) => "Actividad",
+        (Lang::Es, EntryKind::Milestone) => "Hito",
+        (Lang::Es, EntryKind::Meeting) => "Reunión",
+    }
+}
+
+pub fn note_kind(lang: Lang, k: NoteKind) -> &'static str {
+    match (lang, k) {
+        (Lang::En, NoteKind::PointsToMake) => "Points to make",
+        (Lang::En, NoteKind::IfRaised) => "If raised",
+        (Lang::En, NoteKind::Background) => "Background",
+        (Lang::Es, NoteKind::PointsToMake) => "Puntos a destacar",
+        (Lang::Es, NoteKind::IfRaised) => "Si se plantea",
+        (Lang::Es, NoteKind::Background) => "Antecedentes",
+    }
+}
+
+pub fn left_out(lang: Lang, reason: LeftOut) -> &'static str {
+    match (lang, reason) {
+        (Lang::En, LeftOut::Pillar) => "in pillars not selected",
+        (Lang::En, LeftOut::DateRange) => "dated outside the date range",
+        (Lang::En, LeftOut::Undated) => "undated (undated entries excluded)",
+        (Lang::En, LeftOut::Status) => "with another status",
+        (Lang::En, LeftOut::Kind) => "of another kind",
+        (Lang::En, LeftOut::Agency) => "without the selected agencies",
+        (Lang::En, LeftOut::Query) => "not matching the text query",
+        (Lang::Es, LeftOut::Pillar) => "de pilares no seleccionados",
+        (Lang::Es, LeftOut::DateRange) => "fechados fuera del rango",
+        (Lang::Es, LeftOut::Undated) => "sin fecha (excluidos)",
+        (Lang::Es, LeftOut::Status) => "con otro estado",
+        (Lang::Es, LeftOut::Kind) => "de otro tipo",
+        (Lang::Es, LeftOut::Agency) => "sin las dependencias seleccionadas",
+        (Lang::Es, LeftOut::Query) => "que no coinciden con la búsqueda",
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// A calendar day: "October 25, 2021" / "25 de octubre de 2021".
+pub fn day(lang: Lang, date: NaiveDate) -> String {
+    let m = date.month0() as usize;
+    match lang {
+        Lang::En => format!("{} {}, {}", MONTHS_EN[m], date.day(), date.year()),
+        Lang::Es => format!("{} de {} de {}", date.day(), MONTHS_ES[m], date.year()),
+    }
+}
+
+/// An EDTF value written at its own precision: "June 2021", "junio de 2021", "2022",
+/// "spring 2022", intervals as "A – B", approximate values with "c." / "aprox.".
+pub fn edtf(lang: Lang, value: &Edtf) -> String {
+    match value {
+        Edtf::Date(d) => edtf_date(lang, d),
+        Edtf::Interval(start, end) => {
+            let side = |e: &IntervalEnd| match e {
+                IntervalEnd::Date(d) => edtf_date(lang, d),
+                IntervalEnd::Open | IntervalEnd::Unknown => "…".to_string(),
+            };
+            format!("{} – {}", side(start), side(end))
+        }
+    }
+}
+
+fn edtf_date(lang: Lang, d: &EdtfDate) -> String {
+    let year = d.year_value();
+    let body = match d.precision() {
+        Precision::Day => day(lang, d.lower()),
+        Precision::Month => {
+            let m = d.month_value().unwrap_or(1) as usize - 1;
+            match lang {
+                Lang::En => format!("{} {year}", MONTHS_EN[m]),
+                Lang::Es => format!("{} de {year}", MONTHS_ES[m]),
+            }
+        }
+        Precision::Season => {
+            let month = d.lower().month();
+            let (en, es) = match month {
+                3 => ("Spring", "primavera"),
+                6 => ("Summer", "verano"),
+                9 => ("Autumn", "otoño"),
+                _ => ("Winter", "invierno"),
+            };
+            match lang {
+                Lang::En => format!("{en} {year}"),
+                Lang::Es => format!("{es} de {year}"),
+            }
+        }
+        Precision::Year => year.to_string(),
+    };
+    match (d.qualifier(), lang) {
+        (Qualifier::Exact, _) => body,
+        (Qualifier::Uncertain, _) => format!("{body}?"),
+        (_, Lang::En) => format!("c. {body}"),
+        (_, Lang::Es) => format!("aprox. {body}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(text: &str) -> Edtf {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_are_written_at_their_precision_in_both_languages() {
+        assert_eq!(edtf(Lang::En, &e("2021-10-25")), "October 25, 2021");
+        assert_eq!(edtf(Lang::Es, &e("2021-10-25")), "25 de octubre de 2021");
+        assert_eq!(edtf(Lang::En, &e("2021-06")), "June 2021");
+        assert_eq!(edtf(Lang::Es, &e("2021-06")), "junio de 2021");
+        assert_eq!(edtf(Lang::En, &e("2022")), "2022");
+        assert_eq!(
+            edtf(Lang::En, &e("2021-09-09/2022-09~")),
+            "September 9, 2021 – c. September 2022"
+        );
+        assert_eq!(page_of(Lang::Es, 1, 9), "Página 1 de 9");
+    }
+}

@@ -1,0 +1,163 @@
+//! The explicit layout tree: what the packet says, as typographic blocks (heading,
+//! paragraph, list, table, cell). Pagination reads it; a tagged-PDF writer can map each
+//! block to a structure element later (H1/H2, P, L/LI, Table/TR/TH/TD).
+
+use super::fonts::Style;
+
+/// An RGB colour, components 0..=1.
+pub type Rgb = (f32, f32, f32);
+
+pub const INK: Rgb = (0.11, 0.12, 0.14);
+pub const MUTED: Rgb = (0.36, 0.39, 0.43);
+pub const ACCENT: Rgb = (0.06, 0.25, 0.45);
+pub const RULE: Rgb = (0.78, 0.80, 0.83);
+pub const HEADER_FILL: Rgb = (0.90, 0.93, 0.96);
+pub const MARKING: Rgb = (0.62, 0.07, 0.07);
+
+/// A run of text in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub style: Style,
+    pub text: String,
+    pub color: Rgb,
+}
+
+impl Span {
+    pub fn new(style: Style, text: impl Into<String>) -> Span {
+        Span {
+            style,
+            text: text.into(),
+            color: INK,
+        }
+    }
+
+    pub fn colored(mut self, color: Rgb) -> Span {
+        self.color = color;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Align {
+    Left,
+    Justify,
+    Center,
+    Right,
+}
+
+/// How a paragraph is set. Lengths in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParaStyle {
+    pub size: f32,
+    pub leading: f32,
+    pub align: Align,
+    pub indent: f32,
+    pub space_before: f32,
+    pub space_after: f32,
+    /// Never end a page right after this block (headings).
+    pub keep_with_next: bool,
+    /// Hyphenate words (body text); titles and labels are not hyphenated.
+    pub hyphenate: bool,
+}
+
+impl ParaStyle {
+    pub fn body(size: f32) -> ParaStyle {
+        ParaStyle {
+            size,
+            leading: size * 1.38,
+            align: Align::Justify,
+            indent: 0.0,
+            space_before: 0.0,
+            space_after: size * 0.5,
+            keep_with_next: false,
+            hyphenate: true,
+        }
+    }
+
+    pub fn heading(size: f32, before: f32, after: f32) -> ParaStyle {
+        ParaStyle {
+            size,
+            leading: size * 1.22,
+            align: Align::Left,
+            indent: 0.0,
+            space_before: before,
+            space_after: after,
+            keep_with_next: true,
+            hyphenate: false,
+        }
+    }
+}
+
+/// A bookmark in the PDF outline: level 1 (section, pillar) or 2 (initiative).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineMark {
+    pub level: u8,
+    pub title: String,
+}
+
+/// One block of the layout tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading or paragraph. Headings carry an anchor (link target) and a bookmark.
+    Para {
+        spans: Vec<Span>,
+        style: ParaStyle,
+        anchor: Option<usize>,
+        outline: Option<OutlineMark>,
+        heading: bool,
+    },
+    /// Bulleted items with a hanging indent.
+    List {
+        items: Vec<Vec<Span>>,
+        style: ParaStyle,
+    },
+    /// A table that may split across pages, repeating its header row.
+    Table(Table),
+    /// A contents row: title, dotted leader, and the page number of `anchor`; links to it.
+    ContentsRow {
+        spans: Vec<Span>,
+        anchor: usize,
+        indent: f32,
+        size: f32,
+    },
+    /// Horizontal stacked bars, one per label, segments by series.
+    BarChart(BarChart),
+    Space(f32),
+    PageBreak,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column widths as fractions of the text width (sum to 1).
+    pub widths: Vec<f32>,
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+    pub size: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub spans: Vec<Span>,
+    pub align: Align,
+}
+
+impl Cell {
+    pub fn text(style: Style, text: impl Into<String>) -> Cell {
+        Cell {
+            spans: vec![Span::new(style, text)],
+            align: Align::Left,
+        }
+    }
+
+    pub fn right(mut self) -> Cell {
+        self.align = Align::Right;
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub rows: Vec<(String, Vec<u32>)>,
+    /// Series names and colours, in segment order.
+    pub series: Vec<(String, Rgb)>,
+}
