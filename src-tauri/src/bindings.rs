@@ -35,6 +35,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     s::SearchHit::export_all_to(dir)?;
     s::MergeReport::export_all_to(dir)?;
     s::SavedSpec::export_all_to(dir)?;
+    briefbook::packet::PacketSpec::export_all_to(dir)?;
+    briefbook::packet_export::PacketSummary::export_all_to(dir)?;
+    briefbook::packet_export::ExportResult::export_all_to(dir)?;
     json_numbers(dir)
 }
 

@@ -66,22 +66,34 @@ impl From<briefbook::model::DateInputError> for IpcError {
 /// What every command returns.
 pub type CmdResult<T> = Result<T, IpcError>;
 
-impl From<briefbook::store::StoreError> for IpcError {
-    fn from(error: briefbook::store::StoreError) -> Self {
-        let code = match error.code() {
+impl ErrorCode {
+    /// The code for one of the core's stable code strings.
+    pub fn from_core(code: &str) -> Self {
+        match code {
             "validation" => ErrorCode::Validation,
             "not_found" => ErrorCode::NotFound,
             "conflict" => ErrorCode::Conflict,
             "incompatible_database" => ErrorCode::IncompatibleDatabase,
             "io" => ErrorCode::Io,
             _ => ErrorCode::Internal,
-        };
-        IpcError::new(code, error.to_string())
+        }
+    }
+}
+
+impl From<briefbook::store::StoreError> for IpcError {
+    fn from(error: briefbook::store::StoreError) -> Self {
+        IpcError::new(ErrorCode::from_core(error.code()), error.to_string())
     }
 }
 
 impl From<briefbook::interchange::InterchangeError> for IpcError {
     fn from(error: briefbook::interchange::InterchangeError) -> Self {
         IpcError::validation(error.to_string())
+    }
+}
+
+impl From<briefbook::packet_export::ExportError> for IpcError {
+    fn from(error: briefbook::packet_export::ExportError) -> Self {
+        IpcError::new(ErrorCode::from_core(error.code()), error.to_string())
     }
 }

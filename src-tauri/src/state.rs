@@ -5,7 +5,6 @@
 //! written by a newer Briefbook) the app still starts and the UI shows a recovery screen.
 
 use crate::error::{CmdResult, ErrorCode, IpcError};
-use briefbook::model::Origin;
 use briefbook::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -22,12 +21,7 @@ pub fn open_store(path: &Path) -> CmdResult<Store> {
     let is_new = !path.exists();
     let mut store = Store::open(path)?;
     if is_new {
-        let builtin = briefbook::import::builtin_record();
-        let origin = Origin::Import {
-            source_id: None,
-            title: briefbook::import::BUILTIN_NAME.to_string(),
-        };
-        store.import_record(&builtin.record, &origin, false)?;
+        briefbook::builtin::seed(&mut store)?;
     }
     Ok(store)
 }

@@ -325,3 +325,77 @@ fn a_fact_sheet_preview_names_the_new_initiative_and_confirm_adds_it() {
     assert!(added >= 2, "{report}");
     assert_eq!(h.entries().len(), before + added);
 }
+
+fn pillar_ii_spec() -> Value {
+    json!({
+        "title": "Pillar II briefing", "meeting": { "name": "", "date": "", "place": "" },
+        "prepared_for": "", "prepared_by": "", "prepared_on": null, "marking": null,
+        "lang": "en", "page": "letter",
+        "filters": { "pillars": [2], "from": null, "to": null, "statuses": [], "kinds": [],
+                     "agencies": [], "query": null, "include_undated": true },
+        "sections": ["cover", "contents", "overview", "pillars", "timeline", "sources"],
+        "changes_since": null,
+        "options": { "include_notes": true, "include_source_refs": true }
+    })
+}
+
+#[test]
+fn the_packet_summary_for_pillar_ii_counts_only_pillar_ii() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let summary = h.ok("packet_summary", json!({ "spec": pillar_ii_spec() }));
+    let pillars = summary["pillars"].as_array().expect("pillars");
+    assert_eq!(pillars.len(), 1);
+    assert_eq!(pillars[0]["number"], 2);
+    assert!(summary["pages"].as_u64().expect("pages") >= 1);
+}
+
+#[test]
+fn exporting_a_packet_writes_the_pdf_and_sets_the_last_packet_day() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    assert_eq!(h.ok("last_packet_day", json!({})), Value::Null);
+    let path = h.dir.path().join("pillar-ii.pdf");
+    let result = h.ok(
+        "export_packet",
+        json!({ "spec": pillar_ii_spec(), "path": path.display().to_string(), "specName": null }),
+    );
+    assert!(result["pages"].as_u64().expect("pages") >= 1);
+    let bytes = std::fs::read(&path).expect("pdf written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(h.ok("last_packet_day", json!({})).is_string());
+}
+
+#[test]
+fn a_packet_spec_with_an_unknown_pillar_is_refused_in_words() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let mut spec = pillar_ii_spec();
+    spec["filters"]["pillars"] = json!([9]);
+    let err = h
+        .call("packet_summary", json!({ "spec": spec }))
+        .unwrap_err();
+    assert_eq!(code(&err), "validation");
+    assert!(
+        err["message"]
+            .as_str()
+            .expect("message")
+            .contains("no pillar"),
+        "{err}"
+    );
+}
+
+#[test]
+fn saved_specs_are_listed_by_name() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    h.ok(
+        "save_spec",
+        json!({ "name": "Pillar II", "spec": pillar_ii_spec() }),
+    );
+    let specs = h.ok("saved_specs", json!({}));
+    assert_eq!(specs[0]["name"], "Pillar II");
+    let saved: Value =
+        serde_json::from_str(specs[0]["spec"].as_str().expect("json")).expect("spec JSON");
+    assert_eq!(saved["filters"]["pillars"], json!([2]));
+}

@@ -34,8 +34,12 @@ export class EntryRowView {
         "div",
         { class: "entry-meta" },
         status,
-        h("span", { class: "kind" }, kindLabel[e.kind]),
-        e.date ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : "No calendar date" }, e.date.text) : h("span", { class: "date undated" }, "undated"),
+        h(
+          "span",
+          { class: "kind-date" },
+          h("span", { class: "kind" }, kindLabel[e.kind]),
+          e.date ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : "No calendar date" }, e.date.text) : h("span", { class: "date undated" }, "undated"),
+        ),
       ),
       h(
         "div",
