@@ -27,6 +27,8 @@ pub fn open_store(path: &Path) -> CmdResult<Store> {
 }
 
 pub struct AppState {
+    /// When the app started, for the launch timing `BRIEFBOOK_TIMING=1` prints.
+    pub started: std::time::Instant,
     db_path: Mutex<PathBuf>,
     store: Mutex<Option<Store>>,
     /// Files this session exported: the only paths the app will hand to the opener.
@@ -38,6 +40,7 @@ impl AppState {
     /// failure reaches the UI as a recovery screen instead of a crash.
     pub fn new(db_path: PathBuf) -> Self {
         AppState {
+            started: std::time::Instant::now(),
             db_path: Mutex::new(db_path),
             store: Mutex::new(None),
             exported: Mutex::new(Vec::new()),

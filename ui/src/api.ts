@@ -63,6 +63,8 @@ export const api = {
   backupNow: () => call<string>("backup_now"),
   restoreLastBackup: () => call<DatabaseInfo>("restore_last_backup"),
   exportJson: (path: string) => call<void>("export_json", { path }),
+  /** Tells the shell the first view is painted (for the launch-time measurement). */
+  uiReady: () => call<void>("ui_ready"),
 
   // files: native dialogs run in the shell; `null` when the person cancels
   pickSavePath: (suggestedName: string, kind: FileKind) =>

@@ -15,6 +15,8 @@ function start(info: DatabaseInfo) {
   replace(root, app.el);
   void app.show("record").then(() => {
     document.body.dataset.ready = "true";
+    // Two frames later the pillars are on screen.
+    requestAnimationFrame(() => requestAnimationFrame(() => void api.uiReady().catch(() => {})));
   });
 }
 

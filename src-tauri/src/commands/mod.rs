@@ -23,6 +23,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         settings::backup_now,
         settings::restore_last_backup,
         settings::export_json,
+        settings::ui_ready,
         files::pick_save_path,
         files::pick_open_path,
         files::open_exported,

@@ -131,3 +131,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> CmdResult<()> {
         IpcError::io(path, &e)
     })
 }
+
+/// The UI calls this once the first view is painted. With `BRIEFBOOK_TIMING=1` the app
+/// prints the time from its start, for the launch measurement.
+#[tauri::command]
+pub async fn ui_ready(state: State<'_, AppState>) -> CmdResult<()> {
+    if std::env::var_os("BRIEFBOOK_TIMING").is_some() {
+        eprintln!(
+            "briefbook: first view painted {} ms after start",
+            state.started.elapsed().as_millis()
+        );
+    }
+    Ok(())
+}
