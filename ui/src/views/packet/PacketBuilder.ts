@@ -40,7 +40,7 @@ export class PacketBuilder implements View {
       "section",
       { class: "view packet-view", aria: { labelledby: "packet-title" } },
       h("header", { class: "view-header" }, h("h1", { id: "packet-title" }, "Packet builder")),
-      h("div", { class: "packet-layout" }, this.form, h("div", {}, this.summaryEl, this.progress.el, this.resultEl, this.savedEl)),
+      h("div", { class: "packet-layout" }, this.form, h("div", { class: "packet-side" }, this.summaryEl, this.progress.el, this.resultEl, this.savedEl)),
     );
   }
 
