@@ -12,6 +12,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// What an import did (or, in a dry run, would do).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct MergeReport {
     pub added_pillars: usize,
@@ -39,6 +40,7 @@ impl MergeReport {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MergeAction {
@@ -46,6 +48,7 @@ pub enum MergeAction {
     Update,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MergeLine {
     pub action: MergeAction,
