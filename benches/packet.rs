@@ -1,1 +1,400 @@
-fn main() {}
+//! Packet rendering benchmark: synthetic records of about 10, 100 and 1000 pages, rendered
+//! by Briefbook and, in the same run, the same content as Typst source compiled with the
+//! PyPI `typst` package (when `python3 -c "import typst"` works).
+//!
+//! Run: `cargo bench --bench packet` (add `-- --quick` to skip the 1000-page size).
+//! Reports wall time (best of several runs for the small sizes), peak heap during the
+//! render (a counting allocator), file size, and the Typst figures with the ratios.
+
+use briefbook::model::*;
+use briefbook::packet::{assemble, PacketSpec};
+use briefbook::render::render_pdf;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        CURRENT.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const WORDS: &[&str] = &[
+    "cooperation",
+    "border",
+    "infrastructure",
+    "investment",
+    "supply",
+    "chains",
+    "working",
+    "group",
+    "regional",
+    "development",
+    "agencies",
+    "program",
+    "framework",
+    "technical",
+    "customs",
+    "trade",
+    "facilitation",
+    "partnership",
+    "governments",
+    "stakeholders",
+    "innovation",
+    "competitiveness",
+    "resilience",
+    "workforce",
+    "agriculture",
+    "digital",
+    "privacy",
+    "cybersecurity",
+    "telecommunications",
+    "networks",
+    "sustainable",
+    "economic",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "with",
+    "for",
+    "a",
+    "on",
+    "both",
+    "joint",
+    "new",
+    "strengthen",
+    "promote",
+    "identify",
+    "coordinate",
+    "develop",
+    "implement",
+    "review",
+];
+
+/// A deterministic record with `entries` entries spread over 4 pillars.
+fn synthetic(entries: usize) -> Record {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let sentence = |words: usize, next: &mut dyn FnMut() -> u64| {
+        let mut s = String::new();
+        for i in 0..words {
+            let w = WORDS[(next() % WORDS.len() as u64) as usize];
+            if i == 0 {
+                let mut c = w.chars();
+                s.extend(c.next().map(|c| c.to_ascii_uppercase()));
+                s.push_str(c.as_str());
+            } else {
+                s.push(' ');
+                s.push_str(w);
+            }
+        }
+        s.push('.');
+        s
+    };
+    let per_initiative = 8;
+    let initiatives = entries.div_ceil(per_initiative);
+    let mut pillars: Vec<Pillar> = (1..=4)
+        .map(|n| Pillar {
+            id: None,
+            number: n,
+            title: format!("Synthetic pillar {}", roman(n)),
+            title_es: None,
+            initiatives: Vec::new(),
+        })
+        .collect();
+    let agencies = ["USAID", "AMEXCID", "DOC", "SE", "USPTO", "IMPI"];
+    for i in 0..initiatives {
+        let entries = (0..per_initiative)
+            .map(|k| {
+                let n = i * per_initiative + k;
+                let month = 1 + (next() % 12) as u32;
+                let year = 2021 + (next() % 3) as i32;
+                let edtf: Edtf = format!("{year}-{month:02}").parse().expect("valid");
+                Entry {
+                    id: None,
+                    kind: EntryKind::ALL[n % EntryKind::ALL.len()],
+                    text: sentence(25 + (next() % 40) as usize, &mut next),
+                    text_es: None,
+                    status: Status::ALL[n % 4],
+                    status_phrase: None,
+                    date: (n % 5 != 0).then(|| EntryDate::exact(edtf, edtf.to_string())),
+                    other_dates: Vec::new(),
+                    agencies: vec![agencies[n % 6].into(), agencies[(n + 1) % 6].into()],
+                    source: Some(SourceRef {
+                        title: "Synthetic source".into(),
+                        line: n as u32 + 1,
+                        line_end: None,
+                    }),
+                    notes: Vec::new(),
+                }
+            })
+            .collect();
+        pillars[i % 4].initiatives.push(Initiative {
+            id: None,
+            title: format!(
+                "Initiative {i}: {}",
+                sentence(6, &mut next).trim_end_matches('.')
+            ),
+            title_es: None,
+            summary: Some(sentence(30, &mut next)),
+            summary_es: None,
+            entries,
+            notes: Vec::new(),
+        });
+    }
+    Record {
+        dialogues: vec![Dialogue {
+            id: None,
+            name: "Synthetic High-Level Dialogue".into(),
+            name_es: None,
+            short_name: "SHLD".into(),
+            parties: vec!["US".into(), "MX".into()],
+            launched: None,
+            pillars,
+        }],
+        agencies: Vec::new(),
+        sources: vec![Source {
+            id: None,
+            title: "Synthetic source".into(),
+            date: None,
+            publisher: None,
+            text: String::new(),
+            sha256: "0".repeat(64),
+        }],
+    }
+}
+
+fn spec() -> PacketSpec {
+    PacketSpec::from_json(
+        r#"{"title":"Benchmark packet","marking":"SBU","prepared_on":"2021-12-10"}"#,
+    )
+    .expect("valid spec")
+}
+
+/// On-CPU time of this thread in ms (Linux `schedstat`), so a busy machine does not
+/// inflate the figure the way wall time is inflated; `None` elsewhere.
+fn cpu_ms() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e6)
+}
+
+struct Measure {
+    ms: f64,
+    cpu_ms: Option<f64>,
+    peak_mib: f64,
+    bytes: usize,
+    pages: u32,
+}
+
+fn measure(record: &Record, runs: usize) -> Measure {
+    let spec = spec();
+    let mut best = f64::MAX;
+    let mut best_cpu: Option<f64> = None;
+    let mut out = None;
+    let mut peak = 0;
+    for _ in 0..runs {
+        let base = CURRENT.load(Relaxed);
+        PEAK.store(base, Relaxed);
+        let start = Instant::now();
+        let cpu_start = cpu_ms();
+        let packet = assemble(&spec, record, &[]).expect("assembles");
+        let rendered = render_pdf(&packet).expect("renders");
+        best = best.min(start.elapsed().as_secs_f64() * 1000.0);
+        if let (Some(a), Some(b)) = (cpu_start, cpu_ms()) {
+            best_cpu = Some(best_cpu.map_or(b - a, |c: f64| c.min(b - a)));
+        }
+        peak = peak.max(PEAK.load(Relaxed) - base);
+        out = Some(rendered);
+    }
+    let rendered = out.expect("at least one run");
+    Measure {
+        ms: best,
+        cpu_ms: best_cpu,
+        peak_mib: peak as f64 / 1048576.0,
+        bytes: rendered.bytes.len(),
+        pages: rendered.pages,
+    }
+}
+
+fn typst_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\#*_`$<>@[]~/=-+\"'".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The same content as Typst markup: headings, paragraphs, a timeline table, page footer.
+fn typst_source(record: &Record) -> String {
+    let mut s = String::new();
+    s.push_str("#set page(paper: \"us-letter\", margin: (x: 68pt, top: 74pt, bottom: 76pt), header: [#text(8pt)[SBU #h(1fr) Benchmark packet]], footer: context [#text(8pt)[Prepared on: December 10, 2021 #h(1fr) Page #counter(page).display() of #counter(page).final().first()]])\n");
+    s.push_str(
+        "#set text(font: \"Noto Sans\", size: 10pt, lang: \"en\")\n#set par(justify: true)\n",
+    );
+    s.push_str("#align(center)[#text(27pt, weight: \"bold\")[Benchmark packet]]\n#pagebreak()\n#outline()\n");
+    let mut timeline = Vec::new();
+    for pillar in &record.dialogues[0].pillars {
+        let _ = writeln!(
+            s,
+            "#pagebreak()\n= Pillar {} {}",
+            roman(pillar.number),
+            typst_escape(&pillar.title)
+        );
+        for i in &pillar.initiatives {
+            let _ = writeln!(s, "== {}", typst_escape(&i.title));
+            if let Some(summary) = &i.summary {
+                let _ = writeln!(s, "_{}_\n", typst_escape(summary));
+            }
+            for e in &i.entries {
+                let date = e.date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
+                let _ = writeln!(
+                    s,
+                    "- *{}* {}\n  #text(8.5pt)[{} · {}]",
+                    typst_escape(&date),
+                    typst_escape(&e.text),
+                    e.status,
+                    e.agencies.join(", ")
+                );
+                if !date.is_empty() {
+                    timeline.push((
+                        date,
+                        pillar.number,
+                        i.title.clone(),
+                        e.text.clone(),
+                        e.status,
+                        e.agencies.join(", "),
+                    ));
+                }
+            }
+        }
+    }
+    timeline.sort_by(|a, b| a.0.cmp(&b.0));
+    s.push_str("#pagebreak()\n= Timeline\n#set text(8.5pt)\n#table(columns: (17%, 7%, 48%, 12%, 16%), table.header[*Date*][*Pillar*][*Entry*][*Status*][*Agencies*],\n");
+    for (date, p, title, text, status, agencies) in timeline {
+        let _ = writeln!(
+            s,
+            "[{}], [{}], [*{}.* {}], [{}], [{}],",
+            typst_escape(&date),
+            roman(p),
+            typst_escape(&title),
+            typst_escape(&text),
+            status,
+            typst_escape(&agencies)
+        );
+    }
+    s.push_str(")\n");
+    s
+}
+
+/// Compiles with the PyPI `typst` package; returns (compile ms, max RSS MiB, size bytes).
+fn typst(source: &str, dir: &Path) -> Option<(f64, f64, usize)> {
+    let input = dir.join("packet.typ");
+    let output = dir.join("packet.pdf");
+    std::fs::write(&input, source).ok()?;
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    let script = format!(
+        "import resource, time, typst\nt = time.perf_counter()\ntypst.compile({:?}, output={:?}, font_paths=[{:?}])\nprint((time.perf_counter() - t) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)",
+        input.display().to_string(),
+        output.display().to_string(),
+        fonts.display().to_string()
+    );
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        eprintln!("typst failed: {}", String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut parts = text
+        .split_whitespace()
+        .map(|p| p.parse::<f64>().unwrap_or(0.0));
+    let ms = parts.next()?;
+    let rss = parts.next()?;
+    Some((ms, rss, std::fs::metadata(&output).ok()?.len() as usize))
+}
+
+fn cpu(m: &Measure) -> String {
+    m.cpu_ms
+        .map_or("CPU time unknown".into(), |c| format!("{c:.1} ms CPU"))
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let builtin = briefbook::import::builtin_record().record;
+    let m = measure(&builtin, 20);
+    println!(
+        "Built-in HLED record, whole packet: {:.1} ms wall ({}), {} pages, {} KB, peak heap {:.1} MiB",
+        m.ms,
+        cpu(&m),
+        m.pages,
+        m.bytes / 1024,
+        m.peak_mib
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!("\n| entries | pages | briefbook ms (wall) | briefbook ms (CPU) | peak heap MiB | size KB | typst ms | typst max RSS MiB | typst KB | speed-up | size ratio |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    let sizes: &[(usize, usize)] = if quick {
+        &[(30, 5), (330, 3)]
+    } else {
+        &[(30, 5), (330, 3), (3300, 1)]
+    };
+    for (entries, runs) in sizes {
+        let record = synthetic(*entries);
+        let m = measure(&record, *runs);
+        let t = typst(&typst_source(&record), dir.path());
+        let (tm, trss, tsize) = t.map_or(
+            ("–".into(), "–".into(), "–".into()),
+            |(ms, rss, size)| {
+                (
+                    format!("{ms:.0}"),
+                    format!("{rss:.0}"),
+                    format!("{}", size / 1024),
+                )
+            },
+        );
+        let ratio = t.map_or("–".into(), |(ms, _, size)| {
+            format!(
+                "{:.1}x faster | {:.2}x",
+                ms / m.ms,
+                m.bytes as f64 / size as f64
+            )
+        });
+        println!(
+            "| {entries} | {} | {:.0} | {} | {:.1} | {} | {tm} | {trss} | {tsize} | {ratio} |",
+            m.pages,
+            m.ms,
+            m.cpu_ms.map_or("–".into(), |c| format!("{c:.0}")),
+            m.peak_mib,
+            m.bytes / 1024
+        );
+    }
+}

@@ -1,7 +1,8 @@
 //! `briefbook export`: the whole record as one JSON document.
 
+use crate::packet::write::write_atomic;
 use crate::store::Store;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,6 +12,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(store: &Store, args: ExportArgs) -> Result<()> {
@@ -18,25 +22,9 @@ pub fn run(store: &Store, args: ExportArgs) -> Result<()> {
     match args.output {
         None => std::io::stdout().write_all(json.as_bytes())?,
         Some(path) => {
-            write_atomic(&path, json.as_bytes())?;
+            write_atomic(&path, json.as_bytes(), args.force)?;
             eprintln!("Exported the record to {}", path.display());
         }
     }
-    Ok(())
-}
-
-/// Writes through a temporary file in the same directory, so a failure never leaves half
-/// a file where a good one was.
-fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    temp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

@@ -103,7 +103,12 @@ pub fn validate_agency(agency: &Agency) -> Result<(), Invalid> {
 
 /// Shortens a text for an error message, on a character boundary.
 pub fn ellipsis(text: &str, max_chars: usize) -> String {
-    let mut chars = text.trim().chars();
+    let text = text.trim();
+    // A text of at most `max_chars` bytes has at most that many characters.
+    if text.len() <= max_chars {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
     let head: String = chars.by_ref().take(max_chars).collect();
     if chars.next().is_some() {
         format!("{head}…")

@@ -41,14 +41,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
         path: path.into(),
         source,
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".briefbook-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|source| WriteError::Io {
-            path: dir.clone(),
-            source,
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".briefbook-").suffix(".tmp");
+    // A temporary file is private (0600) by default; the document it becomes is an
+    // ordinary file the user shares, so give it the usual permissions.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(&dir).map_err(|source| WriteError::Io {
+        path: dir.clone(),
+        source,
+    })?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     if force {

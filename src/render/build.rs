@@ -393,9 +393,10 @@ impl Builder<'_> {
         let l = labels(self.lang);
         let mut spans = Vec::new();
         if let Some(date) = &entry.date {
-            let text = match &date.edtf {
-                Some(edtf) => i18n::edtf(self.lang, edtf),
-                None => date.text.clone(),
+            let text = match (&date.edtf, date.cadence) {
+                (Some(edtf), _) => i18n::edtf(self.lang, edtf),
+                (None, Some(cadence)) => i18n::cadence(self.lang, cadence).to_string(),
+                (None, None) => date.text.clone(),
             };
             if !text.is_empty() {
                 spans.push(Span::new(Bold, format!("{}. ", capitalize(&text))));

@@ -1,7 +1,7 @@
 //! Fixed labels and date writing in English and Spanish.
 
 use crate::model::{
-    Edtf, EdtfDate, EntryKind, IntervalEnd, Lang, NoteKind, Precision, Qualifier, Status,
+    Cadence, Edtf, EdtfDate, EntryKind, IntervalEnd, Lang, NoteKind, Precision, Qualifier, Status,
 };
 use crate::packet::LeftOut;
 use chrono::{Datelike, NaiveDate};
@@ -115,6 +115,20 @@ static ES: Labels = Labels {
     entries_by_status: "Asuntos por pilar y estado",
     substituted: "los caracteres que la fuente no puede dibujar se muestran como [U+código]",
 };
+
+/// A recurring activity's rhythm: "Monthly" / "Mensual".
+pub fn cadence(lang: Lang, c: Cadence) -> &'static str {
+    match (lang, c) {
+        (Lang::En, Cadence::Weekly) => "Weekly",
+        (Lang::En, Cadence::Monthly) => "Monthly",
+        (Lang::En, Cadence::Quarterly) => "Quarterly",
+        (Lang::En, Cadence::Annual) => "Annual",
+        (Lang::Es, Cadence::Weekly) => "Semanal",
+        (Lang::Es, Cadence::Monthly) => "Mensual",
+        (Lang::Es, Cadence::Quarterly) => "Trimestral",
+        (Lang::Es, Cadence::Annual) => "Anual",
+    }
+}
 
 /// "Page 3 of 12" / "Página 3 de 12".
 pub fn page_of(lang: Lang, n: usize, m: usize) -> String {

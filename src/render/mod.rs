@@ -5,6 +5,8 @@
 //! finishes the file with lopdf (outline tree, subset font names, compression).
 
 pub mod build;
+pub mod content;
+pub mod finish;
 pub mod fonts;
 pub mod i18n;
 pub mod paginate;

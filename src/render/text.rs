@@ -44,6 +44,8 @@ pub struct Typesetter {
     pub lang: Lang,
     /// Characters the font lacks, with how often each was replaced.
     pub missing: BTreeMap<char, usize>,
+    /// Hyphenation points by lowercase word: words repeat, patterns are not free.
+    breaks: std::collections::HashMap<String, Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -98,12 +100,16 @@ impl Typesetter {
             shaper: Shaper::new(),
             lang,
             missing: BTreeMap::new(),
+            breaks: std::collections::HashMap::new(),
         }
     }
 
     /// Replaces characters the font cannot draw with a visible `[U+XXXX]` and counts them.
     pub fn substitute_missing<'a>(&mut self, text: &'a str) -> Cow<'a, str> {
-        if text.chars().all(|c| c == ' ' || has_glyph(c)) {
+        // Printable ASCII is always in the font; only look the rest up.
+        if text.bytes().all(|b| (0x20..0x7F).contains(&b))
+            || text.chars().all(|c| c == ' ' || has_glyph(c))
+        {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len() + 8);
@@ -205,7 +211,7 @@ impl Typesetter {
 
     /// Break points inside a word: after explicit hyphens and slashes (no hyphen added), and
     /// the dictionary's hyphenation points (a hyphen is shown).
-    fn split_word<'w>(&self, word: &'w str, hyphenate: bool) -> Vec<(&'w str, bool)> {
+    fn split_word<'w>(&mut self, word: &'w str, hyphenate: bool) -> Vec<(&'w str, bool)> {
         let mut out = Vec::new();
         let mut start = 0;
         for (i, c) in word.char_indices() {
@@ -226,7 +232,7 @@ impl Typesetter {
         hyphenated
     }
 
-    fn hyphenate<'w>(&self, part: &'w str) -> Vec<(&'w str, bool)> {
+    fn hyphenate<'w>(&mut self, part: &'w str) -> Vec<(&'w str, bool)> {
         // Only plain words: leave numbers, acronyms and URLs alone.
         let letters = part.trim_matches(|c: char| !c.is_alphabetic());
         let lower = letters.to_lowercase();
@@ -238,7 +244,12 @@ impl Typesetter {
             return vec![(part, false)];
         }
         let offset = part.len() - part.trim_start_matches(|c: char| !c.is_alphabetic()).len();
-        let breaks = dictionary(self.lang).hyphenate(&lower).breaks;
+        let lang = self.lang;
+        let breaks = self
+            .breaks
+            .entry(lower)
+            .or_insert_with_key(|w| dictionary(lang).hyphenate(w).breaks)
+            .clone();
         let mut out = Vec::with_capacity(breaks.len() + 1);
         let mut start = 0;
         for b in breaks {

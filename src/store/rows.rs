@@ -169,11 +169,17 @@ fn link_agencies(conn: &Connection, entry_id: i64, keys: &[String]) -> Result<()
     if keys.is_empty() {
         return Ok(());
     }
+    // One statement per link, resolving the key inside SQLite: imports make this call
+    // for every entry.
     let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO entry_agency (entry_id, agency_id, position) VALUES (?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO entry_agency (entry_id, agency_id, position)
+         SELECT ?1, id, ?3 FROM agency WHERE key = ?2",
     )?;
     for (position, key) in keys.iter().enumerate() {
-        insert.execute(params![entry_id, agency_id(conn, key)?, position as i64])?;
+        let linked = insert.execute(params![entry_id, key, position as i64])?;
+        if linked == 0 && agency_id(conn, key).is_err() {
+            return Err(StoreError::Validation(format!("unknown agency '{key}'")));
+        }
     }
     Ok(())
 }

@@ -108,7 +108,6 @@ CREATE TABLE history (
     pillar    INTEGER,
     undone    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX history_by_time ON history (at);
 CREATE INDEX history_by_batch ON history (batch);
 
 -- One full-text index over entries, initiatives and notes. rowid = id * 4 + kind

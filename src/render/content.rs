@@ -1,0 +1,179 @@
+//! Page content streams, written directly as PDF operators.
+//!
+//! printpdf turns every glyph into its own lopdf object (a string per glyph), which for a
+//! 1000-page packet costs seconds and hundreds of MiB. We write the operators ourselves:
+//! consecutive glyphs share one string and only kerning or justification adds a number.
+//! printpdf still builds the document around these streams (fonts, widths, links, metadata).
+
+use super::fonts::units_per_em;
+use super::paginate::{Item, Page};
+use super::subset::Subset;
+use super::tree::Rgb;
+use std::io::Write;
+
+/// Resource names of the three faces, by `Style::index`.
+pub const FONT_IDS: [&str; 3] = ["F1", "F2", "F3"];
+
+/// Appends `v` with at most two decimals and no trailing zeros.
+fn num(out: &mut Vec<u8>, v: f32) {
+    let r = (v * 100.0).round() / 100.0;
+    if r == r.trunc() {
+        let _ = write!(out, "{}", r as i64);
+    } else {
+        let s = format!("{r:.2}");
+        out.extend_from_slice(s.trim_end_matches('0').as_bytes());
+    }
+}
+
+fn color(out: &mut Vec<u8>, (r, g, b): Rgb, op: &str) {
+    num(out, r);
+    out.push(b' ');
+    num(out, g);
+    out.push(b' ');
+    num(out, b);
+    out.push(b' ');
+    out.extend_from_slice(op.as_bytes());
+    out.push(b'\n');
+}
+
+/// A glyph id as two bytes of a literal string: half the size of hex, and it deflates
+/// better. Delimiters and CR are escaped (an unescaped CR would be read as LF).
+fn gid_bytes(out: &mut Vec<u8>, gid: u16) {
+    for b in gid.to_be_bytes() {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+}
+
+/// The uncompressed content stream of one page.
+pub fn page_stream(page: &Page, subsets: &[Option<Subset>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8192);
+    let mut fill: Option<Rgb> = None;
+    // Graphics first, then one text object, so fills never cover text.
+    for item in &page.items {
+        match item {
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill: c,
+            } => {
+                if fill != Some(*c) {
+                    color(&mut out, *c, "rg");
+                    fill = Some(*c);
+                }
+                for v in [x, y, w, h] {
+                    num(&mut out, *v);
+                    out.push(b' ');
+                }
+                out.extend_from_slice(b"re f\n");
+            }
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color: c,
+                dotted,
+            } => {
+                color(&mut out, *c, "RG");
+                num(&mut out, *width);
+                out.extend_from_slice(if *dotted {
+                    b" w 1 J [0.1 2.6] 0 d\n"
+                } else {
+                    b" w 0 J [] 0 d\n"
+                });
+                for (v, op) in [(x1, ""), (y1, " m "), (x2, ""), (y2, " l S\n")] {
+                    num(&mut out, *v);
+                    out.extend_from_slice(if op.is_empty() { b" " } else { op.as_bytes() });
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend_from_slice(b"BT\n");
+    let upem = units_per_em();
+    let mut font: Option<(usize, f32)> = None;
+    for item in &page.items {
+        let Item::Text { x, y, line } = item else {
+            continue;
+        };
+        for run in &line.runs {
+            let style = run.style.index();
+            if font != Some((style, run.size)) {
+                let _ = write!(out, "/{} ", FONT_IDS[style]);
+                num(&mut out, run.size);
+                out.extend_from_slice(b" Tf\n");
+                font = Some((style, run.size));
+            }
+            if fill != Some(run.color) {
+                color(&mut out, run.color, "rg");
+                fill = Some(run.color);
+            }
+            out.extend_from_slice(b"1 0 0 1 ");
+            num(&mut out, x + run.x);
+            out.push(b' ');
+            num(&mut out, *y);
+            out.extend_from_slice(b" Tm\n[(");
+            let map = subsets[style].as_ref().map(|s| &s.map);
+            for piece in &run.pieces {
+                let n = piece.shaped.glyphs.len();
+                for (i, g) in piece.shaped.glyphs.iter().enumerate() {
+                    gid_bytes(
+                        &mut out,
+                        map.and_then(|m| m.get(&g.gid)).copied().unwrap_or(0),
+                    );
+                    // TJ numbers are 1/1000 em and move left: they cancel the difference
+                    // between the kerned advance and the font's nominal one, and add the
+                    // justification space after word spaces.
+                    let mut offset = (g.nominal - g.advance) as f32 * 1000.0 / upem;
+                    if i + 1 == n && piece.extra != 0.0 {
+                        offset -= piece.extra * 1000.0 / run.size;
+                    }
+                    if offset.abs() >= 0.005 {
+                        out.extend_from_slice(b")");
+                        num(&mut out, offset);
+                        out.push(b'(');
+                    }
+                }
+            }
+            out.extend_from_slice(b")] TJ\n");
+        }
+    }
+    out.extend_from_slice(b"ET\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn numbers_are_short() {
+        let mut out = Vec::new();
+        for v in [12.0, 0.5, -12.345, 100.999] {
+            num(&mut out, v);
+            out.push(b' ');
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "12 0.5 -12.35 101 ");
+    }
+}
+
+#[cfg(test)]
+mod string_tests {
+    use super::gid_bytes;
+
+    #[test]
+    fn delimiters_and_carriage_returns_are_escaped() {
+        let mut out = Vec::new();
+        for gid in [0x2829, 0x5C0D, 0x0041] {
+            gid_bytes(&mut out, gid);
+        }
+        assert_eq!(out, b"\\(\\)\\\\\\r\x00A");
+    }
+}
