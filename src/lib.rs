@@ -7,6 +7,7 @@ pub mod import;
 pub mod interchange;
 pub mod model;
 pub mod packet;
+pub mod packet_export;
 pub mod render;
 pub mod store;
 pub mod synthetic;

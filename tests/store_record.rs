@@ -363,3 +363,60 @@ fn backup_copies_the_database_and_refuses_to_overwrite() {
     );
     assert_eq!(store.backup_to(&copy).unwrap_err().code(), "conflict");
 }
+
+#[test]
+fn structure_edits_are_traced_and_undone() {
+    use briefbook::model::{Agency, Country};
+    let mut store = store_with_small_record();
+    let before = store.export_json().unwrap();
+    let record = store.load_record().unwrap();
+    let pillar = &record.dialogues[0].pillars[1];
+    let pillar_id = pillar.id.unwrap();
+    let initiative_id = pillar.initiatives[0].id.unwrap();
+
+    store
+        .update_pillar(
+            pillar_id,
+            Some("Southern Mexico and Central America"),
+            Some(Some("Sur de México")),
+        )
+        .unwrap();
+    let new_id = store
+        .create_initiative(pillar_id, "Energy Transition", Some("Seeks clean energy."))
+        .unwrap();
+    assert!(store
+        .search("energy transition", 5)
+        .unwrap()
+        .iter()
+        .any(|h| h.id == new_id));
+    store.delete_initiative(initiative_id).unwrap();
+    assert!(!store.export_json().unwrap().contains("Root Causes"));
+    let err = store.create_initiative(pillar_id, "  ", None).unwrap_err();
+    assert_eq!(err.code(), "validation");
+
+    store
+        .save_agency(&Agency {
+            id: None,
+            name: "Secretaría de Energía".into(),
+            name_es: None,
+            acronym: Some("SENER".into()),
+            country: Country::Mx,
+        })
+        .unwrap();
+    let err = store.delete_agency("USAID").unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert!(err.to_string().contains("named by"), "{err}");
+    store.delete_agency("SENER").unwrap();
+
+    // Undo, newest first: agency delete, agency add, initiative delete, add, pillar rename.
+    for _ in 0..5 {
+        store.undo_last().unwrap().unwrap();
+    }
+    let after = store.export_json().unwrap();
+    assert!(after.contains("Root Causes of Irregular Migration"));
+    assert!(after.contains("Sembrando Oportunidades"));
+    assert!(!after.contains("Energy Transition"));
+    assert!(!after.contains("SENER"));
+    assert!(after.contains("Promoting Sustainable Economic and Social Development"));
+    assert_eq!(after.len(), before.len());
+}

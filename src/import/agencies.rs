@@ -5,6 +5,7 @@
 use super::normalize::fold_with_map;
 use crate::model::{Agency, Country};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 struct Known {
@@ -219,6 +220,35 @@ const CONNECTORS: &[&str] = &[
     "el",
 ];
 
+/// Every folded alias of the built-in agencies, longest first so that at one place
+/// the longest name wins, with the acronym each one names.
+/// (The same alternation case-insensitively, for ASCII text.)
+#[allow(clippy::type_complexity)]
+static NAMES: LazyLock<(Regex, HashMap<&'static str, &'static str>, Regex)> = LazyLock::new(|| {
+    let mut aliases: Vec<(&str, &str)> = KNOWN
+        .iter()
+        .flat_map(|k| k.aliases.iter().map(move |a| (*a, k.acronym)))
+        .collect();
+    aliases.sort_by_key(|(alias, _)| std::cmp::Reverse(alias.len()));
+    let pattern = aliases
+        .iter()
+        .map(|(a, _)| regex::escape(a))
+        .collect::<Vec<_>>()
+        .join("|");
+    (
+        Regex::new(&pattern).expect("escaped literals"),
+        aliases.into_iter().collect(),
+        Regex::new(&format!("(?i){pattern}")).expect("escaped literals"),
+    )
+});
+
+/// The built-in acronyms, as written (case matters: "SE" is not "se").
+static ACRONYMS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut acronyms: Vec<&str> = KNOWN.iter().map(|k| k.acronym).collect();
+    acronyms.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    Regex::new(&acronyms.join("|")).expect("plain acronyms")
+});
+
 static PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&]{1,11})\)").unwrap());
 
 /// Recognises agencies in text: the built-in ones, plus those a document introduces
@@ -253,34 +283,44 @@ impl AgencyIndex {
 
     /// Keys of the agencies `text` names, in order of first mention.
     pub fn find(&self, text: &str) -> Vec<String> {
-        let (folded, map) = fold_with_map(text);
         let mut hits: Vec<(usize, usize, &str)> = Vec::new();
-        for k in KNOWN {
-            for alias in k.aliases {
-                for (at, _) in folded.match_indices(alias) {
-                    if word_bounded(&folded, at, at + alias.len()) {
-                        hits.push((map[at], map[at + alias.len()], k.acronym));
-                    }
+        if text.is_ascii() {
+            // Folding ASCII only lowercases it: match case-insensitively in place.
+            for m in NAMES.2.find_iter(text) {
+                if word_bounded(text, m.start(), m.end()) {
+                    let key = NAMES.1[m.as_str().to_ascii_lowercase().as_str()];
+                    hits.push((m.start(), m.end(), key));
+                }
+            }
+        } else {
+            let (folded, map) = fold_with_map(text);
+            for m in NAMES.0.find_iter(&folded) {
+                if word_bounded(&folded, m.start(), m.end()) {
+                    hits.push((map[m.start()], map[m.end()], NAMES.1[m.as_str()]));
                 }
             }
         }
-        let acronyms = KNOWN.iter().map(|k| (k.acronym, k.bare)).chain(
-            self.discovered
-                .iter()
-                .filter_map(|a| a.acronym.as_deref().map(|x| (x, true))),
-        );
-        for (acronym, bare) in acronyms {
-            for (at, _) in text.match_indices(acronym) {
-                let end = at + acronym.len();
-                let paired = text[..at].ends_with('(') && text[end..].starts_with(')');
-                if word_bounded(text, at, end) && (bare || paired) {
-                    hits.push((at, end, acronym));
-                }
+        for m in ACRONYMS.find_iter(text) {
+            let Some(k) = KNOWN.iter().find(|k| k.acronym == m.as_str()) else {
+                continue;
+            };
+            let paired = text[..m.start()].ends_with('(') && text[m.end()..].starts_with(')');
+            if word_bounded(text, m.start(), m.end()) && (k.bare || paired) {
+                hits.push((m.start(), m.end(), k.acronym));
             }
         }
         for a in &self.discovered {
-            for (at, _) in text.match_indices(a.name.as_str()) {
-                hits.push((at, at + a.name.len(), a.key()));
+            let names = a
+                .acronym
+                .iter()
+                .map(String::as_str)
+                .chain([a.name.as_str()]);
+            for name in names {
+                for (at, _) in text.match_indices(name) {
+                    if word_bounded(text, at, at + name.len()) {
+                        hits.push((at, at + name.len(), a.key()));
+                    }
+                }
             }
         }
         // Longest names first, so "Mexican Agency for International Development

@@ -173,7 +173,8 @@ static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// share/print links, page numbers, bare URLs, horizontal rules, end-of-release marks.
 pub fn is_furniture(line: &str) -> bool {
     let trimmed = line.trim();
-    if trimmed.is_empty() {
+    // Furniture is short; the longest kind, an archive banner, is under 250 bytes.
+    if trimmed.is_empty() || trimmed.len() > 250 {
         return false;
     }
     let folded = super::normalize::fold(trimmed);

@@ -6,8 +6,11 @@
 //! phrase and no value; recurring activity ("meet monthly") gets a cadence.
 //! Numbers that are not dates (amounts, "21st Century", phone numbers) match nothing.
 
-use crate::model::{Cadence, Edtf, EdtfDate, EntryDate, IntervalEnd, Lang, Qualifier};
-use regex::{Captures, Regex};
+pub use super::date_values::month_number;
+use super::date_values::{resolve, Rule};
+use super::pattern::Pattern;
+use crate::model::{EdtfDate, EntryDate, Lang};
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// What relative phrases are resolved against.
@@ -35,47 +38,100 @@ const ES_MONTH: &str =
 const EN_WEEKDAY: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 const ES_WEEKDAY: &str = "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo";
 
+/// What a rule cannot match without.
 #[derive(Clone, Copy)]
-enum Rule {
-    Day,
-    DayMonthYear,
-    Month,
+enum Need {
+    /// An English month name next to a number.
+    EnMonth,
+    /// A Spanish month name next to a number.
+    EsMonth,
+    /// A season word and a year.
     Season,
-    Numeric,
-    Iso,
-    YearRange,
-    PrepYear,
-    ComingYear,
-    RelativeYear,
-    RelativeMonth,
-    LaterThisYear,
-    Vague,
-    Cadence,
-    MonthDay,
+    /// A slash and a year.
+    Slash,
+    /// A year (19xx or 20xx).
+    Year,
+    /// A word about time ("year", "month", "monthly", "fall" ...).
+    Words,
 }
 
-static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
-    let r = |pattern: String, rule| (Regex::new(&format!("(?i){pattern}")).unwrap(), rule);
+/// What a text holds, found in a few quick passes, so that only the rules that can
+/// match are run (most sentences hold no date).
+struct Clues {
+    words: bool,
+    year: bool,
+    en_month: bool,
+    es_month: bool,
+    slash: bool,
+    digits: bool,
+}
+
+impl Clues {
+    fn of(text: &str) -> Clues {
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        Clues {
+            words: TIME_WORDS.is_match(text),
+            year: digits && YEAR.is_match(text),
+            en_month: digits && EN_MONTH_NUMBER.is_match(text),
+            es_month: digits && ES_MONTH_NUMBER.is_match(text),
+            slash: digits && text.contains('/'),
+            digits,
+        }
+    }
+
+    fn allow(&self, need: Need) -> bool {
+        match need {
+            Need::EnMonth => self.en_month,
+            Need::EsMonth => self.es_month,
+            Need::Season => self.words && self.year,
+            Need::Slash => self.slash && self.year,
+            Need::Year => self.year,
+            Need::Words => self.words,
+        }
+    }
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}").unwrap());
+static EN_MONTH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:{EN_MONTH})[.,]?\s*[0-9]|[0-9](?:st|nd|rd|th)?\s+(?:of\s+)?(?:{EN_MONTH})"
+    ))
+    .unwrap()
+});
+static ES_MONTH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:{ES_MONTH})\s+(?:del?\s+)?[0-9]|[0-9][º°]?\s+de\s+(?:{ES_MONTH})"
+    ))
+    .unwrap()
+});
+
+/// Words without which no rule that needs no digit can match.
+static TIME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)year|month|week|quarter|annual|fall|spring|summer|winter|autumn|future|año|mes|seman|trimest|anual|otoño|verano|invierno|primavera|cada|vez").unwrap()
+});
+
+static RULES: LazyLock<Vec<(Pattern, Rule, Need)>> = LazyLock::new(|| {
+    let r = |pattern: String, rule, need| (Pattern::new(&format!("(?i){pattern}")), rule, need);
     vec![
-        r(format!(r"\b(?:(?:{EN_WEEKDAY}),?\s+)?(?P<m>{EN_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), Rule::Day),
-        r(format!(r"\b(?:(?:{EN_WEEKDAY}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{EN_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"), Rule::DayMonthYear),
-        r(format!(r"\b(?:(?:{ES_WEEKDAY}),?\s+)?(?P<d>\d{{1,2}})[º°]?\s+de\s+(?P<m>{ES_MONTH})(?:\s+del?|,)?\s+(?P<y>\d{{4}})\b"), Rule::DayMonthYear),
-        r(format!(r"\b(?P<m>{EN_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), Rule::Month),
-        r(format!(r"\b(?P<m>{ES_MONTH})\s+(?:del?\s+)?(?P<y>\d{{4}})\b"), Rule::Month),
-        r(r"\b(?P<s>spring|summer|fall|autumn|winter|primavera|verano|otoño|invierno)\s+(?:of\s+|del?\s+)?(?P<y>\d{4})\b".into(), Rule::Season),
-        r(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), Rule::Numeric),
-        r(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), Rule::Iso),
-        r(r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|to|through|until|al?|hasta)\s*(?P<y2>(?:19|20)\d{2})\b".into(), Rule::YearRange),
-        r(r"\b(?P<p>in|by|since|until|through|during|from|before|after|early|mid|late|en|desde|hasta|para|durante|antes\s+de|a\s+partir\s+de|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?:the\s+year\s+|el\s+año\s+|de\s+)?(?P<y>(?:19|20)\d{2})\b".into(), Rule::PrepYear),
-        r(r"\b(?:over|in|during|within|throughout)\s+the\s+(?:coming|next|following|upcoming)\s+(?:year|twelve\s+months|12\s+months)\b".into(), Rule::ComingYear),
-        r(r"\b(?:durante|en|a\s+lo\s+largo\s+del?|dentro\s+del?)\s+(?:el\s+|los\s+)?(?:próximo|proximo|siguiente|pr[oó]ximos)\s+(?:año|doce\s+meses|12\s+meses)\b".into(), Rule::ComingYear),
-        r(r"\b(?P<w>next|last|this)\s+year\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+año\b|\baño\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeYear),
-        r(r"\b(?P<w>next|last|this)\s+month\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+mes\b|\bmes\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeMonth),
-        r(r"\blater\s+this\s+year\b|\bmás\s+adelante\s+este\s+año\b|\ba\s+finales\s+de\s+este\s+año\b".into(), Rule::LaterThisYear),
-        r(r"\b(?:this|next|last)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:in\s+)?the\s+(?:coming|next)\s+(?:weeks|months)\b|\bin\s+the\s+near\s+future\b|\b(?:este|el\s+próximo)\s+(?:otoño|verano|invierno)\b|\besta\s+primavera\b|\b(?:en\s+)?los\s+próximos\s+meses\b".into(), Rule::Vague),
-        r(r"\b(?P<c>monthly|weekly|quarterly|annually|yearly|every\s+(?:month|week|year|quarter)|each\s+(?:month|week|year|quarter)|once\s+a\s+(?:month|week|year)|annual\s+(?:meeting|dialogue|summit|review|conference|forum)s?|mensualmente|mensual(?:es)?|semanalmente|semanal(?:es)?|trimestralmente|trimestral(?:es)?|anualmente|anual(?:es)?|cada\s+(?:mes|semana|año|trimestre)|una\s+vez\s+al\s+(?:mes|año))\b".into(), Rule::Cadence),
-        r(format!(r"\b(?P<m>{EN_MONTH_LONG})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), Rule::MonthDay),
-        r(format!(r"\b(?P<d>\d{{1,2}})\s+de\s+(?P<m>{ES_MONTH})\b"), Rule::MonthDay),
+        r(format!(r"\b(?P<m>{EN_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), Rule::Day, Need::EnMonth),
+        r(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{EN_MONTH})\.?,?\s+(?P<y>\d{{4}})\b"), Rule::DayMonthYear, Need::EnMonth),
+        r(format!(r"\b(?P<d>\d{{1,2}})[º°]?\s+de\s+(?P<m>{ES_MONTH})(?:\s+del?|,)?\s+(?P<y>\d{{4}})\b"), Rule::DayMonthYear, Need::EsMonth),
+        r(format!(r"\b(?P<m>{EN_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), Rule::Month, Need::EnMonth),
+        r(format!(r"\b(?P<m>{ES_MONTH})\s+(?:del?\s+)?(?P<y>\d{{4}})\b"), Rule::Month, Need::EsMonth),
+        r(r"\b(?P<s>spring|summer|fall|autumn|winter|primavera|verano|otoño|invierno)\s+(?:of\s+|del?\s+)?(?P<y>\d{4})\b".into(), Rule::Season, Need::Season),
+        r(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), Rule::Numeric, Need::Slash),
+        r(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), Rule::Iso, Need::Year),
+        r(r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|to|through|until|al?|hasta)\s*(?P<y2>(?:19|20)\d{2})\b".into(), Rule::YearRange, Need::Year),
+        r(r"\b(?P<p>in|by|since|until|through|during|from|before|after|early|mid|late|en|desde|hasta|para|durante|antes\s+de|a\s+partir\s+de|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?:the\s+year\s+|el\s+año\s+|de\s+)?(?P<y>(?:19|20)\d{2})\b".into(), Rule::PrepYear, Need::Year),
+        r(r"\b(?:over|in|during|within|throughout)\s+the\s+(?:coming|next|following|upcoming)\s+(?:year|twelve\s+months|12\s+months)\b".into(), Rule::ComingYear, Need::Words),
+        r(r"\b(?:durante|en|a\s+lo\s+largo\s+del?|dentro\s+del?)\s+(?:el\s+|los\s+)?(?:próximo|proximo|siguiente|pr[oó]ximos)\s+(?:año|doce\s+meses|12\s+meses)\b".into(), Rule::ComingYear, Need::Words),
+        r(r"\b(?P<w>next|last|this)\s+year\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+año\b|\baño\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeYear, Need::Words),
+        r(r"\b(?P<w>next|last|this)\s+month\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+mes\b|\bmes\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeMonth, Need::Words),
+        r(r"\blater\s+this\s+year\b|\bmás\s+adelante\s+este\s+año\b|\ba\s+finales\s+de\s+este\s+año\b".into(), Rule::LaterThisYear, Need::Words),
+        r(r"\b(?:this|next|last)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:in\s+)?the\s+(?:coming|next)\s+(?:weeks|months)\b|\bin\s+the\s+near\s+future\b|\b(?:este|el\s+próximo)\s+(?:otoño|verano|invierno)\b|\besta\s+primavera\b|\b(?:en\s+)?los\s+próximos\s+meses\b".into(), Rule::Vague, Need::Words),
+        r(r"\b(?P<c>monthly|weekly|quarterly|annually|yearly|every\s+(?:month|week|year|quarter)|each\s+(?:month|week|year|quarter)|once\s+a\s+(?:month|week|year)|annual\s+(?:meeting|dialogue|summit|review|conference|forum)s?|mensualmente|mensual(?:es)?|semanalmente|semanal(?:es)?|trimestralmente|trimestral(?:es)?|anualmente|anual(?:es)?|cada\s+(?:mes|semana|año|trimestre)|una\s+vez\s+al\s+(?:mes|año))\b".into(), Rule::Cadence, Need::Words),
+        r(format!(r"\b(?P<m>{EN_MONTH_LONG})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), Rule::MonthDay, Need::EnMonth),
+        r(format!(r"\b(?P<d>\d{{1,2}})\s+de\s+(?P<m>{ES_MONTH})\b"), Rule::MonthDay, Need::EsMonth),
     ]
 });
 
@@ -83,16 +139,30 @@ static RULES: LazyLock<Vec<(Regex, Rule)>> = LazyLock::new(|| {
 /// reading of a span wins: "over the next year" over "next year").
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
-    for (regex, rule) in RULES.iter() {
-        for caps in regex.captures_iter(text) {
+    let clues = Clues::of(text);
+    if !clues.digits && !clues.words {
+        return found;
+    }
+    for (pattern, rule, need) in RULES.iter() {
+        if !clues.allow(*need) {
+            continue;
+        }
+        for caps in pattern.regex(text).captures_iter(text) {
             let whole = caps.get(0).expect("group 0 always matches");
-            if !stands_alone(text, whole.start(), whole.end()) {
+            let (start, end) = Pattern::span(text, &whole);
+            if start >= end || !stands_alone(text, start, end) {
                 continue;
             }
-            if let Some((phrase_start, date)) = resolve(*rule, &caps, ctx) {
+            // A weekday before a full date belongs to its phrase ("Monday, December 13, 2021").
+            let start = match rule {
+                Rule::Day | Rule::DayMonthYear => with_weekday(text, start),
+                _ => start,
+            };
+            if let Some((phrase_start, date)) = resolve(*rule, &caps, &text[start..end], start, ctx)
+            {
                 found.push(DateMention {
                     start: phrase_start,
-                    end: whole.end(),
+                    end,
                     date,
                 });
             }
@@ -116,6 +186,26 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     kept
 }
 
+static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])((?:{EN_WEEKDAY}|{ES_WEEKDAY}),?\s+)$"
+    ))
+    .unwrap()
+});
+
+/// Moves a date's start back over a weekday written just before it.
+fn with_weekday(text: &str, start: usize) -> usize {
+    let before = &text[..start];
+    let window = before.len().saturating_sub(16);
+    let window = (window..=before.len())
+        .find(|i| before.is_char_boundary(*i))
+        .unwrap_or(before.len());
+    WEEKDAY_BEFORE
+        .captures(&before[window..])
+        .and_then(|c| c.get(1))
+        .map_or(start, |m| window + m.start())
+}
+
 /// A date is not part of a larger number ("$2021", "1/05/02/2013", "202-2021-12-13").
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let mut before = text[..start].chars().rev();
@@ -127,198 +217,6 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let number_after = matches!(a1, Some('-' | ',' | '.')) && digit(a2);
     let number_before = b1 == Some('-') && digit(b2);
     !(glued(b1) || glued(a1) || number_after || number_before)
-}
-
-fn number(caps: &Captures, name: &str) -> Option<u32> {
-    caps.name(name)?.as_str().parse().ok()
-}
-
-/// Month number from an English or Spanish name or abbreviation.
-pub fn month_number(name: &str) -> Option<u32> {
-    let folded = super::normalize::fold(name.trim_end_matches('.'));
-    let n = match folded.get(..3)? {
-        "jan" | "ene" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" | "abr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" | "ago" => 8,
-        "sep" | "set" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" | "dic" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
-
-fn exact(date: EdtfDate, text: &str) -> EntryDate {
-    EntryDate::exact(Edtf::Date(date), text)
-}
-
-fn undated(text: &str) -> EntryDate {
-    EntryDate {
-        edtf: None,
-        text: text.to_string(),
-        cadence: None,
-    }
-}
-
-fn resolve(rule: Rule, caps: &Captures, ctx: &DateContext) -> Option<(usize, EntryDate)> {
-    let whole = caps.get(0)?;
-    let start = whole.start();
-    let phrase = whole.as_str();
-    let year = || number(caps, "y").map(|y| y as i32);
-    let doc = ctx.document;
-    let date = match rule {
-        Rule::Day | Rule::DayMonthYear => {
-            let month = month_number(caps.name("m")?.as_str())?;
-            exact(
-                EdtfDate::day(year()?, month, number(caps, "d")?).ok()?,
-                phrase,
-            )
-        }
-        Rule::Month => {
-            let month = month_number(caps.name("m")?.as_str())?;
-            exact(EdtfDate::month(year()?, month).ok()?, phrase)
-        }
-        Rule::Season => {
-            let code = match super::normalize::fold(caps.name("s")?.as_str()).as_str() {
-                "spring" | "primavera" => 21,
-                "summer" | "verano" => 22,
-                "fall" | "autumn" | "otono" => 23,
-                _ => 24,
-            };
-            exact(EdtfDate::season(year()?, code).ok()?, phrase)
-        }
-        Rule::Numeric => {
-            let (a, b) = (number(caps, "a")?, number(caps, "b")?);
-            // U.S. order (month/day) unless the document is Spanish (day/month).
-            let (month, day) = if ctx.lang == Lang::Es { (b, a) } else { (a, b) };
-            exact(EdtfDate::day(year()?, month, day).ok()?, phrase)
-        }
-        Rule::Iso => exact(
-            EdtfDate::day(year()?, number(caps, "m")?, number(caps, "d")?).ok()?,
-            phrase,
-        ),
-        Rule::YearRange => {
-            let (from, to) = (number(caps, "y1")? as i32, number(caps, "y2")? as i32);
-            let edtf = Edtf::interval(
-                IntervalEnd::Date(EdtfDate::year(from)),
-                IntervalEnd::Date(EdtfDate::year(to)),
-            )
-            .ok()?;
-            EntryDate::exact(edtf, phrase)
-        }
-        Rule::PrepYear => return prep_year(caps),
-        Rule::ComingYear => match doc {
-            Some(d) => EntryDate::exact(coming_year(d)?, phrase),
-            None => undated(phrase),
-        },
-        Rule::RelativeYear => match doc {
-            Some(d) => {
-                let offset = relative_offset(caps)?;
-                exact(EdtfDate::year(d.year_value() + offset), phrase)
-            }
-            None => undated(phrase),
-        },
-        Rule::RelativeMonth => match (doc, doc.and_then(|d| d.month_value())) {
-            (Some(d), Some(m)) => {
-                let index = d.year_value() * 12 + m as i32 - 1 + relative_offset(caps)?;
-                exact(
-                    EdtfDate::month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1).ok()?,
-                    phrase,
-                )
-            }
-            _ => undated(phrase),
-        },
-        Rule::LaterThisYear => match doc {
-            Some(d) => EntryDate::exact(
-                Edtf::interval(
-                    IntervalEnd::Date(d),
-                    IntervalEnd::Date(EdtfDate::year(d.year_value())),
-                )
-                .ok()?,
-                phrase,
-            ),
-            None => undated(phrase),
-        },
-        Rule::Vague => undated(phrase),
-        Rule::Cadence => EntryDate {
-            edtf: None,
-            text: phrase.to_string(),
-            cadence: Some(cadence(caps.name("c")?.as_str())?),
-        },
-        Rule::MonthDay => {
-            month_number(caps.name("m")?.as_str())?;
-            undated(phrase)
-        }
-    };
-    Some((start, date))
-}
-
-/// "in 2022" -> 2022; "since 2021" -> from 2021 on; "by 2025" -> up to 2025.
-fn prep_year(caps: &Captures) -> Option<(usize, EntryDate)> {
-    let y = caps.name("y")?;
-    let year = EdtfDate::year(y.as_str().parse().ok()?);
-    let prep = super::normalize::fold(caps.name("p")?.as_str());
-    let whole = caps.get(0)?;
-    let open_start = || Edtf::interval(IntervalEnd::Date(year), IntervalEnd::Open);
-    let open_end = || Edtf::interval(IntervalEnd::Open, IntervalEnd::Date(year));
-    let (edtf, start) = match prep.split_whitespace().next()? {
-        "since" | "desde" | "a" | "from" => (open_start().ok()?, whole.start()),
-        "by" | "until" | "hasta" | "para" | "before" | "antes" => (open_end().ok()?, whole.start()),
-        "in" | "en" | "during" | "durante" | "through" => (Edtf::Date(year), y.start()),
-        _ => (Edtf::Date(year), whole.start()),
-    };
-    let text = &caps.get(0)?.as_str()[start - whole.start()..];
-    Some((start, EntryDate::exact(edtf, text)))
-}
-
-/// From the document date to about a year later, stated at month precision so that
-/// no day is invented: 2021-12-13 -> `2021-12-13/2022-12~`.
-fn coming_year(doc: EdtfDate) -> Option<Edtf> {
-    let next = doc.year_value() + 1;
-    let end = match doc.month_value() {
-        Some(m) => EdtfDate::month(next, m).ok()?,
-        None => EdtfDate::year(next),
-    };
-    Edtf::interval(
-        IntervalEnd::Date(doc),
-        IntervalEnd::Date(end.with_qualifier(Qualifier::Approximate)),
-    )
-    .ok()
-}
-
-fn relative_offset(caps: &Captures) -> Option<i32> {
-    let word = caps
-        .name("w")
-        .or(caps.name("x"))
-        .or(caps.name("z"))?
-        .as_str();
-    Some(match super::normalize::fold(word).as_str() {
-        "next" | "proximo" | "entrante" => 1,
-        "last" | "pasado" => -1,
-        _ => 0,
-    })
-}
-
-fn cadence(phrase: &str) -> Option<Cadence> {
-    let folded = super::normalize::fold(phrase);
-    let has = |words: &[&str]| words.iter().any(|w| folded.contains(w));
-    if has(&["week", "seman"]) {
-        Some(Cadence::Weekly)
-    } else if has(&["quarter", "trimest"]) {
-        Some(Cadence::Quarterly)
-    } else if has(&["month", "mes", "mensual"]) {
-        Some(Cadence::Monthly)
-    } else if has(&["year", "annual", "ano", "anual"]) {
-        Some(Cadence::Annual)
-    } else {
-        None
-    }
 }
 
 /// Splits an entry's mentions into the date of its own action and the others.

@@ -4,7 +4,7 @@
 //! ("Diálogo Económico de Alto Nivel (DEAN)") land on the same dialogue.
 
 use super::lines::Block;
-use super::normalize::{fold, normalize_title};
+use super::normalize::{fold, fold_with_map, normalize_title};
 use crate::model::{Dialogue, Pillar};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -141,14 +141,14 @@ pub fn strip_document_kind(title: &str) -> String {
     ];
     let mut t = title.trim();
     for kind in KINDS {
-        let folded = fold(t);
-        if folded.starts_with(kind) && t.is_char_boundary(kind.len()) {
-            t = t[kind.len()..].trim_start_matches([':', ' ', '-']).trim();
-        } else if folded.ends_with(kind)
-            && t.len() >= kind.len()
-            && t.is_char_boundary(t.len() - kind.len())
-        {
-            t = t[..t.len() - kind.len()]
+        // Cut through the folding map: "Declaración" is longer than "declaracion".
+        let (folded, map) = fold_with_map(t);
+        if folded.starts_with(kind) {
+            t = t[map[kind.len()]..]
+                .trim_start_matches([':', ' ', '-'])
+                .trim();
+        } else if folded.ends_with(kind) {
+            t = t[..map[folded.len() - kind.len()]]
                 .trim_end_matches([':', ' ', '-'])
                 .trim();
         }
@@ -288,6 +288,10 @@ mod tests {
 
     #[test]
     fn document_kind_words_are_not_part_of_the_name() {
+        assert_eq!(
+            strip_document_kind("Declaración conjunta sobre el Diálogo Fronterizo"),
+            "Diálogo Fronterizo"
+        );
         assert_eq!(
             strip_document_kind("Joint Statement on the Border Dialogue"),
             "Border Dialogue"

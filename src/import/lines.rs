@@ -77,14 +77,24 @@ fn classify(raw_line: &str) -> Raw {
         .map(str::trim_start)
         .unwrap_or(&line)
         .to_string();
-    if line.trim().is_empty() {
+    // The first visible character tells which patterns can apply.
+    let Some(first) = line.trim_start().chars().next() else {
         return Raw::Blank;
-    }
-    if let Some(c) = SETEXT.captures(&line) {
+    };
+    let may_be_rule = matches!(first, '=' | '-');
+    let may_be_heading = first == '#';
+    let may_be_bullet = "-*+•◦▪‣·●○■□➢►✓".contains(first);
+    let may_be_numbered = (first.is_ascii_alphanumeric() || first == '(')
+        && line
+            .trim_start()
+            .chars()
+            .take(6)
+            .any(|c| c == ')' || c == '.');
+    if let Some(c) = may_be_rule.then(|| SETEXT.captures(&line)).flatten() {
         let level = if c[1].starts_with('=') { 1 } else { 2 };
         return Raw::Setext(level);
     }
-    if let Some(c) = HEADING.captures(&line) {
+    if let Some(c) = may_be_heading.then(|| HEADING.captures(&line)).flatten() {
         let text = content(&c[2]);
         if text.is_empty() || is_furniture(&text) {
             return Raw::Furniture;
@@ -94,7 +104,7 @@ fn classify(raw_line: &str) -> Raw {
             text,
         };
     }
-    if let Some(c) = BULLET.captures(&line) {
+    if let Some(c) = may_be_bullet.then(|| BULLET.captures(&line)).flatten() {
         let text = content(&c[2]);
         if text.is_empty() || is_furniture(&text) {
             return Raw::Furniture;
@@ -105,7 +115,7 @@ fn classify(raw_line: &str) -> Raw {
             text,
         };
     }
-    if let Some(c) = NUMBERED.captures(&line) {
+    if let Some(c) = may_be_numbered.then(|| NUMBERED.captures(&line)).flatten() {
         let label = c.get(2).or(c.get(3)).map(|m| m.as_str()).unwrap_or("");
         let text = content(&c[4]);
         if !text.is_empty() {

@@ -8,6 +8,7 @@
 
 pub mod agencies;
 pub mod clean;
+pub mod date_values;
 pub mod dates;
 pub mod decode;
 pub mod dialogue;
@@ -16,6 +17,7 @@ pub mod error;
 pub mod lang;
 pub mod lines;
 pub mod normalize;
+pub mod pattern;
 pub mod pillars;
 pub mod preamble;
 pub mod status;
@@ -35,7 +37,9 @@ use std::collections::HashSet;
 pub struct ParsedDocument {
     /// One dialogue, the agencies its entries name, and the document as one source.
     pub record: Record,
-    /// Human-readable notes naming lines, e.g. "no pillars recognised".
+    /// Human-readable notes on what could not be placed, naming lines where they
+    /// apply ("line 10: the last line seems cut off ..."). They do not repeat the
+    /// document's name: the caller shows it.
     pub warnings: Vec<String>,
 }
 
@@ -85,7 +89,10 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
             .find_map(|b| preamble::dateline(&b.text));
     }
     if date.is_none() {
-        warnings.push(format!("{source_name}: no document date found; relative dates such as \"next year\" are kept without a value"));
+        warnings.push(
+            "no document date found; relative dates such as \"next year\" are kept without a value"
+                .to_string(),
+        );
     }
 
     let mut index = agencies::AgencyIndex::default();
@@ -103,34 +110,24 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     let (pillars, structure_warnings) =
         structure::build(&blocks, content_start, &outline, &skip, &ctx);
     if outline.pillars.is_empty() && outline.declared_only.is_empty() {
-        warnings.push(format!(
-            "{source_name}: no pillars recognised; the content is kept under one untitled pillar"
-        ));
+        warnings.push(
+            "no pillars recognised; the content is kept under one untitled pillar".to_string(),
+        );
     }
-    warnings.extend(
-        structure_warnings
-            .into_iter()
-            .map(|w| format!("{source_name}: {w}")),
-    );
+    warnings.extend(structure_warnings);
 
     let intro_end = if content_start > 0 {
         content_start
     } else {
         blocks.len().min(5)
     };
-    let mut dialogue_warnings = Vec::new();
     let dialogue = dialogue::build(
         title.as_deref(),
         &blocks,
         &blocks[..intro_end],
         &text,
         pillars,
-        &mut dialogue_warnings,
-    );
-    warnings.extend(
-        dialogue_warnings
-            .into_iter()
-            .map(|w| format!("{source_name}: {w}")),
+        &mut warnings,
     );
     let used = used_agencies(&dialogue, &index);
     let source = Source {

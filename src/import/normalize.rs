@@ -35,6 +35,11 @@ pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     let mut map = Vec::with_capacity(s.len() + 1);
     let mut buf = [0u8; 4];
     for (offset, original) in s.char_indices() {
+        if original.is_ascii() {
+            folded.push(original.to_ascii_lowercase());
+            map.push(offset);
+            continue;
+        }
         for c in std::iter::once(original)
             .nfd()
             .filter(|c| !is_combining_mark(*c))
@@ -51,6 +56,9 @@ pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
 
 /// Lowercase, accent-free form of a text (punctuation kept).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     fold_with_map(s).0
 }
 

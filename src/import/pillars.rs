@@ -13,7 +13,7 @@
 //! Otherwise there are no pillars; none are ever invented.
 
 use super::lines::{ends_sentence, Block, BlockKind, Marker};
-use super::normalize::{fold, normalize_title};
+use super::normalize::{fold, fold_with_map, normalize_title};
 use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -202,12 +202,11 @@ fn declared_list(
         if explicit_heading(&block.text).is_some() {
             return None;
         }
-        let folded = fold(&block.text);
+        let (folded, map) = fold_with_map(&block.text);
         let Some(at) = folded.find("pillars").or_else(|| folded.find("pilares")) else {
             continue;
         };
-        // Offsets in the folded text match the original closely enough to cut at ':'.
-        let rest = block.text.get(at..).unwrap_or("");
+        let rest = &block.text[map[at]..];
         let after = match rest.find(':') {
             Some(colon) => &rest[colon + 1..],
             None => match MARKERS.find(rest) {

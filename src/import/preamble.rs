@@ -4,8 +4,8 @@
 use super::dates::{find_dates, DateContext};
 use super::lines::{ends_sentence, Block, BlockKind};
 use super::normalize::fold;
+use super::pattern::Pattern;
 use crate::model::{Edtf, EdtfDate, EntryDate, Precision};
-use regex::Regex;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -96,14 +96,17 @@ pub fn date_value(date: &EntryDate) -> Option<EdtfDate> {
     }
 }
 
-static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:re)?launch(?:ed)?\b|\b(?:re)?lanz(?:ado|ó|aron|amiento)\b|\brelanzamiento\b|\breanud").unwrap()
+static LAUNCH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:re)?launch(?:ed)?\b|\b(?:re)?lanz(?:ado|ó|aron|amiento)\b|\brelanzamiento\b|\breanud",
+    )
 });
 
 /// The date a sentence gives for the dialogue's (re)launch ("relaunched on
 /// September 9, 2021").
 pub fn launch_date(text: &str) -> Option<EntryDate> {
-    let at = LAUNCH.find(text)?.start();
+    let found = LAUNCH.regex(text).find(text)?;
+    let at = Pattern::span(text, &found).0;
     find_dates(&text[at..], &DateContext::default())
         .into_iter()
         .find(|m| m.date.edtf.is_some())

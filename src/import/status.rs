@@ -15,8 +15,8 @@
 //! launch or agreement -> milestone; other plans -> commitment; other work done or
 //! under way -> activity. Text with no action phrase is an activity of unknown status.
 
+use super::pattern::Pattern;
 use crate::model::{EntryKind, Status};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// The action that decided an entry's status.
@@ -40,14 +40,12 @@ enum Class {
     Meeting,
 }
 
-static PATTERNS: LazyLock<Vec<(Regex, Class)>> = LazyLock::new(|| {
-    let r = |pattern: &str, class| {
-        (
-            Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).unwrap(),
-            class,
-        )
-    };
-    vec![
+/// Action phrases by class. At one place in the text the first listed that matches
+/// wins, so a longer phrase ("agreed to", "are planning") comes before a shorter one
+/// of another class that it starts with ("agreed", "are ...ing").
+static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
+    let r = |pattern: &'static str, class| (pattern, class);
+    let list: Vec<(&str, Class)> = vec![
         r(
             r"seeks?|seeking|aims?\s+to|is\s+aimed\s+at|tiene\s+como\s+objetivo|busca(?:n)?",
             Class::Objective,
@@ -94,7 +92,11 @@ static PATTERNS: LazyLock<Vec<(Regex, Class)>> = LazyLock::new(|| {
             r"llev(?:ó|aron)\s+a\s+cabo|(?:se\s+)?realiz(?:ó|aron)|concluy(?:ó|eron)|complet(?:ó|aron)|(?:se\s+)?celebr(?:ó|aron)",
             Class::Done,
         ),
-    ]
+    ];
+    // One pass over the text: each class's phrases in a capture group of their own.
+    let groups: Vec<String> = list.iter().map(|(p, _)| format!("({p})")).collect();
+    let pattern = Pattern::new(&format!(r"(?i)\b(?:{})\b", groups.join("|")));
+    (pattern, list.into_iter().map(|(_, class)| class).collect())
 });
 
 /// Words after "are"/"is" that do not make a progressive action.
@@ -116,8 +118,10 @@ const NOT_PROGRESSIVE: &[&str] = &[
     "everything",
 ];
 
-static SUBORDINATE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:as|following|after|building\s+on|under|with|since|tras|después\s+de|con\s+base\s+en|en\s+seguimiento\s+a)\b").unwrap()
+static SUBORDINATE_OPENER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^(?:as|following|after|building\s+on|under|with|since|tras|después\s+de|con\s+base\s+en|en\s+seguimiento\s+a)\b",
+    )
 });
 
 const MEETING_NOUNS: &[&str] = &[
@@ -159,28 +163,21 @@ const HOLDING_VERBS: &[&str] = &[
 
 /// The main action of `text`, or `None` when no action phrase is found.
 pub fn detect(text: &str) -> Option<Action> {
-    let skip_before = if SUBORDINATE_OPENER.is_match(text) {
+    let skip_before = if SUBORDINATE_OPENER.regex(text).is_match(text) {
         text.find(", ").map(|i| i + 1).unwrap_or(0)
     } else {
         0
     };
-    let mut best: Option<(usize, usize, Class)> = None;
-    for (regex, class) in PATTERNS.iter() {
-        for m in regex.find_iter(text) {
-            if m.start() < skip_before || !is_action(m.as_str(), *class) {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((start, end, _)) => m.start() < start || (m.start() == start && m.end() > end),
-            };
-            if better {
-                best = Some((m.start(), m.end(), *class));
-            }
-            break;
-        }
-    }
-    let (start, end, class) = best?;
+    let (pattern, classes) = &*PATTERNS;
+    let (start, end, class) = pattern.regex(text).captures_iter(text).find_map(|caps| {
+        let whole = caps.get(0)?;
+        let class = (1..caps.len())
+            .find(|i| caps.get(*i).is_some())
+            .map(|i| classes[i - 1])?;
+        let (start, end) = Pattern::span(text, &whole);
+        (start >= skip_before && start < end && is_action(&text[start..end], class))
+            .then_some((start, end, class))
+    })?;
     let phrase = &text[start..end];
     Some(Action {
         status: match class {

@@ -62,6 +62,8 @@ struct Walker<'a> {
     /// (depth, entry index) of the open list items of the current initiative.
     stack: Vec<(usize, usize)>,
     listed: bool,
+    /// Texts of the current initiative's entries, to skip repeats.
+    seen: HashSet<String>,
 }
 
 impl Walker<'_> {
@@ -101,6 +103,7 @@ impl Walker<'_> {
         self.initiative = Some(pillar.initiatives.len() - 1);
         self.stack.clear();
         self.listed = false;
+        self.seen.clear();
     }
 
     fn content(&mut self, block: &Block) {
@@ -139,7 +142,7 @@ impl Walker<'_> {
             initiative.summary = Some(block.text.clone());
             return;
         }
-        if initiative.entries.iter().any(|e| e.text == block.text) {
+        if !self.seen.insert(block.text.clone()) {
             self.warnings.push(format!(
                 "line {}: repeats an earlier entry of the same initiative; skipped",
                 block.line
@@ -188,6 +191,7 @@ pub fn build(
         initiative: None,
         stack: Vec::new(),
         listed: false,
+        seen: HashSet::new(),
     };
     for (number, title) in &outline.declared_only {
         w.pillars.push(Pillar {

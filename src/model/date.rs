@@ -55,6 +55,7 @@ impl Qualifier {
 }
 
 /// The finest unit a date states.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
@@ -472,6 +473,7 @@ impl<'de> Deserialize<'de> for Edtf {
 }
 
 /// How often a recurring activity happens ("meet monthly").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Cadence {
@@ -510,8 +512,11 @@ impl FromStr for Cadence {
 /// The date an entry carries: the EDTF value (absent when the text gives only a vague
 /// or recurring time), the phrase verbatim from the source, and a cadence for
 /// recurring activity.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EntryDate {
+    /// Canonical EDTF text (`2021-06`, `2021-09-09/2022-09~`).
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub edtf: Option<Edtf>,
     pub text: String,
     pub cadence: Option<Cadence>,

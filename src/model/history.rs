@@ -5,6 +5,7 @@ use super::record::Id;
 use serde::{Deserialize, Serialize};
 
 /// Who made a change.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Origin {
@@ -12,12 +13,14 @@ pub enum Origin {
     User,
     /// An import of the source with this id and title.
     Import {
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
         source_id: Option<Id>,
         title: String,
     },
 }
 
 /// A change to one field of one row (or a row created or deleted, with `field` = "*").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEvent {
     pub id: Id,

@@ -1,12 +1,14 @@
 //! Record types and dates. Imports nothing else of this crate.
 
 pub mod date;
+pub mod date_input;
 pub mod history;
 pub mod record;
 pub mod text;
 pub mod validate;
 
 pub use date::{Cadence, DateError, Edtf, EdtfDate, EntryDate, IntervalEnd, Precision, Qualifier};
+pub use date_input::{read_date_input, DateInputError, DateReading};
 pub use history::{HistoryEvent, Origin};
 pub use record::{
     parse_pillar_number, roman, Agency, Country, Dialogue, Entry, EntryKind, Id, Initiative, Note,
@@ -23,6 +25,7 @@ pub fn localized<'a>(text: &'a str, spanish: Option<&'a str>, lang: Lang) -> &'a
 }
 
 /// The two languages a packet or label can be written in.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]

@@ -23,6 +23,7 @@ pub struct EntryPatch {
 }
 
 /// A new entry typed by a person.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewEntry {
     pub kind: EntryKind,
@@ -43,6 +44,7 @@ pub struct InitiativePatch {
 }
 
 /// What a note is attached to.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum NoteTarget {

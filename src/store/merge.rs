@@ -6,12 +6,13 @@ use super::index::IndexWatermark;
 use super::rows::{self, Place};
 use super::{Store, StoreError};
 use crate::model::validate::validate_record;
-use crate::model::{normalize_key, Agency, Entry, Note, Origin, Record};
+use crate::model::{normalize_key, Agency, Origin, Record};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::HashMap;
 
 /// What an import did (or, in a dry run, would do).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct MergeReport {
     pub added_pillars: usize,
@@ -39,6 +40,7 @@ impl MergeReport {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MergeAction {
@@ -46,6 +48,7 @@ pub enum MergeAction {
     Update,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MergeLine {
     pub action: MergeAction,
@@ -113,17 +116,23 @@ impl Store {
 /// id, title, summary, title_es, summary_es
 type StoredInitiative = (i64, String, Option<String>, Option<String>, Option<String>);
 
-struct Merger<'a, 'c> {
-    conn: &'c Connection,
-    trace: &'a Trace<'c>,
-    report: &'a mut MergeReport,
-    total: usize,
-    done: usize,
-    progress: &'a mut dyn FnMut(usize, usize),
+pub(super) struct Merger<'a, 'c> {
+    pub(super) conn: &'c Connection,
+    pub(super) trace: &'a Trace<'c>,
+    pub(super) report: &'a mut MergeReport,
+    pub(super) total: usize,
+    pub(super) done: usize,
+    pub(super) progress: &'a mut dyn FnMut(usize, usize),
 }
 
 impl Merger<'_, '_> {
-    fn line(&mut self, action: MergeAction, entity: &str, what: String, detail: Option<String>) {
+    pub(super) fn line(
+        &mut self,
+        action: MergeAction,
+        entity: &str,
+        what: String,
+        detail: Option<String>,
+    ) {
         if self.report.lines.len() < MAX_LINES {
             self.report.lines.push(MergeLine {
                 action,
@@ -431,168 +440,5 @@ impl Merger<'_, '_> {
             );
         }
         Ok(id)
-    }
-
-    fn merge_entries(
-        &mut self,
-        initiative_id: i64,
-        entries: &[Entry],
-        source_ids: &HashMap<String, i64>,
-        place: &Place,
-    ) -> Result<(), StoreError> {
-        let mut existing: HashMap<String, i64> = HashMap::new();
-        let mut next_position: i64 = 0;
-        {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id, text, position FROM entry WHERE initiative_id = ?1")?;
-            let mut rows = stmt.query([initiative_id])?;
-            while let Some(r) = rows.next()? {
-                existing.insert(normalize_key(&r.get::<_, String>(1)?), r.get(0)?);
-                next_position = next_position.max(r.get::<_, i64>(2)? + 1);
-            }
-        }
-        for entry in entries {
-            let source_id = entry
-                .source
-                .as_ref()
-                .and_then(|s| source_ids.get(&s.title).copied());
-            let key = normalize_key(&entry.text);
-            match existing.get(&key) {
-                Some(&id) => {
-                    if self.update_entry_from(id, entry, place)? {
-                        self.line(
-                            MergeAction::Update,
-                            "entry",
-                            place.describe(&entry.text),
-                            None,
-                        );
-                    } else {
-                        self.report.unchanged_entries += 1;
-                    }
-                    self.merge_notes(None, Some(id), &entry.notes, place)?;
-                }
-                None => {
-                    let id = rows::insert_entry(
-                        self.conn,
-                        initiative_id,
-                        next_position,
-                        entry,
-                        source_id,
-                        place,
-                        self.trace,
-                    )?;
-                    next_position += 1;
-                    existing.insert(key, id);
-                    self.report.added_entries += 1;
-                    self.report.added_notes += entry.notes.len();
-                    self.line(MergeAction::Add, "entry", place.describe(&entry.text), None);
-                }
-            }
-            self.done += 1;
-            if self.done.is_multiple_of(1000) || self.done == self.total {
-                (self.progress)(self.done, self.total);
-            }
-        }
-        Ok(())
-    }
-
-    /// Applies what a later document says about an entry already stored; true when
-    /// something changed.
-    fn update_entry_from(
-        &mut self,
-        id: i64,
-        incoming: &Entry,
-        place: &Place,
-    ) -> Result<bool, StoreError> {
-        let stored = super::edit::read_entry_fields(self.conn, id)?;
-        let mut changed = false;
-        let label = &stored.text;
-        if stored.status != incoming.status {
-            self.conn.execute(
-                "UPDATE entry SET status = ?2, status_phrase = ?3 WHERE id = ?1",
-                params![id, incoming.status.as_str(), incoming.status_phrase],
-            )?;
-            self.trace.changed(
-                "entry",
-                id,
-                "status",
-                Some(stored.status.as_str()),
-                Some(incoming.status.as_str()),
-                label,
-                place,
-            )?;
-            changed = true;
-        }
-        if incoming.date.is_some() && stored.date != incoming.date {
-            super::edit::write_entry_date(self.conn, id, &incoming.date)?;
-            self.trace.changed(
-                "entry",
-                id,
-                "date",
-                rows::date_json(&stored.date).as_deref(),
-                rows::date_json(&incoming.date).as_deref(),
-                label,
-                place,
-            )?;
-            changed = true;
-        }
-        if !incoming.agencies.is_empty() && stored.agencies != incoming.agencies {
-            rows::set_entry_agencies(self.conn, id, &incoming.agencies)?;
-            self.trace.changed(
-                "entry",
-                id,
-                "agencies",
-                Some(&stored.agencies.join(", ")),
-                Some(&incoming.agencies.join(", ")),
-                label,
-                place,
-            )?;
-            changed = true;
-        }
-        if incoming.text_es.is_some() && stored.text_es != incoming.text_es {
-            self.conn.execute(
-                "UPDATE entry SET text_es = ?2 WHERE id = ?1",
-                params![id, incoming.text_es],
-            )?;
-            self.trace.changed(
-                "entry",
-                id,
-                "text_es",
-                stored.text_es.as_deref(),
-                incoming.text_es.as_deref(),
-                label,
-                place,
-            )?;
-            changed = true;
-        }
-        Ok(changed)
-    }
-
-    fn merge_notes(
-        &mut self,
-        initiative_id: Option<i64>,
-        entry_id: Option<i64>,
-        notes: &[Note],
-        place: &Place,
-    ) -> Result<(), StoreError> {
-        if notes.is_empty() {
-            return Ok(());
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT text FROM note WHERE initiative_id IS ?1 AND entry_id IS ?2")?;
-        let known: Vec<String> = stmt
-            .query_map(params![initiative_id, entry_id], |r| r.get::<_, String>(0))?
-            .map(|t| t.map(|t| normalize_key(&t)))
-            .collect::<Result<_, _>>()?;
-        for note in notes {
-            if !known.contains(&normalize_key(&note.text)) {
-                rows::insert_note(self.conn, initiative_id, entry_id, note, place, self.trace)?;
-                self.report.added_notes += 1;
-                self.line(MergeAction::Add, "note", place.describe(&note.text), None);
-            }
-        }
-        Ok(())
     }
 }

@@ -2,11 +2,13 @@
 //! one transaction, with every write traced in the history table.
 
 mod edit;
+mod edit_structure;
 mod error;
 mod history;
 mod index;
 mod load;
 mod merge;
+mod merge_entries;
 mod migrate;
 mod packets;
 mod queries;

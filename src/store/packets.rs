@@ -6,6 +6,7 @@ use crate::model::Id;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedSpec {
     pub id: Id,
@@ -15,6 +16,7 @@ pub struct SavedSpec {
 }
 
 /// One PDF written from a spec.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenderRecord {
     pub spec_name: Option<String>,

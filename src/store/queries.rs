@@ -9,6 +9,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 /// Which entries to list. Empty lists mean "any".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EntryFilter {
@@ -33,6 +34,7 @@ pub struct EntryFilter {
 }
 
 /// One entry with where it sits.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryRow {
     pub id: Id,

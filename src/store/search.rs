@@ -6,6 +6,7 @@ use crate::model::Id;
 use serde::{Deserialize, Serialize};
 
 /// A piece of a snippet; `hit` marks the words that matched.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnippetPart {
     pub text: String,
@@ -13,6 +14,7 @@ pub struct SnippetPart {
 }
 
 /// One search result, with enough context to show it and jump to it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     /// entry, initiative or note.

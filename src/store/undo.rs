@@ -1,6 +1,7 @@
 //! Undo: reverts the most recent change a person made (one history batch).
 
 use super::edit::{write_entry_date, EntrySnapshot, NoteSnapshot};
+use super::edit_structure::InitiativeSnapshot;
 use super::history::Trace;
 use super::index::IndexWatermark;
 use super::rows::{self, Place};
@@ -82,14 +83,51 @@ fn describe(line: &Line) -> String {
     }
 }
 
+fn restore_initiative(
+    conn: &Connection,
+    snapshot: &InitiativeSnapshot,
+    trace: &Trace,
+) -> Result<(), StoreError> {
+    let i = &snapshot.initiative;
+    let number: u32 = conn.query_row(
+        "SELECT number FROM pillar WHERE id = ?1",
+        [snapshot.pillar_id],
+        |r| r.get(0),
+    )?;
+    let place = Place {
+        pillar: Some(number),
+        initiative: Some(i.title.clone()),
+    };
+    let id = rows::insert_initiative(
+        conn,
+        snapshot.pillar_id,
+        &i.title,
+        i.title_es.as_deref(),
+        i.summary.as_deref(),
+        i.summary_es.as_deref(),
+        &place,
+        trace,
+    )?;
+    for note in &i.notes {
+        rows::insert_note(conn, Some(id), None, note, &place, trace)?;
+    }
+    for (position, entry) in i.entries.iter().enumerate() {
+        rows::insert_entry(conn, id, position as i64, entry, None, &place, trace)?;
+    }
+    Ok(())
+}
+
 const ENTRY_COLUMNS: &[&str] = &["text", "text_es", "kind", "status"];
 const INITIATIVE_COLUMNS: &[&str] = &["title", "title_es", "summary", "summary_es"];
+const PILLAR_COLUMNS: &[&str] = &["title", "title_es"];
+const NOTE_COLUMNS: &[&str] = &["kind", "text"];
+const AGENCY_COLUMNS: &[&str] = &["name", "name_es", "country"];
 
 fn revert(conn: &Connection, line: &Line, trace: &Trace) -> Result<(), StoreError> {
     let id = line.entity_id;
     let old = line.old.as_deref();
     match (line.entity.as_str(), line.field.as_str()) {
-        (table @ ("entry" | "note" | "initiative"), "*") if line.old.is_none() => {
+        (table @ ("entry" | "note" | "initiative" | "agency"), "*") if line.old.is_none() => {
             conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
         }
         ("entry", "*") => {
@@ -109,6 +147,18 @@ fn revert(conn: &Connection, line: &Line, trace: &Trace) -> Result<(), StoreErro
                 &place,
                 trace,
             )?;
+        }
+        ("agency", "*") => {
+            let agency: crate::model::Agency = serde_json::from_str(old.unwrap_or_default())
+                .map_err(|e| StoreError::Validation(format!("cannot restore agency {id}: {e}")))?;
+            rows::insert_agency(conn, &agency, trace)?;
+        }
+        ("initiative", "*") => {
+            let snapshot: InitiativeSnapshot = serde_json::from_str(old.unwrap_or_default())
+                .map_err(|e| {
+                    StoreError::Validation(format!("cannot restore initiative {id}: {e}"))
+                })?;
+            restore_initiative(conn, &snapshot, trace)?;
         }
         ("note", "*") => {
             let snapshot: NoteSnapshot = serde_json::from_str(old.unwrap_or_default())
@@ -144,6 +194,24 @@ fn revert(conn: &Connection, line: &Line, trace: &Trace) -> Result<(), StoreErro
         ("entry", field) if ENTRY_COLUMNS.contains(&field) => {
             conn.execute(
                 &format!("UPDATE entry SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
+        }
+        ("pillar", field) if PILLAR_COLUMNS.contains(&field) => {
+            conn.execute(
+                &format!("UPDATE pillar SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
+        }
+        ("agency", field) if AGENCY_COLUMNS.contains(&field) => {
+            conn.execute(
+                &format!("UPDATE agency SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
+        }
+        ("note", field) if NOTE_COLUMNS.contains(&field) => {
+            conn.execute(
+                &format!("UPDATE note SET {field} = ?2 WHERE id = ?1"),
                 params![id, old],
             )?;
         }

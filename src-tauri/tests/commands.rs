@@ -1,0 +1,401 @@
+//! The app's commands exercised through Tauri's mock runtime: real IPC requests, the
+//! real command table and state, a temporary database, no window.
+
+use briefbook_app::state::AppState;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: tauri::App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// An app over a new database in a temporary folder.
+    fn new() -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::with_db(dir, "briefbook.sqlite")
+    }
+
+    fn with_db(dir: tempfile::TempDir, name: &str) -> Harness {
+        let state = AppState::new(dir.path().join(name));
+        let app = briefbook_app::setup(mock_builder(), state)
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("mock window");
+        Harness {
+            _app: app,
+            window,
+            dir,
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("briefbook.sqlite")
+    }
+
+    /// Calls `cmd` with `args` as the UI would; the error side is the `{code, message}` value.
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    /// Opens the database and imports the small fixture record.
+    fn with_small_record(self) -> Harness {
+        self.ok("open_database", json!({ "path": null }));
+        let path = fixture("small-record.json");
+        self.ok(
+            "apply_import",
+            json!({ "input": { "kind": "file", "path": path } }),
+        );
+        self
+    }
+
+    fn entries(&self) -> Vec<Value> {
+        let record = self.ok("load_record", json!({}));
+        let mut out = Vec::new();
+        for d in record["dialogues"].as_array().expect("dialogues") {
+            for p in d["pillars"].as_array().expect("pillars") {
+                for i in p["initiatives"].as_array().expect("initiatives") {
+                    out.extend(i["entries"].as_array().expect("entries").iter().cloned());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn code(error: &Value) -> &str {
+    error["code"].as_str().expect("error has a code")
+}
+
+#[test]
+fn opening_a_new_database_creates_it_where_configured() {
+    let h = Harness::new();
+    let info = h.ok("open_database", json!({ "path": null }));
+    assert_eq!(info["path"], json!(h.db().display().to_string()));
+    assert!(h.db().exists());
+}
+
+#[test]
+fn commands_before_a_database_is_open_say_so() {
+    let h = Harness::new();
+    let err = h.call("load_record", json!({})).unwrap_err();
+    assert_eq!(code(&err), "incompatible_database");
+}
+
+#[test]
+fn a_damaged_database_is_reported_as_incompatible_with_its_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("briefbook.sqlite"), "x".repeat(8192)).expect("write junk");
+    let h = Harness::with_db(dir, "briefbook.sqlite");
+    let err = h
+        .call("open_database", json!({ "path": null }))
+        .unwrap_err();
+    assert_eq!(code(&err), "incompatible_database");
+    assert!(
+        err["message"]
+            .as_str()
+            .expect("message")
+            .contains("briefbook.sqlite"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_preview_changes_nothing_and_confirm_adds_the_entries() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let input = json!({ "input": { "kind": "file", "path": fixture("small-record.json") } });
+    let before = h.entries().len();
+    let preview = h.ok("preview_import", input.clone());
+    assert_eq!(preview["format"], "json");
+    assert_eq!(preview["report"]["dry_run"], true);
+    let would_add = preview["report"]["added_entries"].as_u64().expect("count") as usize;
+    assert_eq!(h.entries().len(), before, "a preview must not write");
+    let report = h.ok("apply_import", input);
+    assert_eq!(report["added_entries"], preview["report"]["added_entries"]);
+    assert_eq!(h.entries().len(), before + would_add);
+}
+
+#[test]
+fn importing_something_that_is_not_a_record_fails_in_words() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let err = h
+        .call(
+            "preview_import",
+            json!({ "input": { "kind": "text", "text": "{\"format\": \"other/9\"}" } }),
+        )
+        .unwrap_err();
+    assert_eq!(code(&err), "validation");
+    assert!(
+        err["message"]
+            .as_str()
+            .expect("message")
+            .contains("other/9"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_status_change_is_kept_and_undo_reverts_it() {
+    let h = Harness::new().with_small_record();
+    let entry = h.entries()[0].clone();
+    let id = entry["id"].as_i64().expect("id");
+    let before = entry["status"].as_str().expect("status").to_string();
+    let after = if before == "stalled" {
+        "done"
+    } else {
+        "stalled"
+    };
+    h.ok(
+        "update_entry",
+        json!({ "id": id, "changes": [{ "field": "status", "value": after }] }),
+    );
+    assert_eq!(h.entries()[0]["status"], after);
+    let undone = h.ok("undo_last", json!({}));
+    assert!(undone.as_str().is_some(), "undo says what it reverted");
+    assert_eq!(h.entries()[0]["status"], json!(before));
+}
+
+#[test]
+fn removing_the_spanish_text_is_one_undoable_change() {
+    let h = Harness::new().with_small_record();
+    let id = h.entries()[0]["id"].as_i64().expect("id");
+    h.ok(
+        "update_entry",
+        json!({ "id": id, "changes": [{ "field": "text_es", "value": "Texto" }] }),
+    );
+    assert_eq!(h.entries()[0]["text_es"], "Texto");
+    h.ok(
+        "update_entry",
+        json!({ "id": id, "changes": [{ "field": "text_es", "value": null }] }),
+    );
+    assert!(h.entries()[0].get("text_es").is_none_or(Value::is_null));
+}
+
+#[test]
+fn search_finds_cofepris_with_highlighted_parts() {
+    let h = Harness::new().with_small_record();
+    let hits = h.ok("search", json!({ "query": "cofepris", "limit": 10 }));
+    let first = &hits.as_array().expect("hits")[0];
+    assert!(first["initiative_title"]
+        .as_str()
+        .expect("title")
+        .contains("Medical Devices"));
+    let parts = first["snippet"].as_array().expect("snippet");
+    assert!(parts.iter().any(|p| p["hit"] == true
+        && p["text"]
+            .as_str()
+            .expect("text")
+            .eq_ignore_ascii_case("cofepris")));
+}
+
+#[test]
+fn read_date_reads_words_and_refuses_impossible_days() {
+    let h = Harness::new();
+    let reading = h.ok("read_date", json!({ "text": "June 2021" }));
+    assert_eq!(reading["edtf"], "2021-06");
+    assert_eq!(reading["date"]["text"], "June 2021");
+    let err = h
+        .call("read_date", json!({ "text": "2021-02-30" }))
+        .unwrap_err();
+    assert_eq!(code(&err), "validation");
+    assert!(err["message"]
+        .as_str()
+        .expect("message")
+        .contains("2021-02-30"));
+}
+
+/// Tauri refuses arguments that do not deserialize before the command runs, with a plain
+/// string (the UI's api module turns it into a `validation` error).
+#[test]
+fn an_impossible_date_sent_directly_is_refused_and_nothing_changes() {
+    let h = Harness::new().with_small_record();
+    let entry = h.entries()[0].clone();
+    let bad = json!({ "edtf": "2021-02-30", "text": "30 February 2021", "cadence": null });
+    let err = h
+        .call(
+            "update_entry",
+            json!({ "id": entry["id"], "changes": [{ "field": "date", "value": bad }] }),
+        )
+        .unwrap_err();
+    let message = err.as_str().expect("Tauri's argument error is a string");
+    assert!(
+        message.contains("2021-02-30") && message.contains("does not exist"),
+        "{message}"
+    );
+    assert_eq!(h.entries()[0]["date"], entry["date"]);
+}
+
+#[test]
+fn backup_then_restore_brings_back_the_record() {
+    let h = Harness::new().with_small_record();
+    let count = h.entries().len();
+    let backup = h.ok("backup_now", json!({}));
+    assert!(Path::new(backup.as_str().expect("path")).exists());
+    let id = h.entries()[0]["id"].clone();
+    h.ok("delete_entry", json!({ "id": id }));
+    assert_eq!(h.entries().len(), count - 1);
+    let info = h.ok("restore_last_backup", json!({}));
+    assert_eq!(info["entries"], json!(count));
+    assert_eq!(h.entries().len(), count);
+}
+
+#[test]
+fn json_export_writes_the_interchange_document() {
+    let h = Harness::new().with_small_record();
+    let out = h.dir.path().join("export.json");
+    h.ok("export_json", json!({ "path": out.display().to_string() }));
+    let text = std::fs::read_to_string(&out).expect("export written");
+    assert!(text.contains("\"format\": \"briefbook/1\""));
+}
+
+#[test]
+fn opening_a_file_not_exported_by_this_session_is_refused() {
+    let h = Harness::new();
+    let err = h
+        .call("open_exported", json!({ "path": "/etc/passwd" }))
+        .unwrap_err();
+    assert_eq!(code(&err), "not_found");
+}
+
+#[test]
+fn a_new_database_starts_with_the_four_pillars_of_the_builtin_record() {
+    let h = Harness::new();
+    let info = h.ok("open_database", json!({ "path": null }));
+    assert_eq!(info["pillars"], 4);
+    let hits = h.ok("search", json!({ "query": "COFEPRIS", "limit": 5 }));
+    let first = &hits.as_array().expect("hits")[0];
+    assert!(
+        first["initiative_title"]
+            .as_str()
+            .expect("title")
+            .contains("Medical Devices"),
+        "{first}"
+    );
+}
+
+#[test]
+fn a_fact_sheet_preview_names_the_new_initiative_and_confirm_adds_it() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let before = h.entries().len();
+    let input =
+        json!({ "input": { "kind": "file", "path": fixture("app/fact-sheet-2022-update.txt") } });
+    let preview = h.ok("preview_import", input.clone());
+    assert_eq!(preview["format"], "fact_sheet");
+    let lines = preview["report"]["lines"].to_string();
+    assert!(
+        lines.contains("Binational Digital Skills Exchange"),
+        "{lines}"
+    );
+    let report = h.ok("apply_import", input);
+    let added = report["added_entries"].as_u64().expect("count") as usize;
+    assert!(added >= 2, "{report}");
+    assert_eq!(h.entries().len(), before + added);
+}
+
+fn pillar_ii_spec() -> Value {
+    json!({
+        "title": "Pillar II briefing", "meeting": { "name": "", "date": "", "place": "" },
+        "prepared_for": "", "prepared_by": "", "prepared_on": null, "marking": null,
+        "lang": "en", "page": "letter",
+        "filters": { "pillars": [2], "from": null, "to": null, "statuses": [], "kinds": [],
+                     "agencies": [], "query": null, "include_undated": true },
+        "sections": ["cover", "contents", "overview", "pillars", "timeline", "sources"],
+        "changes_since": null,
+        "options": { "include_notes": true, "include_source_refs": true }
+    })
+}
+
+#[test]
+fn the_packet_summary_for_pillar_ii_counts_only_pillar_ii() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let summary = h.ok("packet_summary", json!({ "spec": pillar_ii_spec() }));
+    let pillars = summary["pillars"].as_array().expect("pillars");
+    assert_eq!(pillars.len(), 1);
+    assert_eq!(pillars[0]["number"], 2);
+    assert!(summary["pages"].as_u64().expect("pages") >= 1);
+}
+
+#[test]
+fn exporting_a_packet_writes_the_pdf_and_sets_the_last_packet_day() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    assert_eq!(h.ok("last_packet_day", json!({})), Value::Null);
+    let path = h.dir.path().join("pillar-ii.pdf");
+    let result = h.ok(
+        "export_packet",
+        json!({ "spec": pillar_ii_spec(), "path": path.display().to_string(), "specName": null }),
+    );
+    assert!(result["pages"].as_u64().expect("pages") >= 1);
+    let bytes = std::fs::read(&path).expect("pdf written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(h.ok("last_packet_day", json!({})).is_string());
+}
+
+#[test]
+fn a_packet_spec_with_an_unknown_pillar_is_refused_in_words() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let mut spec = pillar_ii_spec();
+    spec["filters"]["pillars"] = json!([9]);
+    let err = h
+        .call("packet_summary", json!({ "spec": spec }))
+        .unwrap_err();
+    assert_eq!(code(&err), "validation");
+    assert!(
+        err["message"]
+            .as_str()
+            .expect("message")
+            .contains("no pillar"),
+        "{err}"
+    );
+}
+
+#[test]
+fn saved_specs_are_listed_by_name() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    h.ok(
+        "save_spec",
+        json!({ "name": "Pillar II", "spec": pillar_ii_spec() }),
+    );
+    let specs = h.ok("saved_specs", json!({}));
+    assert_eq!(specs[0]["name"], "Pillar II");
+    let saved: Value =
+        serde_json::from_str(specs[0]["spec"].as_str().expect("json")).expect("spec JSON");
+    assert_eq!(saved["filters"]["pillars"], json!([2]));
+}

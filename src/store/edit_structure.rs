@@ -1,0 +1,306 @@
+//! A person's edits to the record's structure and reference lists: pillars,
+//! initiatives, notes and agencies. Each is one history batch.
+
+use super::history::Trace;
+use super::index::IndexWatermark;
+use super::rows::{self, Place};
+use super::{Store, StoreError};
+use crate::model::validate::validate_agency;
+use crate::model::{Agency, Id, Initiative, NoteKind, Origin};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// An initiative as it was before deletion (with its entries and notes), and where.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct InitiativeSnapshot {
+    pub pillar_id: Id,
+    pub initiative: Initiative,
+}
+
+fn require(field: &str, text: &str) -> Result<(), StoreError> {
+    if text.trim().is_empty() {
+        return Err(StoreError::Validation(format!("{field} cannot be empty")));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Renames a pillar, or sets its Spanish title (`None` leaves a field as it is).
+    pub fn update_pillar(
+        &mut self,
+        id: Id,
+        title: Option<&str>,
+        title_es: Option<Option<&str>>,
+    ) -> Result<(), StoreError> {
+        if let Some(title) = title {
+            require("pillar title", title)?;
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let (number, old_title, old_es): (u32, String, Option<String>) = tx
+                .query_row(
+                    "SELECT number, title, title_es FROM pillar WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("no pillar with id {id}")))?;
+            let place = Place {
+                pillar: Some(number),
+                initiative: None,
+            };
+            if let Some(title) = title {
+                let title = title.trim();
+                tx.execute(
+                    "UPDATE pillar SET title = ?2 WHERE id = ?1",
+                    params![id, title],
+                )?;
+                trace.changed(
+                    "pillar",
+                    id,
+                    "title",
+                    Some(&old_title),
+                    Some(title),
+                    title,
+                    &place,
+                )?;
+            }
+            if let Some(es) = title_es {
+                let es = es.map(str::trim).filter(|t| !t.is_empty());
+                tx.execute(
+                    "UPDATE pillar SET title_es = ?2 WHERE id = ?1",
+                    params![id, es],
+                )?;
+                trace.changed(
+                    "pillar",
+                    id,
+                    "title_es",
+                    old_es.as_deref(),
+                    es,
+                    &old_title,
+                    &place,
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds an initiative at the end of a pillar; returns its id.
+    pub fn create_initiative(
+        &mut self,
+        pillar_id: Id,
+        title: &str,
+        summary: Option<&str>,
+    ) -> Result<Id, StoreError> {
+        require("initiative title", title)?;
+        let tx = self.conn.transaction()?;
+        let watermark = IndexWatermark::read(&tx)?;
+        let id = {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let number: u32 = tx
+                .query_row(
+                    "SELECT number FROM pillar WHERE id = ?1",
+                    [pillar_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("no pillar with id {pillar_id}")))?;
+            let place = Place {
+                pillar: Some(number),
+                initiative: Some(title.trim().to_string()),
+            };
+            let summary = summary.map(str::trim).filter(|s| !s.is_empty());
+            rows::insert_initiative(
+                &tx,
+                pillar_id,
+                title.trim(),
+                None,
+                summary,
+                None,
+                &place,
+                &trace,
+            )?
+        };
+        watermark.index_new_rows(&tx)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Deletes an initiative with its entries and notes; undo restores them.
+    pub fn delete_initiative(&mut self, id: Id) -> Result<(), StoreError> {
+        let snapshot = {
+            let record = self.load_record()?;
+            let mut found = None;
+            for pillar in record.dialogues.iter().flat_map(|d| &d.pillars) {
+                if let Some(i) = pillar.initiatives.iter().find(|i| i.id == Some(id)) {
+                    found = Some(InitiativeSnapshot {
+                        pillar_id: pillar.id.unwrap_or_default(),
+                        initiative: i.clone(),
+                    });
+                }
+            }
+            found.ok_or_else(|| StoreError::NotFound(format!("no initiative with id {id}")))?
+        };
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let place = rows::place_of_initiative(&tx, id)?;
+            tx.execute("DELETE FROM initiative WHERE id = ?1", [id])?;
+            let json = serde_json::to_string(&snapshot).expect("initiatives serialize");
+            trace.deleted("initiative", id, &json, &snapshot.initiative.title, &place)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes a note's kind or text.
+    pub fn update_note(
+        &mut self,
+        id: Id,
+        kind: Option<NoteKind>,
+        text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        if let Some(text) = text {
+            require("note text", text)?;
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let (old_kind, old_text): (String, String) = tx
+                .query_row("SELECT kind, text FROM note WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
+            let place = Place::default();
+            if let Some(kind) = kind {
+                tx.execute(
+                    "UPDATE note SET kind = ?2 WHERE id = ?1",
+                    params![id, kind.as_str()],
+                )?;
+                trace.changed(
+                    "note",
+                    id,
+                    "kind",
+                    Some(&old_kind),
+                    Some(kind.as_str()),
+                    &old_text,
+                    &place,
+                )?;
+            }
+            if let Some(text) = text {
+                let text = text.trim();
+                tx.execute("UPDATE note SET text = ?2 WHERE id = ?1", params![id, text])?;
+                trace.changed(
+                    "note",
+                    id,
+                    "text",
+                    Some(&old_text),
+                    Some(text),
+                    text,
+                    &place,
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds an agency, or updates the one with the same key (acronym, or name).
+    pub fn save_agency(&mut self, agency: &Agency) -> Result<Id, StoreError> {
+        validate_agency(agency).map_err(|e| StoreError::Validation(e.to_string()))?;
+        let tx = self.conn.transaction()?;
+        let id = {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let place = Place::default();
+            let existing: Option<(Id, String, Option<String>, String)> = tx
+                .query_row(
+                    "SELECT id, name, name_es, country FROM agency WHERE key = ?1",
+                    [agency.key()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            match existing {
+                None => rows::insert_agency(&tx, agency, &trace)?,
+                Some((id, name, name_es, country)) => {
+                    tx.execute(
+                        "UPDATE agency SET name = ?2, name_es = ?3, country = ?4 WHERE id = ?1",
+                        params![id, agency.name, agency.name_es, agency.country.as_str()],
+                    )?;
+                    let key = agency.key();
+                    trace.changed(
+                        "agency",
+                        id,
+                        "name",
+                        Some(&name),
+                        Some(&agency.name),
+                        key,
+                        &place,
+                    )?;
+                    trace.changed(
+                        "agency",
+                        id,
+                        "name_es",
+                        name_es.as_deref(),
+                        agency.name_es.as_deref(),
+                        key,
+                        &place,
+                    )?;
+                    trace.changed(
+                        "agency",
+                        id,
+                        "country",
+                        Some(&country),
+                        Some(agency.country.as_str()),
+                        key,
+                        &place,
+                    )?;
+                    id
+                }
+            }
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Deletes an agency that no entry names; refuses one still in use, saying how often.
+    pub fn delete_agency(&mut self, key: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let id = rows::agency_id(&tx, key)
+                .map_err(|_| StoreError::NotFound(format!("no agency '{key}'")))?;
+            let uses: i64 = tx.query_row(
+                "SELECT count(*) FROM entry_agency WHERE agency_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if uses > 0 {
+                return Err(StoreError::Conflict(format!(
+                    "agency '{key}' is named by {uses} entries; remove it from them first"
+                )));
+            }
+            let agency = tx.query_row(
+                "SELECT name, name_es, acronym, country FROM agency WHERE id = ?1",
+                [id],
+                |r| {
+                    let country: String = r.get(3)?;
+                    Ok(Agency {
+                        id: None,
+                        name: r.get(0)?,
+                        name_es: r.get(1)?,
+                        acronym: r.get(2)?,
+                        country: country.parse().unwrap_or(crate::model::Country::Other),
+                    })
+                },
+            )?;
+            tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
+            let json = serde_json::to_string(&agency).expect("agencies serialize");
+            trace.deleted("agency", id, &json, key, &Place::default())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,26 @@
+// What every view receives from the app shell: the API, the status line and navigation.
+
+import type { Api } from "./api";
+import type { Notice } from "./components/Notice";
+
+export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings";
+
+export interface AppContext {
+  api: Api;
+  notice: Notice;
+  /** Shows a view; for "record", `focus` scrolls to and focuses an entry or initiative. */
+  navigate: (view: ViewName, focus?: Focus) => void;
+  /** Tells the views that the record changed (after an import, an undo, a restore). */
+  recordChanged: () => void;
+}
+
+export interface Focus {
+  entryId?: number;
+  initiativeId?: number;
+}
+
+export interface View {
+  readonly el: HTMLElement;
+  /** Called each time the view is shown. */
+  show(focus?: Focus): void | Promise<void>;
+}

@@ -1,0 +1,324 @@
+// Builds a packet spec: which pillars, dates, statuses and agencies; which sections in
+// which order; title, meeting, marking, language and paper. A live summary shows what
+// the packet will hold and how many pages it takes. Export asks where to save, writes the
+// PDF and offers to open it. Specs can be saved by name and re-rendered in one click.
+
+import { debounce, h, replace, uid } from "../../dom";
+import { errorMessage, type Api } from "../../api";
+import type { AppContext, View } from "../../context";
+import type { PacketSpec } from "../../bindings/PacketSpec";
+import type { PacketSummary } from "../../bindings/PacketSummary";
+import type { SavedSpec } from "../../bindings/SavedSpec";
+import type { Section } from "../../bindings/Section";
+import type { Status } from "../../bindings/Status";
+import { STATUSES, roman, statusLabel } from "../../labels";
+import { ProgressBar } from "../../components/ProgressBar";
+import { defaultSpec, isoDay, monthsBefore, SECTION_LABELS, ALL_SECTIONS } from "./spec";
+
+export class PacketBuilder implements View {
+  readonly el: HTMLElement;
+  spec: PacketSpec = defaultSpec();
+  private pillars: { number: number; title: string }[] = [];
+  private agencies: string[] = [];
+  private readonly form: HTMLElement;
+  private readonly summaryEl: HTMLElement;
+  private readonly savedEl: HTMLElement;
+  private readonly resultEl: HTMLElement;
+  private readonly progress = new ProgressBar("packet");
+  private seq = 0;
+  private readonly refresh = debounce(() => void this.updateSummary(), 200);
+  /** The latest summary, or the error that refused the spec. */
+  summary: PacketSummary | null = null;
+  summaryError: string | null = null;
+
+  constructor(private readonly ctx: AppContext, private readonly today: () => Date = () => new Date()) {
+    this.form = h("div", { class: "packet-form" });
+    this.summaryEl = h("div", { class: "card packet-summary", aria: { live: "polite", label: "Summary" } });
+    this.savedEl = h("div", { class: "card" });
+    this.resultEl = h("div", { class: "export-result", aria: { live: "polite" } });
+    this.el = h(
+      "section",
+      { class: "view packet-view", aria: { labelledby: "packet-title" } },
+      h("header", { class: "view-header" }, h("h1", { id: "packet-title" }, "Packet builder")),
+      h("div", { class: "packet-layout" }, this.form, h("div", { class: "packet-side" }, this.summaryEl, this.progress.el, this.resultEl, this.savedEl)),
+    );
+  }
+
+  private get api(): Api {
+    return this.ctx.api;
+  }
+
+  async show() {
+    try {
+      const record = await this.api.loadRecord();
+      this.pillars = record.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
+      const keys = new Set<string>();
+      for (const d of record.dialogues) for (const p of d.pillars) for (const i of p.initiatives) for (const e of i.entries) e.agencies.forEach((a) => keys.add(a));
+      this.agencies = [...keys].sort();
+    } catch (e) {
+      this.ctx.notice.show(errorMessage(e), "error");
+    }
+    this.renderForm();
+    await Promise.all([this.updateSummary(), this.renderSaved()]);
+  }
+
+  /** Replaces the spec (a saved one, or a test's) and redraws. */
+  load(spec: PacketSpec) {
+    this.spec = structuredClone(spec);
+    this.renderForm();
+    void this.updateSummary();
+  }
+
+  /** Applies a change to the spec and refreshes the summary shortly after. */
+  change(mutate: (spec: PacketSpec) => void) {
+    mutate(this.spec);
+    this.refresh();
+  }
+
+  /** The spec as exported: today's date filled in when none is set. */
+  specForExport(): PacketSpec {
+    return { ...this.spec, prepared_on: this.spec.prepared_on || isoDay(this.today()) };
+  }
+
+  async updateSummary() {
+    const seq = ++this.seq;
+    try {
+      const summary = await this.api.packetSummary(this.specForExport());
+      if (seq !== this.seq) return;
+      this.summary = summary;
+      this.summaryError = null;
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.summary = null;
+      this.summaryError = errorMessage(e);
+    }
+    this.renderSummary();
+  }
+
+  private renderSummary() {
+    const s = this.summary;
+    if (!s) {
+      replace(this.summaryEl, h("h2", {}, "Summary"), h("p", { class: "form-error", role: "alert" }, this.summaryError ?? "…"));
+      return;
+    }
+    replace(
+      this.summaryEl,
+      h("h2", {}, "Summary"),
+      h("p", { class: "pages", id: "packet-pages" }, `${s.pages} ${s.pages === 1 ? "page" : "pages"}`),
+      h("p", { class: "muted" }, `${s.entries} entries in ${s.initiatives} initiatives${s.left_out ? ` · ${s.left_out} left out by the filters` : ""}`),
+      h(
+        "table",
+        { class: "summary-table" },
+        h("thead", {}, h("tr", {}, h("th", {}, "Pillar"), h("th", { class: "num" }, "Initiatives"), h("th", { class: "num" }, "Entries"))),
+        h(
+          "tbody",
+          {},
+          s.pillars.map((p) => h("tr", {}, h("td", { title: p.title }, `${roman(p.number)} · ${p.title}`), h("td", { class: "num" }, String(p.initiatives)), h("td", { class: "num" }, String(p.entries)))),
+        ),
+      ),
+      h("div", { class: "actions" }, h("button", { type: "button", id: "packet-export", class: "button primary", disabled: s.entries === 0 && !this.spec.sections.includes("cover"), on: { click: () => void this.exportPdf(null) } }, "Export PDF…")),
+    );
+  }
+
+  async exportPdf(specName: string | null, spec: PacketSpec = this.specForExport()) {
+    replace(this.resultEl);
+    try {
+      const suggested = `${(spec.title || "briefing-packet").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "packet"}.pdf`;
+      const path = await this.api.pickSavePath(suggested, "pdf");
+      if (!path) return;
+      const result = await this.progress.during(this.api, () => this.api.exportPacket(spec, path, specName));
+      replace(
+        this.resultEl,
+        h(
+          "div",
+          { class: "card", id: "export-done" },
+          h("h2", {}, "PDF exported"),
+          h("p", {}, `${result.pages} pages · ${(result.bytes / 1024).toFixed(0)} KB`),
+          h("p", { class: "muted" }, h("code", { class: "export-path" }, result.path)),
+          h("button", { type: "button", class: "button primary", on: { click: () => void this.open(result.path) } }, "Open PDF"),
+        ),
+      );
+      this.ctx.notice.show(`Packet exported to ${result.path}`, "ok");
+      void this.renderSaved();
+    } catch (e) {
+      replace(this.resultEl, h("div", { class: "card error-card", role: "alert" }, h("h2", {}, "Export failed"), h("p", {}, errorMessage(e))));
+    }
+  }
+
+  private async open(path: string) {
+    try {
+      await this.api.openExported(path);
+    } catch (e) {
+      this.ctx.notice.show(errorMessage(e), "error");
+    }
+  }
+
+  private async renderSaved() {
+    let specs: SavedSpec[] = [];
+    try {
+      specs = await this.api.savedSpecs();
+    } catch (e) {
+      replace(this.savedEl, h("p", { class: "error-text" }, errorMessage(e)));
+      return;
+    }
+    const nameId = uid("spec-name");
+    const name = h("input", { id: nameId, type: "text", placeholder: "e.g. Pillar II for the June meeting" });
+    const save = h("button", { type: "button", class: "button" }, "Save spec");
+    save.addEventListener("click", async () => {
+      if (!name.value.trim()) {
+        name.focus();
+        this.ctx.notice.show("Give the spec a name first", "error");
+        return;
+      }
+      try {
+        await this.api.saveSpec(name.value.trim(), this.spec);
+        this.ctx.notice.show(`Saved “${name.value.trim()}”`, "ok");
+        await this.renderSaved();
+      } catch (e) {
+        this.ctx.notice.show(errorMessage(e), "error");
+      }
+    });
+    replace(
+      this.savedEl,
+      h("h2", {}, "Saved packets"),
+      specs.length === 0
+        ? h("p", { class: "muted" }, "None yet.")
+        : h(
+            "ul",
+            { class: "saved-specs" },
+            specs.map((s) => {
+              const parsed = JSON.parse(s.spec) as PacketSpec;
+              return h(
+                "li",
+                {},
+                h("span", { class: "spec-name" }, s.name),
+                h("button", { type: "button", class: "button subtle", on: { click: () => this.load({ ...defaultSpec(), ...parsed }) } }, "Load"),
+                h("button", { type: "button", class: "button subtle", title: "Render this saved packet again", on: { click: () => void this.exportPdf(s.name, { ...defaultSpec(), ...parsed, prepared_on: isoDay(this.today()) }) } }, "Export"),
+                h("button", { type: "button", class: "button subtle danger-text", on: { click: async () => { await this.api.deleteSpec(s.name); await this.renderSaved(); } } }, "Delete"),
+              );
+            }),
+          ),
+      h("div", { class: "field" }, h("label", { for: nameId }, "Save the current spec as"), h("div", { class: "row" }, name, save)),
+    );
+  }
+
+  private renderForm() {
+    const s = this.spec;
+    const checkbox = (label: string, checked: boolean, onChange: (on: boolean) => void, id?: string) => {
+      const box = h("input", { type: "checkbox", id, checked });
+      box.addEventListener("change", () => onChange(box.checked));
+      return h("label", {}, box, label);
+    };
+    const text = (label: string, value: string, onInput: (v: string) => void, opts: { id?: string; placeholder?: string } = {}) => {
+      const id = opts.id ?? uid("pk");
+      const input = h("input", { id, type: "text", value, placeholder: opts.placeholder });
+      input.addEventListener("input", () => this.change(() => onInput(input.value)));
+      return h("div", { class: "field" }, h("label", { for: id }, label), input);
+    };
+    const orNull = (v: string) => (v.trim() ? v.trim() : null);
+    const toggle = <T>(list: T[], item: T, on: boolean) => {
+      const i = list.indexOf(item);
+      if (on && i < 0) list.push(item);
+      if (!on && i >= 0) list.splice(i, 1);
+    };
+
+    // Date range with quick picks.
+    const fromId = uid("pk-from");
+    const toId = uid("pk-to");
+    const from = h("input", { id: fromId, type: "text", value: s.filters.from ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
+    const to = h("input", { id: toId, type: "text", value: s.filters.to ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
+    from.addEventListener("input", () => this.change((sp) => (sp.filters.from = orNull(from.value))));
+    to.addEventListener("input", () => this.change((sp) => (sp.filters.to = orNull(to.value))));
+    const quick = (label: string, pick: () => Promise<[string | null, string | null]>) =>
+      h("button", {
+        type: "button",
+        class: "button subtle",
+        on: {
+          click: async () => {
+            const [f, t] = await pick();
+            from.value = f ?? "";
+            to.value = t ?? "";
+            this.change((sp) => {
+              sp.filters.from = f;
+              sp.filters.to = t;
+            });
+          },
+        },
+      }, label);
+    const last3 = quick("Last 3 months", async () => [isoDay(monthsBefore(this.today(), 3)), isoDay(this.today())]);
+    const sinceLast = quick("Since the last packet", async () => {
+      const day = await this.api.lastPacketDay().catch(() => null);
+      if (!day) this.ctx.notice.show("No packet has been exported yet", "info");
+      return [day, null];
+    });
+    const anyDate = quick("Any date", async () => [null, null]);
+
+    const sectionsList = h("ol", { class: "sections-list", aria: { label: "Sections, in print order" } });
+    const drawSections = () => {
+      const order: Section[] = [...s.sections, ...ALL_SECTIONS.filter((x) => !s.sections.includes(x))];
+      replace(
+        sectionsList,
+        order.map((section) => {
+          const on = s.sections.includes(section);
+          const idx = s.sections.indexOf(section);
+          const move = (delta: number) => {
+            const j = idx + delta;
+            if (idx < 0 || j < 0 || j >= s.sections.length) return;
+            this.change((sp) => {
+              [sp.sections[idx], sp.sections[j]] = [sp.sections[j], sp.sections[idx]];
+            });
+            drawSections();
+            (sectionsList.querySelector(`[data-section="${section}"] .move-${delta < 0 ? "up" : "down"}`) as HTMLElement | null)?.focus();
+          };
+          return h(
+            "li",
+            { dataset: { section } },
+            checkbox(SECTION_LABELS[section], on, (v) => {
+              this.change((sp) => toggle(sp.sections, section, v));
+              drawSections();
+            }),
+            h("button", { type: "button", class: "button subtle move-up", aria: { label: `Move ${SECTION_LABELS[section]} up` }, disabled: !on || idx === 0, on: { click: () => move(-1) } }, "↑"),
+            h("button", { type: "button", class: "button subtle move-down", aria: { label: `Move ${SECTION_LABELS[section]} down` }, disabled: !on || idx === s.sections.length - 1, on: { click: () => move(1) } }, "↓"),
+          );
+        }),
+      );
+    };
+    drawSections();
+
+    const langId = uid("pk-lang");
+    const lang = h("select", { id: langId }, h("option", { value: "en" }, "English"), h("option", { value: "es" }, "Español"));
+    lang.value = s.lang;
+    lang.addEventListener("change", () => this.change((sp) => (sp.lang = lang.value as PacketSpec["lang"])));
+    const pageId = uid("pk-page");
+    const page = h("select", { id: pageId }, h("option", { value: "letter" }, "US Letter"), h("option", { value: "a4" }, "A4"));
+    page.value = s.page;
+    page.addEventListener("change", () => this.change((sp) => (sp.page = page.value as PacketSpec["page"])));
+
+    replace(
+      this.form,
+      h(
+        "fieldset",
+        { class: "card" },
+        h("legend", { class: "visually-hidden" }, "What to include"),
+        h("h2", {}, "What to include"),
+        h("div", { class: "field" }, h("span", { class: "label" }, "Pillars"), h("div", { class: "checks", role: "group", aria: { label: "Pillars" } }, this.pillars.map((p) => checkbox(`${roman(p.number)} · ${p.title}`, s.filters.pillars.includes(p.number), (on) => this.change((sp) => toggle(sp.filters.pillars, p.number, on)), `pillar-${p.number}`)))),
+        h("div", { class: "grid-2" }, h("div", { class: "field" }, h("label", { for: fromId }, "From"), from), h("div", { class: "field" }, h("label", { for: toId }, "To"), to)),
+        h("div", { class: "quick" }, last3, sinceLast, anyDate, checkbox("Include undated entries", s.filters.include_undated, (on) => this.change((sp) => (sp.filters.include_undated = on)))),
+        h("div", { class: "field" }, h("span", { class: "label" }, "Statuses"), h("div", { class: "checks", role: "group", aria: { label: "Statuses" } }, STATUSES.map((st: Status) => checkbox(statusLabel[st], s.filters.statuses.includes(st), (on) => this.change((sp) => toggle(sp.filters.statuses, st, on)))))),
+        h("div", { class: "field" }, h("span", { class: "label" }, "Agencies"), h("div", { class: "checks", role: "group", aria: { label: "Agencies" } }, this.agencies.map((a) => checkbox(a, s.filters.agencies.includes(a), (on) => this.change((sp) => toggle(sp.filters.agencies, a, on)))))),
+      ),
+      h("fieldset", { class: "card" }, h("legend", { class: "visually-hidden" }, "Sections"), h("h2", {}, "Sections"), sectionsList, text("Changes since (for that section)", s.changes_since ?? "", (v) => (this.spec.changes_since = orNull(v)), { placeholder: "YYYY-MM-DD" })),
+      h(
+        "fieldset",
+        { class: "card" },
+        h("legend", { class: "visually-hidden" }, "Options"),
+        h("h2", {}, "Options"),
+        text("Title", s.title, (v) => (this.spec.title = v), { id: "packet-title-input" }),
+        h("div", { class: "grid-3" }, text("Meeting", s.meeting.name, (v) => (this.spec.meeting.name = v)), text("Meeting date", s.meeting.date, (v) => (this.spec.meeting.date = v)), text("Place", s.meeting.place, (v) => (this.spec.meeting.place = v))),
+        h("div", { class: "grid-2" }, text("Prepared for", s.prepared_for, (v) => (this.spec.prepared_for = v)), text("Handling marking", s.marking ?? "", (v) => (this.spec.marking = orNull(v)), { placeholder: "e.g. SENSITIVE BUT UNCLASSIFIED" })),
+        h("div", { class: "grid-2" }, h("div", { class: "field" }, h("label", { for: langId }, "Language"), lang), h("div", { class: "field" }, h("label", { for: pageId }, "Page size"), page)),
+        h("div", { class: "checks" }, checkbox("Briefing notes", s.options.include_notes, (on) => this.change((sp) => (sp.options.include_notes = on))), checkbox("Source references", s.options.include_source_refs, (on) => this.change((sp) => (sp.options.include_source_refs = on)))),
+      ),
+    );
+  }
+}

@@ -1,0 +1,48 @@
+// Packet spec defaults and date helpers for the packet builder.
+
+import type { PacketSpec } from "../../bindings/PacketSpec";
+import type { Section } from "../../bindings/Section";
+
+export const ALL_SECTIONS: Section[] = ["cover", "contents", "overview", "pillars", "timeline", "changes_since", "sources"];
+
+export const SECTION_LABELS: Record<Section, string> = {
+  cover: "Cover",
+  contents: "Contents",
+  overview: "Overview",
+  pillars: "Pillars and initiatives",
+  timeline: "Timeline",
+  changes_since: "Changes since",
+  sources: "Sources",
+};
+
+/** The spec a new packet starts from (the core's defaults). */
+export function defaultSpec(): PacketSpec {
+  return {
+    title: "Briefing packet",
+    meeting: { name: "", date: "", place: "" },
+    prepared_for: "",
+    prepared_by: "",
+    prepared_on: null,
+    marking: null,
+    lang: "en",
+    page: "letter",
+    filters: { pillars: [], from: null, to: null, statuses: [], kinds: [], agencies: [], query: null, include_undated: true },
+    sections: [...ALL_SECTIONS],
+    changes_since: null,
+    options: { include_notes: true, include_source_refs: true },
+  };
+}
+
+/** `YYYY-MM-DD` of a local date. */
+export function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The same day `months` months earlier (clamped to the month's last day). */
+export function monthsBefore(d: Date, months: number): Date {
+  const target = new Date(d.getFullYear(), d.getMonth() - months, 1);
+  const last = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  target.setDate(Math.min(d.getDate(), last));
+  return target;
+}
