@@ -62,33 +62,55 @@ pub fn render_pdf(packet: &Packet) -> Result<Rendered, RenderError> {
     })
 }
 
-/// A quick page count for live previews: counts characters against an average line
-/// instead of setting type. Typically within 15% of the real count.
+/// A quick page count for live previews: counts characters against average line lengths
+/// instead of setting type (microseconds, not milliseconds). Each section and pillar starts
+/// a page, as in the real layout. Within a third of the real count on the packets tested.
 pub fn estimate_pages(packet: &Packet) -> u32 {
+    use crate::packet::Section;
     let (w, h) = packet.page.points();
-    let chars_per_line = ((w - 136.0) / (10.0 * 0.52)).max(20.0);
+    let measure = w - 136.0;
+    let chars_per_line = (measure / (10.0 * 0.5)).max(20.0);
     let lines_per_page = ((h - 150.0) / 13.8).max(10.0);
-    let mut lines = 0.0f32;
-    let text_lines = |t: &str| (t.chars().count() as f32 / chars_per_line).ceil().max(1.0);
+    let lines = |t: &str, per_line: f32| (t.chars().count() as f32 / per_line).ceil().max(1.0);
     let mut pages = 0.0f32;
-    for pillar in &packet.pillars {
-        pages += 1.0; // each pillar starts a page
-        for i in &pillar.initiatives {
-            lines += 3.0 + i.summary.as_deref().map_or(0.0, text_lines);
-            for e in &i.entries {
-                lines += text_lines(&e.text)
-                    + 1.5
-                    + e.notes.iter().map(|n| text_lines(&n.text)).sum::<f32>();
+    for section in &packet.sections {
+        pages += match section {
+            Section::Pillars => packet
+                .pillars
+                .iter()
+                .map(|pillar| {
+                    let mut n = 3.0;
+                    for i in &pillar.initiatives {
+                        n += 3.0
+                            + i.summary
+                                .as_deref()
+                                .map_or(0.0, |s| lines(s, chars_per_line));
+                        for e in &i.entries {
+                            n += lines(&e.text, chars_per_line) + 1.6;
+                            n += e
+                                .notes
+                                .iter()
+                                .map(|x| lines(&x.text, chars_per_line))
+                                .sum::<f32>();
+                        }
+                    }
+                    (n / lines_per_page).ceil()
+                })
+                .sum(),
+            Section::Timeline => {
+                // Smaller type in a column about half the measure.
+                let per_line = chars_per_line * 0.95;
+                let rows: f32 = packet
+                    .timeline
+                    .iter()
+                    .map(|r| {
+                        (lines(&r.initiative, per_line) + lines(&r.text, per_line)) * 0.6 + 0.5
+                    })
+                    .sum();
+                ((rows + 3.0) / lines_per_page).ceil()
             }
-        }
+            _ => 1.0,
+        };
     }
-    // Timeline rows are narrower (about half the measure) and smaller type.
-    let timeline: f32 = packet
-        .timeline
-        .iter()
-        .map(|r| (r.text.chars().count() as f32 / (chars_per_line * 0.55)).ceil() + 0.2)
-        .sum();
-    lines += timeline * 0.85;
-    let fixed = packet.sections.len() as f32;
-    (pages + lines / lines_per_page + fixed).ceil() as u32
+    pages.max(1.0) as u32
 }
