@@ -28,6 +28,7 @@ export class EntryRowView {
     );
     status.value = e.status;
     status.addEventListener("change", () => void this.setStatus(status.value as Status, status));
+    const notes = new NotesList(this.ctx, { kind: "entry", id: e.id ?? 0 }, e.notes, this.changed, false);
     replace(
       this.el,
       h(
@@ -47,12 +48,13 @@ export class EntryRowView {
         h("p", { class: "entry-text" }, e.text),
         e.text_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, "ES"), e.text_es) : null,
         e.agencies.length ? h("ul", { class: "agencies", aria: { label: "Agencies" } }, e.agencies.map((a) => h("li", { class: "chip" }, a))) : null,
-        new NotesList(this.ctx, { kind: "entry", id: e.id ?? 0 }, e.notes, this.changed).el,
+        notes.el,
       ),
       h(
         "div",
         { class: "entry-actions" },
         h("button", { type: "button", class: "button subtle", on: { click: () => this.edit() } }, "Edit"),
+        notes.addButton,
         h("button", { type: "button", class: "button subtle danger-text", on: { click: () => void this.remove() } }, "Delete"),
       ),
     );

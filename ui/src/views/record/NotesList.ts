@@ -12,11 +12,14 @@ import { confirmDialog } from "../../components/ConfirmDialog";
 
 export class NotesList {
   readonly el: HTMLElement;
+  /** "+ Note"; placed by the caller when `placeAdd` is false (an entry shows it among its actions). */
+  readonly addButton: HTMLButtonElement;
   private readonly form: HTMLElement;
 
-  constructor(private readonly ctx: AppContext, private readonly target: NoteTarget, notes: Note[], private readonly changed: () => void) {
+  constructor(private readonly ctx: AppContext, private readonly target: NoteTarget, notes: Note[], private readonly changed: () => void, placeAdd = true) {
     this.form = h("div", { class: "note-form-slot" });
-    const add = h("button", { type: "button", class: "link add-note", on: { click: () => this.openForm(add) } }, "+ Note");
+    const add = h("button", { type: "button", class: placeAdd ? "link add-note" : "button subtle", on: { click: () => this.openForm(add) } }, placeAdd ? "+ Note" : "Note");
+    this.addButton = add;
     this.el = h(
       "div",
       { class: "notes" },
@@ -36,7 +39,7 @@ export class NotesList {
           )
         : null,
       this.form,
-      add,
+      placeAdd ? add : null,
     );
   }
 
