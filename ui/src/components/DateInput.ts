@@ -84,9 +84,11 @@ export class DateInput {
     } catch (e) {
       next = { kind: "invalid", text, error: messageOf(e) };
     }
-    // A slower answer for older text must not overwrite the newer one.
+    // A slower answer for older text must not overwrite the newer one; the caller still
+    // gets the reading of the text it asked about (saving must not fail because a
+    // keystroke's reading is in flight).
     if (seq === this.seq) this.setState(next);
-    return this.state;
+    return next;
   }
 
   get current(): DateState {
