@@ -116,7 +116,10 @@ CREATE INDEX history_by_batch ON history (batch);
 -- trigger would make FTS5 flush its pending data on every statement, 5x slower.
 CREATE VIRTUAL TABLE search_index USING fts5 (
     body,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Search as you type asks for 1- and 2-letter prefixes; without these indexes FTS5
+    -- walks every term that starts with them.
+    prefix = '1 2'
 );
 
 CREATE TRIGGER entry_reindexed AFTER UPDATE OF text, text_es ON entry BEGIN
