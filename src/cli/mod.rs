@@ -8,6 +8,7 @@ macro_rules! outln {
 }
 
 mod export;
+mod filter_args;
 mod generate;
 mod history;
 mod import;

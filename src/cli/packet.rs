@@ -4,7 +4,8 @@
 //! given on the command line override it. The edge supplies what the pure core must not
 //! read itself: today's date (prepared on) and the last render's day (changes since).
 
-use crate::model::{parse_pillar_number, EntryKind, Lang, Status};
+use super::filter_args::FilterArgs;
+use crate::model::Lang;
 use crate::packet::{assemble, write_atomic, PacketSpec, PageSize, Section};
 use crate::render::render_pdf;
 use crate::store::{RenderRecord, Store};
@@ -30,24 +31,8 @@ pub struct PacketArgs {
     /// Save the resulting spec under this name.
     #[arg(long, value_name = "NAME")]
     pub save: Option<String>,
-    /// Pillar, as 2 or II; repeat for several.
-    #[arg(long = "pillar", value_name = "N")]
-    pub pillars: Vec<String>,
-    /// Entries whose date overlaps from this day/month/year (YYYY, YYYY-MM, YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// ... up to this day/month/year.
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-    /// planned, in_progress, done, stalled, dropped, unknown; repeatable.
-    #[arg(long = "status", value_name = "S")]
-    pub statuses: Vec<String>,
-    /// objective, commitment, activity, milestone, meeting; repeatable.
-    #[arg(long = "kind", value_name = "K")]
-    pub kinds: Vec<String>,
-    /// Agency acronym, e.g. USAID; repeatable.
-    #[arg(long = "agency", value_name = "A")]
-    pub agencies: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Words that must occur in the entry or its initiative (case and accents ignored).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
@@ -107,29 +92,20 @@ impl PacketArgs {
             PacketSpec::default()
         };
         let f = &mut spec.filters;
-        if !self.pillars.is_empty() {
-            f.pillars = self
-                .pillars
-                .iter()
-                .map(|p| {
-                    parse_pillar_number(p).ok_or_else(|| {
-                        anyhow!(
-                            "--pillar {p}: give a pillar as a number (2) or a Roman numeral (II)"
-                        )
-                    })
-                })
-                .collect::<Result<_>>()?;
+        let filter = &self.filter;
+        if !filter.pillars.is_empty() {
+            f.pillars = filter.pillar_numbers()?;
         }
-        set(&mut f.from, &self.from);
-        set(&mut f.to, &self.to);
-        if !self.statuses.is_empty() {
-            f.statuses = parse_all::<Status>(&self.statuses, "--status")?;
+        set(&mut f.from, &filter.from);
+        set(&mut f.to, &filter.to);
+        if !filter.statuses.is_empty() {
+            f.statuses = filter.status_values()?;
         }
-        if !self.kinds.is_empty() {
-            f.kinds = parse_all::<EntryKind>(&self.kinds, "--kind")?;
+        if !filter.kinds.is_empty() {
+            f.kinds = filter.kind_values()?;
         }
-        if !self.agencies.is_empty() {
-            f.agencies = self.agencies.clone();
+        if !filter.agencies.is_empty() {
+            f.agencies = filter.agencies.clone();
         }
         set(&mut f.query, &self.query);
         if self.exclude_undated {
@@ -182,13 +158,6 @@ fn set(field: &mut Option<String>, value: &Option<String>) {
     if value.is_some() {
         *field = value.clone();
     }
-}
-
-fn parse_all<T: std::str::FromStr<Err = String>>(values: &[String], flag: &str) -> Result<Vec<T>> {
-    values
-        .iter()
-        .map(|v| v.parse::<T>().map_err(|e| anyhow!("{flag}: {e}")))
-        .collect()
 }
 
 pub fn run(store: &mut Store, args: PacketArgs) -> Result<()> {

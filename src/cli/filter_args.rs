@@ -1,0 +1,56 @@
+//! The entry filters `list` and `packet` share, and their parsing.
+
+use crate::model::{parse_pillar_number, EntryKind, Status};
+use anyhow::{anyhow, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Pillar, as 2 or II; repeat for several.
+    #[arg(long = "pillar", value_name = "N")]
+    pub pillars: Vec<String>,
+    /// Entries whose date overlaps from this day/month/year (YYYY, YYYY-MM, YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// ... up to this day/month/year.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// planned, in_progress, done, stalled, dropped, unknown; repeatable.
+    #[arg(long = "status", value_name = "S")]
+    pub statuses: Vec<String>,
+    /// objective, commitment, activity, milestone, meeting; repeatable.
+    #[arg(long = "kind", value_name = "K")]
+    pub kinds: Vec<String>,
+    /// Agency acronym, e.g. USAID; repeatable.
+    #[arg(long = "agency", value_name = "A")]
+    pub agencies: Vec<String>,
+}
+
+impl FilterArgs {
+    /// Pillar numbers, refusing a value that is neither a number nor a Roman numeral.
+    pub fn pillar_numbers(&self) -> Result<Vec<u32>> {
+        self.pillars
+            .iter()
+            .map(|p| {
+                parse_pillar_number(p).ok_or_else(|| {
+                    anyhow!("--pillar {p}: give a pillar as a number (2) or a Roman numeral (II)")
+                })
+            })
+            .collect()
+    }
+
+    pub fn status_values(&self) -> Result<Vec<Status>> {
+        parse_all(&self.statuses, "--status")
+    }
+
+    pub fn kind_values(&self) -> Result<Vec<EntryKind>> {
+        parse_all(&self.kinds, "--kind")
+    }
+}
+
+fn parse_all<T: std::str::FromStr<Err = String>>(values: &[String], flag: &str) -> Result<Vec<T>> {
+    values
+        .iter()
+        .map(|v| v.parse::<T>().map_err(|e| anyhow!("{flag}: {e}")))
+        .collect()
+}
