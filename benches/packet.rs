@@ -173,6 +173,7 @@ fn synthetic(entries: usize) -> Record {
             parties: vec!["US".into(), "MX".into()],
             launched: None,
             pillars,
+            entries: Vec::new(),
         }],
         agencies: Vec::new(),
         sources: vec![Source {

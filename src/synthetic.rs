@@ -284,6 +284,7 @@ pub fn record(size: Size, seed: u64) -> Record {
             parties: vec!["US".into(), "MX".into()],
             launched: None,
             pillars,
+            entries: Vec::new(),
         }],
         agencies,
         sources: Vec::new(),

@@ -230,6 +230,7 @@ pub fn build(
             .iter()
             .find_map(|b| super::preamble::launch_date(&b.text)),
         pillars,
+        entries: Vec::new(),
     }
 }
 

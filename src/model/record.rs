@@ -38,6 +38,10 @@ pub struct Dialogue {
     #[serde(default)]
     pub launched: Option<EntryDate>,
     pub pillars: Vec<Pillar>,
+    /// Statements that belong to no pillar (a meeting held, a relaunch, framing), shown
+    /// as "General" / "General"; never a made-up pillar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Entry>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]

@@ -187,6 +187,7 @@ impl Store {
                 parties: json_col(r, 4)?,
                 launched: opt_json_col(r, 5)?,
                 pillars: pillars_by_dialogue.remove(&id).unwrap_or_default(),
+                entries: Vec::new(),
             });
         }
 
