@@ -4,7 +4,6 @@
 
 pub mod bindings;
 pub mod commands;
-pub mod error;
 pub mod state;
 
 use tauri::{Builder, Runtime};

@@ -1,29 +1,23 @@
 //! The open store and where it lives, held in Tauri's managed state.
 //!
-//! The store is behind a `Mutex` because commands run on worker threads; every command
-//! holds the lock for one core call. When the database cannot be opened (damaged, or
+//! The store is behind a `Mutex` because commands run on worker threads; a command holds
+//! the lock for one application call (a packet export holds it to assemble and to record
+//! the render, not while pages are set). When the database cannot be opened (damaged, or
 //! written by a newer Briefbook) the app still starts and the UI shows a recovery screen.
 
-use crate::error::{CmdResult, ErrorCode, IpcError};
+use briefbook::app::{self, import::Previews, open::NewDatabase, ErrorCode};
 use briefbook::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+use tauri::{AppHandle, Manager, Runtime};
 
-/// The database file: `BRIEFBOOK_DB` when set, else `briefbook.db` in the platform's data
-/// directory: the same file the `briefbook` command-line tool uses.
+/// What every command returns: a value, or `{code, message}`.
+pub type CmdResult<T> = Result<T, app::Error>;
+
+/// The database file: `BRIEFBOOK_DB` when set, else the platform's data directory: the
+/// same file the `briefbook` command line uses.
 pub fn default_db_path() -> PathBuf {
-    briefbook::cli::default_db_path().unwrap_or_else(|_| PathBuf::from("briefbook.db"))
-}
-
-/// Opens the store at `path`; a database created now receives the built-in HLED record
-/// (the seed fact sheet shipped in the binary).
-pub fn open_store(path: &Path) -> CmdResult<Store> {
-    let is_new = !path.exists();
-    let mut store = Store::open(path)?;
-    if is_new {
-        briefbook::builtin::seed(&mut store)?;
-    }
-    Ok(store)
+    app::open::default_db_path().unwrap_or_else(|_| PathBuf::from("briefbook.db"))
 }
 
 pub struct AppState {
@@ -31,6 +25,8 @@ pub struct AppState {
     pub started: std::time::Instant,
     db_path: Mutex<PathBuf>,
     store: Mutex<Option<Store>>,
+    /// Import previews shown and not yet applied.
+    previews: Mutex<Previews>,
     /// Files this session exported: the only paths the app will hand to the opener.
     exported: Mutex<Vec<PathBuf>>,
 }
@@ -43,6 +39,7 @@ impl AppState {
             started: std::time::Instant::now(),
             db_path: Mutex::new(db_path),
             store: Mutex::new(None),
+            previews: Mutex::new(Previews::default()),
             exported: Mutex::new(Vec::new()),
         }
     }
@@ -58,23 +55,31 @@ impl AppState {
         let mut store = lock(&self.store);
         *store = None;
         *lock(&self.db_path) = path.to_path_buf();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| IpcError::io(dir, &e))?;
+        if path == default_db_path() {
+            app::open::ensure_default_dir(path)?;
         }
-        *store = Some(open_store(path)?);
+        *store = Some(app::open::open(path, NewDatabase::Seeded)?);
         Ok(())
     }
 
-    /// Runs `f` with the open store; `incompatible_database` when none is open.
+    /// Runs `f` with the open store; `damaged_database` when none is open.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> CmdResult<T>) -> CmdResult<T> {
         let mut guard = lock(&self.store);
         match guard.as_mut() {
             Some(store) => f(store),
-            None => Err(IpcError::new(
-                ErrorCode::IncompatibleDatabase,
+            None => Err(app::Error::new(
+                ErrorCode::DamagedDatabase,
                 format!("no database is open ({})", self.db_path().display()),
             )),
         }
+    }
+
+    /// Runs `f` with the open store and the pending import previews.
+    pub fn with_previews<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &mut Previews) -> CmdResult<T>,
+    ) -> CmdResult<T> {
+        self.with_store(|store| f(store, &mut lock(&self.previews)))
     }
 
     /// Closes the store (before a restore replaces its file).
@@ -89,6 +94,18 @@ impl AppState {
     pub fn was_exported(&self, path: &Path) -> bool {
         lock(&self.exported).iter().any(|p| p == path)
     }
+}
+
+/// Runs `work` on a thread for blocking work, so that neither the window's thread nor
+/// the async runtime's workers wait on SQLite or on setting pages.
+pub async fn blocking<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    work: impl FnOnce(&AppState) -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
+        .await
+        .map_err(|e| app::Error::new(ErrorCode::Internal, format!("a task failed: {e}")))?
 }
 
 /// A poisoned lock only means an earlier command panicked; the data is still usable.

@@ -65,11 +65,21 @@ impl Harness {
     fn with_small_record(self) -> Harness {
         self.ok("open_database", json!({ "path": null }));
         let path = fixture("small-record.json");
-        self.ok(
-            "apply_import",
-            json!({ "input": { "kind": "file", "path": path } }),
-        );
+        self.import(json!({ "kind": "file", "path": path }));
         self
+    }
+
+    /// Previews `input`, then applies that preview; returns (preview, report).
+    fn import(&self, input: Value) -> (Value, Value) {
+        let preview = self.ok(
+            "preview_import",
+            json!({ "input": input, "progress": CHANNEL }),
+        );
+        let report = self.ok(
+            "apply_import",
+            json!({ "token": preview["token"], "progress": CHANNEL }),
+        );
+        (preview, report)
     }
 
     fn entries(&self) -> Vec<Value> {
@@ -85,6 +95,9 @@ impl Harness {
         out
     }
 }
+
+/// A progress channel as the UI sends one (its reports go nowhere in the mock runtime).
+const CHANNEL: &str = "__CHANNEL__:1";
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -110,7 +123,7 @@ fn opening_a_new_database_creates_it_where_configured() {
 fn commands_before_a_database_is_open_say_so() {
     let h = Harness::new();
     let err = h.call("load_record", json!({})).unwrap_err();
-    assert_eq!(code(&err), "incompatible_database");
+    assert_eq!(code(&err), "damaged_database");
 }
 
 #[test]
@@ -121,7 +134,7 @@ fn a_damaged_database_is_reported_as_incompatible_with_its_path() {
     let err = h
         .call("open_database", json!({ "path": null }))
         .unwrap_err();
-    assert_eq!(code(&err), "incompatible_database");
+    assert_eq!(code(&err), "damaged_database");
     assert!(
         err["message"]
             .as_str()
@@ -135,15 +148,18 @@ fn a_damaged_database_is_reported_as_incompatible_with_its_path() {
 fn import_preview_changes_nothing_and_confirm_adds_the_entries() {
     let h = Harness::new();
     h.ok("open_database", json!({ "path": null }));
-    let input = json!({ "input": { "kind": "file", "path": fixture("small-record.json") } });
+    let input = json!({ "input": { "kind": "file", "path": fixture("small-record.json") }, "progress": CHANNEL });
     let before = h.entries().len();
-    let preview = h.ok("preview_import", input.clone());
+    let preview = h.ok("preview_import", input);
     assert_eq!(preview["format"], "json");
     assert_eq!(preview["report"]["dry_run"], true);
     let would_add = preview["report"]["added_entries"].as_u64().expect("count") as usize;
     assert_eq!(h.entries().len(), before, "a preview must not write");
-    let report = h.ok("apply_import", input);
+    let token = json!({ "token": preview["token"], "progress": CHANNEL });
+    let report = h.ok("apply_import", token.clone());
     assert_eq!(report["added_entries"], preview["report"]["added_entries"]);
+    let again = h.call("apply_import", token).unwrap_err();
+    assert_eq!(code(&again), "not_found", "a preview is applied once");
     assert_eq!(h.entries().len(), before + would_add);
 }
 
@@ -154,10 +170,10 @@ fn importing_something_that_is_not_a_record_fails_in_words() {
     let err = h
         .call(
             "preview_import",
-            json!({ "input": { "kind": "text", "text": "{\"format\": \"other/9\"}" } }),
+            json!({ "input": { "kind": "text", "text": "{\"format\": \"other/9\"}" }, "progress": CHANNEL }),
         )
         .unwrap_err();
-    assert_eq!(code(&err), "validation");
+    assert_eq!(code(&err), "invalid_input");
     assert!(
         err["message"]
             .as_str()
@@ -230,7 +246,7 @@ fn read_date_reads_words_and_refuses_impossible_days() {
     let err = h
         .call("read_date", json!({ "text": "2021-02-30" }))
         .unwrap_err();
-    assert_eq!(code(&err), "validation");
+    assert_eq!(code(&err), "invalid_input");
     assert!(err["message"]
         .as_str()
         .expect("message")
@@ -311,16 +327,14 @@ fn a_fact_sheet_preview_names_the_new_initiative_and_confirm_adds_it() {
     let h = Harness::new();
     h.ok("open_database", json!({ "path": null }));
     let before = h.entries().len();
-    let input =
-        json!({ "input": { "kind": "file", "path": fixture("app/fact-sheet-2022-update.txt") } });
-    let preview = h.ok("preview_import", input.clone());
+    let (preview, report) =
+        h.import(json!({ "kind": "file", "path": fixture("app/fact-sheet-2022-update.txt") }));
     assert_eq!(preview["format"], "fact_sheet");
     let lines = preview["report"]["lines"].to_string();
     assert!(
         lines.contains("Binational Digital Skills Exchange"),
         "{lines}"
     );
-    let report = h.ok("apply_import", input);
     let added = report["added_entries"].as_u64().expect("count") as usize;
     assert!(added >= 2, "{report}");
     assert_eq!(h.entries().len(), before + added);
@@ -358,7 +372,11 @@ fn exporting_a_packet_writes_the_pdf_and_sets_the_last_packet_day() {
     let path = h.dir.path().join("pillar-ii.pdf");
     let result = h.ok(
         "export_packet",
-        json!({ "spec": pillar_ii_spec(), "path": path.display().to_string(), "specName": null }),
+        json!({
+            "request": { "spec": pillar_ii_spec(), "path": path.display().to_string(),
+                         "spec_name": null, "overwrite": false },
+            "progress": CHANNEL
+        }),
     );
     assert!(result["pages"].as_u64().expect("pages") >= 1);
     let bytes = std::fs::read(&path).expect("pdf written");
@@ -375,7 +393,7 @@ fn a_packet_spec_with_an_unknown_pillar_is_refused_in_words() {
     let err = h
         .call("packet_summary", json!({ "spec": spec }))
         .unwrap_err();
-    assert_eq!(code(&err), "validation");
+    assert_eq!(code(&err), "invalid_input");
     assert!(
         err["message"]
             .as_str()
@@ -398,4 +416,43 @@ fn saved_specs_are_listed_by_name() {
     let saved: Value =
         serde_json::from_str(specs[0]["spec"].as_str().expect("json")).expect("spec JSON");
     assert_eq!(saved["filters"]["pillars"], json!([2]));
+}
+
+#[test]
+fn the_outline_and_entries_by_initiative_carry_ids_and_no_source_texts() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let outline = h.ok("record_outline", json!({}));
+    let initiative = &outline["dialogues"][0]["pillars"][0]["initiatives"][0];
+    let id = initiative["id"].as_i64().expect("initiative id");
+    let entries = h.ok("initiative_entries", json!({ "initiativeId": id }));
+    let entries = entries.as_array().expect("entries");
+    assert_eq!(
+        entries.len() as u64,
+        initiative["entries"].as_u64().expect("count")
+    );
+    assert!(entries.iter().all(|e| e["id"].is_i64()));
+    let record = h.ok("load_record", json!({}));
+    assert!(record["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .all(|s| s["text"] == ""));
+}
+
+#[test]
+fn an_edit_returns_the_entry_as_it_now_is() {
+    let h = Harness::new();
+    h.ok("open_database", json!({ "path": null }));
+    let id = h.entries()[0]["id"].clone();
+    let shown = h.ok(
+        "update_entry",
+        json!({ "id": id, "changes": [{ "field": "text", "value": "Rewritten entry text" }] }),
+    );
+    assert_eq!(shown["id"], id);
+    assert_eq!(shown["text"], "Rewritten entry text");
+    assert_eq!(
+        h.ok("entry", json!({ "id": id }))["text"],
+        "Rewritten entry text"
+    );
 }

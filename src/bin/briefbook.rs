@@ -8,8 +8,7 @@ fn main() -> ExitCode {
     match briefbook::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            // `{:#}` prints the whole chain: "FILE: at dialogues[0]...: unknown agency".
-            eprintln!("briefbook: error: {error:#}");
+            briefbook::cli::print_error(&error);
             ExitCode::FAILURE
         }
     }

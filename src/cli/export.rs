@@ -1,6 +1,6 @@
 //! `briefbook export`: the whole record as one JSON document.
 
-use crate::packet::write::write_atomic;
+use crate::app;
 use crate::store::Store;
 use anyhow::Result;
 use clap::Args;
@@ -18,13 +18,21 @@ pub struct ExportArgs {
 }
 
 pub fn run(store: &Store, args: ExportArgs) -> Result<()> {
-    let json = store.export_json()?;
     match args.output {
-        None => std::io::stdout().write_all(json.as_bytes())?,
+        None => std::io::stdout().write_all(app::backup::export_json(store)?.as_bytes())?,
         Some(path) => {
-            write_atomic(&path, json.as_bytes(), args.force)?;
-            eprintln!("Exported the record to {}", path.display());
+            app::backup::export_json_to(store, &path, args.force).map_err(with_force_hint)?;
+            errln!("Exported the record to {}", path.display());
         }
     }
     Ok(())
+}
+
+/// The core names the problem ("already exists"); the command line adds its own way out.
+pub(super) fn with_force_hint(error: app::Error) -> anyhow::Error {
+    if error.code == app::ErrorCode::Conflict {
+        anyhow::anyhow!("{error} (--force replaces it)")
+    } else {
+        error.into()
+    }
 }

@@ -1,7 +1,7 @@
 //! `briefbook generate` (hidden): fills a database with a synthetic record, for load tests
 //! and benchmarks of the app.
 
-use crate::model::Origin;
+use crate::app::{self, import::DocumentFormat, import::ParsedImport};
 use crate::store::Store;
 use crate::synthetic::{self, Size};
 use anyhow::Result;
@@ -28,11 +28,18 @@ pub fn run(store: &mut Store, args: GenerateArgs) -> Result<()> {
         },
         args.seed,
     );
-    let origin = Origin::Import {
-        source_id: None,
+    let parsed = ParsedImport {
+        format: DocumentFormat::Json,
         title: "synthetic record".into(),
+        record,
+        warnings: Vec::new(),
     };
-    let report = super::import::import_with_progress(store, &record, &origin, false)?;
+    let bar = super::import::progress_bar();
+    let report = app::import::merge(store, &parsed, false, &mut |p| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    })?;
+    bar.finish_and_clear();
     eprintln!("Added {} synthetic entries.", report.added_entries);
     Ok(())
 }

@@ -17,7 +17,7 @@ pub struct HistoryArgs {
 }
 
 pub fn run(store: &Store, args: HistoryArgs) -> Result<()> {
-    let events = store.history(args.since.as_deref())?;
+    let events = crate::app::record::history(store, args.since.as_deref())?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&events)?);
         return Ok(());

@@ -1,15 +1,14 @@
-//! `briefbook import`: merge a JSON export (or a fact sheet) into the record.
+//! `briefbook import`: merge a JSON export, fact sheet or statement into the record.
 
-use crate::interchange::{looks_like_interchange, parse_interchange};
-use crate::model::Origin;
+use crate::app::{self, import::ImportInput, Progress};
 use crate::store::{MergeAction, MergeReport, Store};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A briefbook JSON export, or a fact sheet as text or Markdown.
+    /// A briefbook JSON export, or a fact sheet or statement as text or Markdown.
     pub file: PathBuf,
     /// Show what would be added and changed, and write nothing.
     #[arg(long)]
@@ -18,46 +17,24 @@ pub struct ImportArgs {
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
     let name = args.file.display().to_string();
-    let text = crate::import::read_path(&args.file)?;
-    let (record, title) = if looks_like_interchange(&text) {
-        (
-            parse_interchange(&text).with_context(|| name.clone())?,
-            name.clone(),
-        )
-    } else {
-        let parsed = crate::import::parse_document(&text, &file_name(&args.file));
-        for warning in &parsed.warnings {
-            eprintln!("warning: {name}: {warning}");
-        }
-        let title = parsed
-            .record
-            .sources
-            .first()
-            .map(|s| s.title.clone())
-            .unwrap_or_else(|| name.clone());
-        (parsed.record, title)
-    };
-    let origin = Origin::Import {
-        source_id: None,
-        title,
-    };
-    let report = import_with_progress(store, &record, &origin, args.dry_run)?;
+    let parsed = app::import::parse(&ImportInput::File {
+        path: args.file.display().to_string(),
+    })?;
+    for warning in &parsed.warnings {
+        errln!("warning: {name}: {warning}");
+    }
+    let bar = progress_bar();
+    let report = app::import::merge(store, &parsed, args.dry_run, &mut |p: Progress| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    })?;
+    bar.finish_and_clear();
     print_report(&name, &report);
     Ok(())
 }
 
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
-pub(super) fn import_with_progress(
-    store: &mut Store,
-    record: &crate::model::Record,
-    origin: &Origin,
-    dry_run: bool,
-) -> Result<MergeReport> {
+/// A bar on stderr when a person watches it, nothing otherwise.
+pub(super) fn progress_bar() -> indicatif::ProgressBar {
     let bar = if super::interactive() {
         indicatif::ProgressBar::new(0)
     } else {
@@ -67,13 +44,7 @@ pub(super) fn import_with_progress(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} entries")
             .expect("valid template"),
     );
-    let report =
-        store.import_record_with_progress(record, origin, dry_run, &mut |done, total| {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        })?;
-    bar.finish_and_clear();
-    Ok(report)
+    bar
 }
 
 /// Prints what an import did (or would do).

@@ -1,7 +1,7 @@
 //! `briefbook init`: a new database, with or without the built-in record.
 
-use crate::store::Store;
-use anyhow::{bail, Result};
+use crate::app::open::{self, NewDatabase};
+use anyhow::Result;
 use clap::Args;
 use std::path::Path;
 
@@ -15,18 +15,18 @@ pub struct InitArgs {
 pub fn run(db: Option<&Path>, args: InitArgs) -> Result<()> {
     let path = match db {
         Some(p) => p.to_path_buf(),
-        None => super::default_db_path()?,
+        None => {
+            let path = open::default_db_path()?;
+            open::ensure_default_dir(&path)?;
+            path
+        }
     };
-    if path.exists() {
-        bail!(
-            "{} already exists; remove it first or choose another --db",
-            path.display()
-        );
-    }
-    let mut store = Store::open(&path)?;
-    if !args.empty {
-        seed_builtin(&mut store)?;
-    }
+    let new = if args.empty {
+        NewDatabase::Empty
+    } else {
+        NewDatabase::Seeded
+    };
+    open::init(&path, new)?;
     outln!(
         "Created {}{}",
         path.display(),
@@ -36,11 +36,5 @@ pub fn run(db: Option<&Path>, args: InitArgs) -> Result<()> {
             " with the built-in HLED record"
         }
     );
-    Ok(())
-}
-
-/// Imports the built-in HLED record into a new store.
-pub fn seed_builtin(store: &mut Store) -> Result<()> {
-    crate::builtin::seed(store)?;
     Ok(())
 }

@@ -40,7 +40,7 @@ impl ListArgs {
 }
 
 pub fn run(store: &Store, args: ListArgs) -> Result<()> {
-    let rows = store.list_entries(&args.filter()?)?;
+    let rows = crate::app::record::list_entries(store, &args.filter()?)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());

@@ -7,6 +7,13 @@ macro_rules! outln {
     };
 }
 
+/// `eprintln!` with control characters escaped (messages may quote stored text).
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::cli::terminal::escape_controls(&format!($($arg)*)))
+    };
+}
+
 mod export;
 mod filter_args;
 mod generate;
@@ -17,9 +24,12 @@ mod list;
 mod packet;
 mod search;
 mod table;
+mod terminal;
+mod undo;
 
+use crate::app::open::{self, NewDatabase};
 use crate::store::Store;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -54,6 +64,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Write a briefing packet (PDF) for some pillars, dates, statuses or agencies.
     Packet(Box<packet::PacketArgs>),
+    /// Revert the latest change made in the app or on the command line.
+    Undo,
     /// Fill the database with a synthetic record (for load tests).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -70,46 +82,36 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
         Command::History(args) => history::run(&open(db.as_deref())?, args),
         Command::Packet(args) => packet::run(&mut open(db.as_deref())?, *args),
+        Command::Undo => undo::run(&mut open(db.as_deref())?),
         Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
     }
 }
 
-/// Where the database lives when `--db` is not given.
-pub fn default_db_path() -> Result<PathBuf> {
-    if let Some(path) = std::env::var_os("BRIEFBOOK_DB") {
-        return Ok(PathBuf::from(path));
-    }
-    let dirs = directories::ProjectDirs::from("org", "Briefbook", "Briefbook")
-        .context("cannot find a home directory for the database; pass --db PATH")?;
-    Ok(dirs.data_dir().join("briefbook.db"))
+/// Opens the database named by `--db`, or the default one, creating it (with the
+/// built-in record) on first use.
+fn open(db: Option<&Path>) -> Result<Store> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let path = open::default_db_path()?;
+            open::ensure_default_dir(&path)?;
+            path
+        }
+    };
+    Ok(open::open(&path, NewDatabase::Seeded)?)
 }
 
-/// Opens the database named by `--db`, or the default one, creating the default (with
-/// the built-in record) on first use.
-fn open(db: Option<&Path>) -> Result<Store> {
-    let (path, is_default) = match db {
-        Some(p) => (p.to_path_buf(), false),
-        None => (default_db_path()?, true),
-    };
-    if is_default {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-        }
-    }
-    let is_new = !path.exists();
-    let mut store = Store::open(&path)?;
-    if is_new {
-        init::seed_builtin(&mut store)?;
-    }
-    Ok(store)
+/// Prints a failure to stderr, control characters escaped. `{:#}` prints the whole
+/// chain: "FILE: at dialogues[0]...: unknown agency".
+pub fn print_error(error: &anyhow::Error) {
+    errln!("briefbook: error: {error:#}");
 }
 
 #[doc(hidden)]
 pub fn write_line(line: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(error) = writeln!(out, "{line}") {
+    if let Err(error) = writeln!(out, "{}", terminal::escape_controls(line)) {
         if error.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }

@@ -5,20 +5,34 @@
 //! read itself: today's date (prepared on) and the last render's day (changes since).
 
 use super::filter_args::FilterArgs;
-use crate::model::Lang;
-use crate::packet::{assemble, write_atomic, PacketSpec, PageSize, Section};
-use crate::render::render_pdf;
-use crate::store::{RenderRecord, Store};
-use anyhow::{anyhow, bail, Context, Result};
+use crate::app::{
+    self,
+    packets::{ExportRequest, PacketSummary},
+};
+use crate::model::{roman, Lang};
+use crate::packet::{PacketSpec, PageSize, Section};
+use crate::store::Store;
+use anyhow::{anyhow, Result};
 use clap::Args;
-use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct PacketArgs {
-    /// Output PDF file.
-    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
-    pub output: PathBuf,
+    /// Output PDF file (not needed with --dry-run).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE.pdf",
+        required_unless_present = "dry_run"
+    )]
+    pub output: Option<PathBuf>,
+    /// Show what the packet would hold (pillars, initiatives, entries, estimated pages)
+    /// and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --dry-run: print the summary as JSON.
+    #[arg(long, requires = "dry_run")]
+    pub json: bool,
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
@@ -82,12 +96,9 @@ impl PacketArgs {
     /// The spec: the saved or file spec, with the command line's flags applied over it.
     pub fn spec(&self, store: &Store) -> Result<PacketSpec> {
         let mut spec = if let Some(name) = &self.saved {
-            let saved = store.saved_spec(name)?;
-            PacketSpec::from_json(&saved.spec).with_context(|| format!("saved packet '{name}'"))?
+            app::packets::saved_spec(store, name)?
         } else if let Some(path) = &self.spec {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            PacketSpec::from_json(&text).with_context(|| path.display().to_string())?
+            app::packets::read_spec_file(path)?
         } else {
             PacketSpec::default()
         };
@@ -161,60 +172,67 @@ fn set(field: &mut Option<String>, value: &Option<String>) {
 }
 
 pub fn run(store: &mut Store, args: PacketArgs) -> Result<()> {
-    if args
+    if let Some(output) = &args.output {
+        app::packets::check_pdf_path(output)?;
+    }
+    let spec = args.spec(store)?;
+    let today = chrono::Local::now().date_naive();
+    if args.dry_run {
+        return print_summary(&app::packets::summary(store, &spec, today)?, args.json);
+    }
+    let output = args
         .output
-        .extension()
-        .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
-    {
-        bail!(
-            "-o {}: the output file name must end in .pdf",
-            args.output.display()
-        );
-    }
-    let mut spec = args.spec(store)?;
-    // What the saved spec keeps is what the user chose; the edge's defaults are filled after.
-    let chosen = serde_json::to_string_pretty(&spec)?;
-    if spec.prepared_on.is_none() {
-        spec.prepared_on = Some(
-            chrono::Local::now()
-                .date_naive()
-                .format("%Y-%m-%d")
-                .to_string(),
-        );
-    }
-    if spec.changes_since.is_none() && spec.sections.contains(&Section::ChangesSince) {
-        spec.changes_since = store.last_render_day()?;
-    }
-    let record = store.load_record()?;
-    let since = spec
-        .changes_since_date()?
-        .map(|d| d.format("%Y-%m-%d").to_string());
-    let history = match &since {
-        Some(day) => store.history(Some(day))?,
-        None => Vec::new(),
-    };
-    let packet = assemble(&spec, &record, &history)?;
-    let rendered = render_pdf(&packet)?;
-    write_atomic(&args.output, &rendered.bytes, args.force)?;
+        .clone()
+        .expect("clap requires -o without --dry-run");
     if let Some(name) = &args.save {
-        store.save_spec(name, &chosen)?;
+        // What the saved spec keeps is what the person chose; defaults are filled at render.
+        app::packets::save_spec(store, name, &spec)?;
     }
-    store.record_render(&RenderRecord {
+    let request = ExportRequest {
+        spec,
+        path: output.display().to_string(),
         spec_name: args.save.clone().or(args.saved.clone()),
-        spec: serde_json::to_string(&spec)?,
-        at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        path: args.output.display().to_string(),
-        sha256: format!("{:x}", Sha256::digest(&rendered.bytes)),
-        pages: rendered.pages,
-    })?;
-    for warning in &rendered.warnings {
-        eprintln!("briefbook: warning: {warning}");
+        overwrite: args.force,
+    };
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let result = app::packets::export(store, &request, today, &at, &mut |_| {})
+        .map_err(super::export::with_force_hint)?;
+    for warning in &result.warnings {
+        errln!("briefbook: warning: {warning}");
     }
     outln!(
         "Wrote {} ({} pages, {} KB)",
-        args.output.display(),
-        rendered.pages,
-        rendered.bytes.len().div_ceil(1024)
+        result.path,
+        result.pages,
+        (result.bytes as usize).div_ceil(1024)
+    );
+    Ok(())
+}
+
+fn print_summary(summary: &PacketSummary, json: bool) -> Result<()> {
+    if json {
+        outln!("{}", serde_json::to_string_pretty(summary)?);
+        return Ok(());
+    }
+    for pillar in &summary.pillars {
+        let label = if pillar.number == 0 {
+            pillar.title.clone()
+        } else {
+            format!("Pillar {}: {}", roman(pillar.number), pillar.title)
+        };
+        outln!(
+            "{label} — {} initiatives, {} entries",
+            pillar.initiatives,
+            pillar.entries
+        );
+    }
+    outln!(
+        "{} initiatives, {} entries ({} left out by the filters, {} undated kept); about {} pages. Dry run: nothing was written.",
+        summary.initiatives,
+        summary.entries,
+        summary.left_out,
+        summary.undated_included,
+        summary.pages
     );
     Ok(())
 }

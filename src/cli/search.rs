@@ -24,17 +24,17 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<()> {
     if text.trim().is_empty() {
         bail!("nothing to search for");
     }
-    let hits = store.search(&text, args.limit)?;
+    let hits = crate::app::search::search(store, &text, args.limit)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&hits)?);
         return Ok(());
     }
     if hits.is_empty() {
-        eprintln!("Nothing matches '{text}'.");
+        errln!("Nothing matches '{text}'.");
         return Ok(());
     }
     let (open, close) = if super::interactive() {
-        ("\x1b[1m", "\x1b[0m")
+        (super::terminal::BOLD, super::terminal::PLAIN)
     } else {
         ("*", "*")
     };

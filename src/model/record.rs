@@ -41,6 +41,7 @@ pub struct Dialogue {
     /// Statements that belong to no pillar (a meeting held, a relaunch, framing), shown
     /// as "General" / "General"; never a made-up pillar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Entry>>", optional))]
     pub entries: Vec<Entry>,
 }
 

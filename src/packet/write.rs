@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 /// Why a file could not be written. Each names the path at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{0} already exists; use --force to replace it")]
+    #[error("{0} already exists; choose another name or allow replacing it")]
     Exists(PathBuf),
     #[error("cannot write there: {0} is not an existing folder")]
     MissingDir(PathBuf),

@@ -10,6 +10,7 @@ mod load;
 mod merge;
 mod merge_entries;
 mod migrate;
+mod outline;
 mod packets;
 mod queries;
 mod rows;
@@ -20,6 +21,9 @@ pub use edit::{EntryPatch, InitiativePatch, NewEntry, NoteTarget};
 pub use error::StoreError;
 pub use merge::{MergeAction, MergeLine, MergeReport};
 pub use migrate::SCHEMA_VERSION;
+pub use outline::{
+    DialogueOutline, EntryView, InitiativeOutline, NoteView, Outline, PillarOutline,
+};
 pub use packets::{RenderRecord, SavedSpec};
 pub use queries::{EntryFilter, EntryRow};
 pub use search::{SearchHit, SnippetPart};

@@ -1,11 +1,12 @@
 //! Native file dialogs and opening exported files, driven from Rust so that the webview
 //! needs no dialog, file-system or opener permission of its own.
 //!
-//! Tests of the real window cannot click in a GTK dialog; when `BRIEFBOOK_TEST_SAVE_PATH`
-//! or `BRIEFBOOK_TEST_OPEN_PATH` is set, the dialog is skipped and that path is the answer.
+//! Tests of the real window cannot click in a GTK dialog; in debug builds only, when
+//! `BRIEFBOOK_TEST_SAVE_PATH` or `BRIEFBOOK_TEST_OPEN_PATH` is set, the dialog is skipped
+//! and that path is the answer. Release builds contain no such hook.
 
-use crate::error::{CmdResult, ErrorCode, IpcError};
-use crate::state::AppState;
+use crate::state::{AppState, CmdResult};
+use briefbook::app::{Error, ErrorCode};
 use serde::Deserialize;
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
@@ -41,8 +42,14 @@ impl FileKind {
     }
 }
 
+#[cfg(debug_assertions)]
 fn test_answer(var: &str) -> Option<Option<String>> {
     std::env::var_os(var).map(|p| Some(p.to_string_lossy().into_owned()))
+}
+
+#[cfg(not(debug_assertions))]
+fn test_answer(_var: &str) -> Option<Option<String>> {
+    None
 }
 
 /// Asks where to save; `None` when the person cancels.
@@ -97,7 +104,7 @@ pub async fn open_exported<R: Runtime>(
 ) -> CmdResult<()> {
     let path = PathBuf::from(path);
     if !state.was_exported(&path) {
-        return Err(IpcError::new(
+        return Err(Error::new(
             ErrorCode::NotFound,
             format!("{} was not exported in this session", path.display()),
         ));
@@ -105,7 +112,7 @@ pub async fn open_exported<R: Runtime>(
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| {
-            IpcError::new(
+            Error::new(
                 ErrorCode::Io,
                 format!("cannot open {}: {e}", path.display()),
             )

@@ -1,8 +1,11 @@
-//! The commands the UI calls, one module per domain. Each command body is one core call
-//! plus conversion; the logic lives in the `briefbook` core.
+//! The commands the UI calls, one module per domain. Each command body is one call into
+//! the application layer (`briefbook::app`), run off the window's thread.
 //!
-//! Every command is `async` so that Tauri runs it on a worker thread, never on the
-//! window's main thread: a long import or packet never freezes the window.
+//! [`contract!`] below is the one declaration of the command contract: each command's
+//! name, the arguments the UI sends and the result it gets. From it come the command table
+//! Tauri dispatches on, the typed TypeScript client the UI calls (`ui/src/bindings/
+//! commands.ts`, see `bindings.rs`), and a compile-time check that every declared
+//! signature matches its function.
 
 pub mod files;
 pub mod import;
@@ -11,74 +14,116 @@ pub mod record;
 pub mod search;
 pub mod settings;
 
-use serde::Serialize;
-use tauri::{Emitter, Runtime};
-use ts_rs::TS;
+use crate::state::{AppState, CmdResult};
+use tauri::{AppHandle, Runtime, State};
 
-/// The full command table, shared by the app and the mock-runtime tests.
-pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        settings::open_database,
-        settings::database_info,
-        settings::backup_now,
-        settings::restore_last_backup,
-        settings::export_json,
-        settings::ui_ready,
-        files::pick_save_path,
-        files::pick_open_path,
-        files::open_exported,
-        record::load_record,
-        record::list_entries,
-        record::update_entry,
-        record::create_entry,
-        record::delete_entry,
-        record::update_initiative,
-        record::add_note,
-        record::delete_note,
-        record::undo_last,
-        record::read_date,
-        record::history,
-        search::search,
-        import::preview_import,
-        import::apply_import,
-        packets::packet_summary,
-        packets::export_packet,
-        packets::save_spec,
-        packets::saved_specs,
-        packets::delete_spec,
-        packets::last_packet_day,
-    ]
+/// One command of the contract, for the TypeScript client.
+pub struct CommandSig {
+    pub name: &'static str,
+    /// Arguments the UI sends: Rust name and TypeScript type.
+    pub args: Vec<(&'static str, String)>,
+    /// Whether the command reports progress through a channel argument `progress`.
+    pub progress: bool,
+    /// The TypeScript type of the result.
+    pub result: String,
+    /// Named TypeScript types the signature uses (to import).
+    pub uses: Vec<String>,
 }
 
-/// Name of the event that carries [`Progress`] reports.
-pub const PROGRESS_EVENT: &str = "progress";
+/// Declares the contract. Each line is
+/// `module::command(injected: Type, ...; argument: Type, ... [; progress]) -> Result;`
+/// where injected parameters are supplied by Tauri (state, app handle) and the rest
+/// come from the UI.
+macro_rules! contract {
+    ($(
+        $module:ident :: $name:ident (
+            $($inj:ident : $injty:ty),* ;
+            $($arg:ident : $ty:ty),*
+            $(; $progress:ident)?
+        ) -> $ret:ty;
+    )*) => {
+        /// The full command table, shared by the app and the mock-runtime tests.
+        pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($module::$name),*]
+        }
 
-/// How far a long task has got, sent as the `progress` event.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct Progress {
-    /// `import` or `packet`.
-    pub task: String,
-    pub done: u32,
-    pub total: u32,
-    /// What is happening, for people ("Rendering pages").
-    pub message: String,
+        /// Every command of the contract, in declaration order.
+        pub fn contract() -> Vec<CommandSig> {
+            vec![$(CommandSig {
+                name: stringify!($name),
+                args: vec![$((stringify!($arg), crate::bindings::ts_name::<$ty>())),*],
+                progress: false $(|| { let _ = stringify!($progress); true })?,
+                result: crate::bindings::ts_name::<$ret>(),
+                uses: {
+                    let mut uses = Vec::new();
+                    $(crate::bindings::named_types::<$ty>(&mut uses);)*
+                    crate::bindings::named_types::<$ret>(&mut uses);
+                    uses
+                },
+            }),*]
+        }
+
+        /// Never called: it compiles only if every declared signature matches its
+        /// command function (arguments in order, and the result).
+        #[allow(dead_code, unused_variables, clippy::too_many_arguments)]
+        fn signatures_match<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
+            $({
+                let (app, state) = (app.clone(), state.clone());
+                let _ = move |$($arg: $ty,)* $($progress: tauri::ipc::Channel<briefbook::app::Progress>)?| {
+                    async move {
+                        let _result: CmdResult<$ret> =
+                            $module::$name($(contract!(@inject $inj, app, state),)* $($arg,)* $($progress)?).await;
+                    }
+                };
+            })*
+        }
+    };
+    (@inject app, $app:ident, $state:ident) => { $app };
+    (@inject state, $app:ident, $state:ident) => { $state };
 }
 
-/// Sends a progress report; a window that is gone is not an error.
-pub fn report<R: Runtime>(
-    app: &tauri::AppHandle<R>,
-    task: &str,
-    done: usize,
-    total: usize,
-    message: &str,
-) {
-    let _ = app.emit(
-        PROGRESS_EVENT,
-        Progress {
-            task: task.into(),
-            done: done as u32,
-            total: total as u32,
-            message: message.into(),
-        },
-    );
+use briefbook::app::backup::DatabaseInfo;
+use briefbook::app::import::{ImportInput, ImportPreview};
+use briefbook::app::packets::{ExportRequest, ExportResult, PacketSummary};
+use briefbook::app::record::{EntryChange, InitiativeChange};
+use briefbook::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
+use briefbook::packet::PacketSpec;
+use briefbook::store::{
+    EntryFilter, EntryRow, EntryView, MergeReport, NewEntry, NoteTarget, Outline, SavedSpec,
+    SearchHit,
+};
+
+contract! {
+    settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
+    settings::database_info(app: AppHandle<R>;) -> DatabaseInfo;
+    settings::backup_now(app: AppHandle<R>;) -> String;
+    settings::restore_last_backup(app: AppHandle<R>;) -> DatabaseInfo;
+    settings::export_json(app: AppHandle<R>; path: String) -> ();
+    settings::ui_ready(state: State<'_, AppState>;) -> ();
+    files::pick_save_path(app: AppHandle<R>; suggested_name: String, kind: files::FileKind) -> Option<String>;
+    files::pick_open_path(app: AppHandle<R>; kind: files::FileKind) -> Option<String>;
+    files::open_exported(app: AppHandle<R>, state: State<'_, AppState>; path: String) -> ();
+    record::load_record(app: AppHandle<R>;) -> Record;
+    record::record_outline(app: AppHandle<R>;) -> Outline;
+    record::initiative_entries(app: AppHandle<R>; initiative_id: Id) -> Vec<EntryView>;
+    record::entry(app: AppHandle<R>; id: Id) -> EntryView;
+    record::list_entries(app: AppHandle<R>; filter: EntryFilter) -> Vec<EntryRow>;
+    record::update_entry(app: AppHandle<R>; id: Id, changes: Vec<EntryChange>) -> EntryView;
+    record::create_entry(app: AppHandle<R>; initiative_id: Id, entry: NewEntry) -> EntryView;
+    record::delete_entry(app: AppHandle<R>; id: Id) -> ();
+    record::update_initiative(app: AppHandle<R>; id: Id, changes: Vec<InitiativeChange>) -> ();
+    record::add_note(app: AppHandle<R>; target: NoteTarget, kind: NoteKind, text: String) -> Id;
+    record::delete_note(app: AppHandle<R>; id: Id) -> ();
+    record::undo_last(app: AppHandle<R>;) -> Option<String>;
+    record::read_date(; text: String) -> DateReading;
+    record::history(app: AppHandle<R>; since: Option<String>) -> Vec<HistoryEvent>;
+    search::search(app: AppHandle<R>; query: String, limit: u32) -> Vec<SearchHit>;
+    import::preview_import(app: AppHandle<R>; input: ImportInput; progress) -> ImportPreview;
+    import::apply_import(app: AppHandle<R>; token: String; progress) -> MergeReport;
+    packets::packet_summary(app: AppHandle<R>; spec: PacketSpec) -> PacketSummary;
+    packets::export_packet(app: AppHandle<R>; request: ExportRequest; progress) -> ExportResult;
+    packets::save_spec(app: AppHandle<R>; name: String, spec: PacketSpec) -> ();
+    packets::saved_specs(app: AppHandle<R>;) -> Vec<SavedSpec>;
+    packets::delete_spec(app: AppHandle<R>; name: String) -> ();
+    packets::last_packet_day(app: AppHandle<R>;) -> Option<String>;
 }

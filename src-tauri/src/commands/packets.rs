@@ -1,14 +1,14 @@
-//! Briefing packets: a live summary of what a spec selects, PDF export (off the main
-//! thread, with progress events), saved specs.
+//! Briefing packets: a live summary of what a spec selects, PDF export (pages are set
+//! without holding the store, progress through the caller's channel), saved specs.
 
-use super::report;
-use crate::error::{CmdResult, IpcError};
-use crate::state::AppState;
+use crate::state::{blocking, CmdResult};
+use briefbook::app::packets::{self, ExportRequest, ExportResult, PacketSummary};
+use briefbook::app::Progress;
 use briefbook::packet::PacketSpec;
-use briefbook::packet_export::{self, ExportResult, PacketSummary};
 use briefbook::store::SavedSpec;
 use std::path::PathBuf;
-use tauri::{AppHandle, Runtime, State};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime};
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -16,77 +16,89 @@ fn today() -> chrono::NaiveDate {
 
 /// What `spec` would print: counts per pillar and an estimated page count.
 #[tauri::command]
-pub async fn packet_summary(
-    state: State<'_, AppState>,
+pub async fn packet_summary<R: Runtime>(
+    app: AppHandle<R>,
     spec: PacketSpec,
 ) -> CmdResult<PacketSummary> {
-    state.with_store(|store| {
-        let spec = packet_export::complete_spec(store, &spec, today())?;
-        Ok(packet_export::summarize(&packet_export::prepare(
-            store, &spec,
-        )?))
+    blocking(&app, move |s| {
+        s.with_store(|store| packets::summary(store, &spec, today()))
     })
+    .await
 }
 
-/// Renders `spec` to `path` (chosen in the save dialog), records the render under
-/// `spec_name` when it came from a saved spec, and remembers the file so that
-/// `open_exported` may open it.
+/// Renders the packet `request` describes to its path (chosen in the save dialog, which
+/// already asked about replacing a file), records the render, and remembers the file so
+/// that `open_exported` may open it. The store is locked to assemble and to record, not
+/// while pages are set, so search and the summary stay responsive.
 #[tauri::command]
 pub async fn export_packet<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
-    spec: PacketSpec,
-    path: String,
-    spec_name: Option<String>,
+    request: ExportRequest,
+    progress: Channel<Progress>,
 ) -> CmdResult<ExportResult> {
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let result = state.with_store(|store| {
-        let spec = packet_export::complete_spec(store, &spec, today())?;
-        Ok(packet_export::export(
-            store,
-            &spec,
-            &PathBuf::from(&path),
-            spec_name.as_deref(),
-            &at,
-            &mut |done, total, what| report(&app, "packet", done as usize, total as usize, what),
-        )?)
-    })?;
-    state.remember_export(PathBuf::from(&result.path));
-    Ok(result)
+    blocking(&app, move |s| {
+        let report = |done, message| {
+            let _ = progress.send(Progress::new(done, 3, message));
+        };
+        let path = PathBuf::from(&request.path);
+        packets::check_pdf_path(&path)?;
+        report(0, "Assembling the packet");
+        let prepared = s.with_store(|store| packets::prepare(store, &request.spec, today()))?;
+        report(1, "Setting type and pages");
+        let rendered = packets::render(&prepared)?;
+        report(2, "Writing the file");
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let result = s.with_store(|store| {
+            packets::finish(
+                store,
+                &prepared,
+                &rendered,
+                &path,
+                request.overwrite,
+                request.spec_name.as_deref(),
+                &at,
+            )
+        })?;
+        report(3, "Done");
+        s.remember_export(PathBuf::from(&result.path));
+        Ok(result)
+    })
+    .await
 }
 
 /// Saves `spec` under `name`, replacing a spec of that name.
 #[tauri::command]
-pub async fn save_spec(
-    state: State<'_, AppState>,
+pub async fn save_spec<R: Runtime>(
+    app: AppHandle<R>,
     name: String,
     spec: PacketSpec,
 ) -> CmdResult<()> {
-    if name.trim().is_empty() {
-        return Err(IpcError::validation("name: a saved packet needs a name"));
-    }
-    let json =
-        serde_json::to_string_pretty(&spec).map_err(|e| IpcError::internal(e.to_string()))?;
-    state.with_store(|store| {
-        store.save_spec(name.trim(), &json)?;
-        Ok(())
+    blocking(&app, move |s| {
+        s.with_store(|store| packets::save_spec(store, &name, &spec).map(|_| ()))
     })
+    .await
 }
 
 /// Saved packet specs, by name.
 #[tauri::command]
-pub async fn saved_specs(state: State<'_, AppState>) -> CmdResult<Vec<SavedSpec>> {
-    state.with_store(|store| Ok(store.saved_specs()?))
+pub async fn saved_specs<R: Runtime>(app: AppHandle<R>) -> CmdResult<Vec<SavedSpec>> {
+    blocking(&app, |s| s.with_store(|store| packets::saved_specs(store))).await
 }
 
 #[tauri::command]
-pub async fn delete_spec(state: State<'_, AppState>, name: String) -> CmdResult<()> {
-    state.with_store(|store| Ok(store.delete_spec(&name)?))
+pub async fn delete_spec<R: Runtime>(app: AppHandle<R>, name: String) -> CmdResult<()> {
+    blocking(&app, move |s| {
+        s.with_store(|store| packets::delete_spec(store, &name))
+    })
+    .await
 }
 
 /// The day (`YYYY-MM-DD`) the last packet was exported, for the "since the last packet"
 /// quick pick; `None` before the first.
 #[tauri::command]
-pub async fn last_packet_day(state: State<'_, AppState>) -> CmdResult<Option<String>> {
-    state.with_store(|store| Ok(store.last_render_day()?))
+pub async fn last_packet_day<R: Runtime>(app: AppHandle<R>) -> CmdResult<Option<String>> {
+    blocking(&app, |s| {
+        s.with_store(|store| packets::last_packet_day(store))
+    })
+    .await
 }

@@ -1,17 +1,20 @@
 //! Search as you type.
 
-use crate::error::CmdResult;
-use crate::state::AppState;
+use crate::state::{blocking, CmdResult};
+use briefbook::app;
 use briefbook::store::SearchHit;
-use tauri::State;
+use tauri::{AppHandle, Runtime};
 
 /// The best `limit` matches for `query` with highlighted snippet parts; an empty query
 /// gives no results.
 #[tauri::command]
-pub async fn search(
-    state: State<'_, AppState>,
+pub async fn search<R: Runtime>(
+    app: AppHandle<R>,
     query: String,
     limit: u32,
 ) -> CmdResult<Vec<SearchHit>> {
-    state.with_store(|store| Ok(store.search(&query, limit.min(200))?))
+    blocking(&app, move |s| {
+        s.with_store(|store| app::search::search(store, &query, limit))
+    })
+    .await
 }

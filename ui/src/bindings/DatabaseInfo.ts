@@ -5,7 +5,7 @@
  */
 export type DatabaseInfo = { path: string, 
 /**
- * Folder where "Back up now" writes its copies.
+ * Folder where backups are written.
  */
 backup_dir: string, 
 /**

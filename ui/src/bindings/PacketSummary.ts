@@ -2,7 +2,7 @@
 import type { PillarSummary } from "./PillarSummary";
 
 /**
- * What a spec selects, for the packet builder's live summary.
+ * What a spec selects, for the packet builder's live summary and `packet --dry-run`.
  */
 export type PacketSummary = { pillars: Array<PillarSummary>, initiatives: number, entries: number, 
 /**

@@ -12,7 +12,7 @@ const reading = (text: string, edtf: string): DateReading => ({
 function reader() {
   return vi.fn(async (text: string) => {
     if (text === "June 2021" || text === "2021-06") return reading(text, "2021-06");
-    throw { code: "validation", message: `'${text}' is not a date` };
+    throw { code: "invalid_input", message: `'${text}' is not a date` };
   });
 }
 

@@ -14,8 +14,9 @@ export class ImportView implements View {
   private readonly paste: HTMLTextAreaElement;
   private readonly fileLabel: HTMLElement;
   private readonly preview: HTMLElement;
-  private readonly progress = new ProgressBar("import");
-  private input: ImportInput | null = null;
+  private readonly progress = new ProgressBar();
+  /** The preview on screen, which Import applies exactly. */
+  private token: string | null = null;
 
   constructor(private readonly ctx: AppContext) {
     this.paste = h("textarea", { id: "import-paste", rows: 10, placeholder: "Paste the text of a fact sheet, or a Briefbook JSON export" });
@@ -71,11 +72,11 @@ export class ImportView implements View {
   }
 
   private async runPreview(input: ImportInput) {
-    this.input = null;
+    this.token = null;
     replace(this.preview, h("p", { class: "muted" }, "Reading…"));
     try {
-      const preview = await this.progress.during(this.ctx.api, () => this.ctx.api.previewImport(input));
-      this.input = input;
+      const preview = await this.progress.during((report) => this.ctx.api.previewImport(input, report));
+      this.token = preview.token;
       this.renderPreview(preview);
     } catch (e) {
       this.showError(e);
@@ -88,7 +89,7 @@ export class ImportView implements View {
     const cancel = h("button", { type: "button", id: "import-cancel", class: "button" }, "Cancel");
     confirm.addEventListener("click", () => void this.apply());
     cancel.addEventListener("click", () => {
-      this.input = null;
+      this.token = null;
       replace(this.preview, h("p", { class: "muted" }, "Import cancelled; nothing was changed."));
     });
     replace(
@@ -114,11 +115,11 @@ export class ImportView implements View {
   }
 
   private async apply() {
-    const input = this.input;
-    if (!input) return;
+    const token = this.token;
+    if (!token) return;
     try {
-      const report = await this.progress.during(this.ctx.api, () => this.ctx.api.applyImport(input));
-      this.input = null;
+      const report = await this.progress.during((progress) => this.ctx.api.applyImport(token, progress));
+      this.token = null;
       replace(this.preview, h("div", { class: "card" }, h("h2", {}, "Imported"), counts(report), h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("record") } }, "Show the record")));
       this.ctx.notice.show(`Imported: ${report.added_entries} entries added, ${report.updated} updated`, "ok");
       this.ctx.recordChanged();

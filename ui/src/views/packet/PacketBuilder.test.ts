@@ -4,6 +4,7 @@ import { Notice } from "../../components/Notice";
 import type { AppContext } from "../../context";
 import type { Api } from "../../api";
 import type { PacketSpec } from "../../bindings/PacketSpec";
+import type { ExportRequest } from "../../bindings/ExportRequest";
 import type { Record as DialogueRecord } from "../../bindings/Record";
 
 const record: DialogueRecord = {
@@ -41,9 +42,8 @@ function fakeApi() {
     deleteSpec: vi.fn(async () => {}),
     lastPacketDay: vi.fn(async () => "2026-10-02"),
     pickSavePath: vi.fn(async () => "/tmp/out/pillar-ii.pdf"),
-    exportPacket: vi.fn(async (_spec: PacketSpec, path: string) => ({ path, pages: 5, bytes: 40960, sha256: "ab" })),
+    exportPacket: vi.fn(async (request: ExportRequest) => ({ path: request.path, pages: 5, bytes: 40960, sha256: "ab", warnings: [] })),
     openExported: vi.fn(async () => {}),
-    onProgress: vi.fn(async () => () => {}),
   };
 }
 
@@ -102,7 +102,10 @@ describe("PacketBuilder", () => {
   it("exports through the save dialog with today's date and offers to open the PDF", async () => {
     await builder.exportPdf(null);
     expect(api.pickSavePath).toHaveBeenCalledWith("briefing-packet.pdf", "pdf");
-    expect(api.exportPacket).toHaveBeenCalledWith(expect.objectContaining({ prepared_on: "2026-11-28" }), "/tmp/out/pillar-ii.pdf", null);
+    expect(api.exportPacket).toHaveBeenCalledWith(
+      { spec: expect.objectContaining({ prepared_on: "2026-11-28" }), path: "/tmp/out/pillar-ii.pdf", spec_name: null, overwrite: true },
+      expect.any(Function),
+    );
     const done = builder.el.querySelector("#export-done")!;
     expect(done.textContent).toContain("5 pages");
     click([...done.querySelectorAll("button")].find((b) => b.textContent === "Open PDF")!);
@@ -116,7 +119,7 @@ describe("PacketBuilder", () => {
   });
 
   it("shows the core's refusal of a bad date range in the summary", async () => {
-    api.packetSummary.mockRejectedValueOnce({ code: "validation", message: "filters: the date range is reversed" });
+    api.packetSummary.mockRejectedValueOnce({ code: "invalid_input", message: "filters: the date range is reversed" });
     await builder.updateSummary();
     expect(builder.el.querySelector(".packet-summary [role=alert]")?.textContent).toContain("date range is reversed");
   });

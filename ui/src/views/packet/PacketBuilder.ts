@@ -24,7 +24,7 @@ export class PacketBuilder implements View {
   private readonly summaryEl: HTMLElement;
   private readonly savedEl: HTMLElement;
   private readonly resultEl: HTMLElement;
-  private readonly progress = new ProgressBar("packet");
+  private readonly progress = new ProgressBar();
   private seq = 0;
   private readonly refresh = debounce(() => void this.updateSummary(), 200);
   /** The latest summary, or the error that refused the spec. */
@@ -126,7 +126,7 @@ export class PacketBuilder implements View {
       const suggested = `${(spec.title || "briefing-packet").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "packet"}.pdf`;
       const path = await this.api.pickSavePath(suggested, "pdf");
       if (!path) return;
-      const result = await this.progress.during(this.api, () => this.api.exportPacket(spec, path, specName));
+      const result = await this.progress.during((report) => this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true }, report));
       replace(
         this.resultEl,
         h(

@@ -145,10 +145,10 @@ export class RecordView implements View {
       const editor = new EntryEditor(null, {
         readDate: this.ctx.api.readDate,
         onCreate: async (entry) => {
-          const newId = await this.ctx.api.createEntry(id, entry);
+          const created = await this.ctx.api.createEntry(id, entry);
           this.ctx.notice.show("Entry added", "ok");
           await this.reload();
-          this.focusEntry(newId);
+          this.focusEntry(created.id);
         },
         onCancel: () => replace(addSlot, addButton),
       });

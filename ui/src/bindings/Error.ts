@@ -2,6 +2,6 @@
 import type { ErrorCode } from "./ErrorCode";
 
 /**
- * A failed command, as the UI receives it.
+ * A failed use case: what crosses IPC and what the command line prints.
  */
-export type IpcError = { code: ErrorCode, message: string, };
+export type Error = { code: ErrorCode, message: string, };

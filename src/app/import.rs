@@ -1,0 +1,267 @@
+//! Importing a document: read it once, detect its format (a Briefbook JSON export or a
+//! fact sheet / statement in text), parse it, preview what it would add or change, and
+//! apply exactly what was previewed. A preview hands back a token; applying the token
+//! merges the record parsed for that preview, so a file changed on disk in between cannot
+//! slip different content in, and the file is not read twice.
+
+use super::error::{Error, ErrorCode, Result};
+use super::Progress;
+use crate::interchange::{looks_like_interchange, parse_interchange};
+use crate::model::{Origin, Record};
+use crate::store::{MergeReport, Store};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::VecDeque;
+use std::path::Path;
+
+/// What to import: a file on disk or text pasted into the window.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportInput {
+    File { path: String },
+    Text { text: String },
+}
+
+/// What kind of document an input turned out to be.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentFormat {
+    /// A Briefbook JSON export (`briefbook/1`).
+    Json,
+    /// A fact sheet, joint statement or press release as text or Markdown.
+    FactSheet,
+}
+
+/// What an import would do, before it is confirmed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportPreview {
+    /// Hand this to [`apply`] to import exactly what this preview shows.
+    pub token: String,
+    pub format: DocumentFormat,
+    /// The source's title as it will appear in history.
+    pub title: String,
+    pub report: MergeReport,
+    /// What the reader could not place, naming lines.
+    pub warnings: Vec<String>,
+}
+
+/// A document read and parsed, ready to merge.
+#[derive(Debug, Clone)]
+pub struct ParsedImport {
+    pub format: DocumentFormat,
+    pub title: String,
+    pub record: Record,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and parses `input`. Refuses an empty document, a malformed export and a text in
+/// which nothing of a dialogue was recognised, naming the document.
+pub fn parse(input: &ImportInput) -> Result<ParsedImport> {
+    let (text, name) = match input {
+        ImportInput::File { path } => {
+            let path = Path::new(path);
+            let text = crate::import::read_path(path)?;
+            (text, file_name(path))
+        }
+        ImportInput::Text { text } => (text.clone(), "pasted text".to_string()),
+    };
+    parse_text(&text, &name)
+}
+
+/// Parses a document's text; `name` names it in messages and is the fallback title.
+pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(format!(
+            "{name} is empty: nothing to import"
+        )));
+    }
+    if looks_like_interchange(text) {
+        let record = parse_interchange(text).map_err(|e| Error::from(e).context(name))?;
+        return Ok(ParsedImport {
+            format: DocumentFormat::Json,
+            title: name.to_string(),
+            record,
+            warnings: Vec::new(),
+        });
+    }
+    let parsed = crate::import::parse_document(text, name);
+    let recognised = parsed
+        .record
+        .dialogues
+        .iter()
+        .any(|d| !d.pillars.is_empty() || !d.entries.is_empty());
+    if !recognised {
+        return Err(Error::invalid(format!(
+            "{name}: no pillars, initiatives or entries were recognised; is this a fact sheet or a statement of the dialogue?"
+        )));
+    }
+    let title = parsed
+        .record
+        .sources
+        .first()
+        .map(|s| s.title.clone())
+        .unwrap_or_else(|| name.to_string());
+    Ok(ParsedImport {
+        format: DocumentFormat::FactSheet,
+        title,
+        record: parsed.record,
+        warnings: parsed.warnings,
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Merges `parsed` into `store` (or, with `dry_run`, reports what it would do), with
+/// progress reports every 50 entries.
+pub fn merge(
+    store: &mut Store,
+    parsed: &ParsedImport,
+    dry_run: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<MergeReport> {
+    let origin = Origin::Import {
+        source_id: None,
+        title: parsed.title.clone(),
+    };
+    let message = if dry_run {
+        "Checking entries"
+    } else {
+        "Importing entries"
+    };
+    Ok(store.import_record_with_progress(
+        &parsed.record,
+        &origin,
+        dry_run,
+        &mut |done, total| {
+            // Every entry would flood a window with reports on a big import.
+            if done == total || done % 50 == 0 {
+                progress(Progress::new(done, total, message));
+            }
+        },
+    )?)
+}
+
+/// Previews the app has shown and may still apply, newest last. A few are kept so that
+/// a second preview does not invalidate the first one still on screen.
+#[derive(Debug, Default)]
+pub struct Previews {
+    pending: VecDeque<(String, ParsedImport)>,
+}
+
+const KEPT_PREVIEWS: usize = 4;
+
+impl Previews {
+    fn keep(&mut self, parsed: ParsedImport) -> String {
+        let digest = Sha256::digest(crate::interchange::to_interchange(&parsed.record));
+        let token = format!("{:x}-{}", digest, self.pending.len());
+        self.pending.retain(|(t, _)| t != &token);
+        self.pending.push_back((token.clone(), parsed));
+        while self.pending.len() > KEPT_PREVIEWS {
+            self.pending.pop_front();
+        }
+        token
+    }
+
+    fn take(&mut self, token: &str) -> Option<ParsedImport> {
+        let at = self.pending.iter().position(|(t, _)| t == token)?;
+        self.pending.remove(at).map(|(_, parsed)| parsed)
+    }
+}
+
+/// Reads, parses and dry-runs `input`; the parsed record is kept under the returned
+/// preview's token.
+pub fn preview(
+    store: &mut Store,
+    previews: &mut Previews,
+    input: &ImportInput,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPreview> {
+    let parsed = parse(input)?;
+    let report = merge(store, &parsed, true, progress)?;
+    let (format, title, warnings) = (parsed.format, parsed.title.clone(), parsed.warnings.clone());
+    let token = previews.keep(parsed);
+    Ok(ImportPreview {
+        token,
+        format,
+        title,
+        report,
+        warnings,
+    })
+}
+
+/// Imports what the preview `token` showed: all of it or, on any error, nothing.
+pub fn apply(
+    store: &mut Store,
+    previews: &mut Previews,
+    token: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<MergeReport> {
+    let parsed = previews.take(token).ok_or_else(|| {
+        Error::new(
+            ErrorCode::NotFound,
+            "this preview is no longer available; preview the document again",
+        )
+    })?;
+    merge(store, &parsed, false, progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHEET: &str = "FACT SHEET: Second U.S.-Mexico High-Level Economic Dialogue\n\n\
+        Pillar I: Building Back Together\n\n\
+        Supply Chains\n\n\
+        The United States and Mexico will hold a supply chain conference in July 2022.\n";
+
+    fn seeded() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::builtin::seed(&mut store).unwrap();
+        store
+    }
+
+    #[test]
+    fn applying_a_preview_imports_what_was_previewed_even_if_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.txt");
+        std::fs::write(&path, SHEET).unwrap();
+        let mut store = seeded();
+        let mut previews = Previews::default();
+        let input = ImportInput::File {
+            path: path.display().to_string(),
+        };
+        let preview = preview(&mut store, &mut previews, &input, &mut |_| {}).unwrap();
+        assert!(preview.report.dry_run);
+        std::fs::write(&path, "something else entirely").unwrap();
+        let report = apply(&mut store, &mut previews, &preview.token, &mut |_| {}).unwrap();
+        assert!(!report.dry_run);
+        assert_eq!(report.added_entries, preview.report.added_entries);
+        let error = apply(&mut store, &mut previews, &preview.token, &mut |_| {}).unwrap_err();
+        assert_eq!(error.code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn empty_and_unrecognised_text_is_refused_with_its_name() {
+        let empty = parse(&ImportInput::Text {
+            text: "  \n".into(),
+        })
+        .unwrap_err();
+        assert_eq!(empty.code, ErrorCode::InvalidInput);
+        assert!(empty.message.contains("pasted text"));
+    }
+
+    #[test]
+    fn a_malformed_export_names_the_document() {
+        let error =
+            parse_text(r#"{"format": "briefbook/1", "dialogues": 3}"#, "x.json").unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert!(error.message.starts_with("x.json:"), "{}", error.message);
+    }
+}

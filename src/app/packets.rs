@@ -1,0 +1,389 @@
+//! Briefing packets: fill in a spec's defaults from the store, summarise what it selects,
+//! render it and write the PDF, record the render, and keep saved specs. The pure steps
+//! (`packet::assemble`, `render::render_pdf`) stay free of the store and the clock.
+//!
+//! Export is split in three so that a face holding the store behind a lock releases it
+//! while pages are set: [`prepare`] (store), [`render`] (no store), [`finish`] (disk and
+//! store). [`export`] runs all three for a face that owns its store.
+
+use super::error::{Error, Result};
+use super::Progress;
+use crate::model::Id;
+use crate::packet::{assemble, write_atomic, Packet, PacketError, PacketSpec, Section};
+use crate::render::{estimate_pages, render_pdf, Rendered};
+use crate::store::{RenderRecord, SavedSpec, Store};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Packet specs read from a file are small; anything larger is not a spec.
+pub const MAX_SPEC_BYTES: u64 = 1024 * 1024;
+
+/// What a spec selects, for the packet builder's live summary and `packet --dry-run`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PacketSummary {
+    pub pillars: Vec<PillarSummary>,
+    pub initiatives: u32,
+    pub entries: u32,
+    /// Entries the filters left out.
+    pub left_out: u32,
+    /// Undated entries kept although a date range is set.
+    pub undated_included: u32,
+    /// Estimated page count (a quick count, typically within 15% of the rendered one).
+    pub pages: u32,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PillarSummary {
+    /// 0 for the dialogue's general statements, which belong to no pillar.
+    pub number: u32,
+    pub title: String,
+    pub initiatives: u32,
+    pub entries: u32,
+}
+
+/// Where and how to write a packet.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ExportRequest {
+    pub spec: PacketSpec,
+    /// The PDF file to write; must end in `.pdf`.
+    pub path: String,
+    /// The saved spec this packet was made from, for the render log.
+    pub spec_name: Option<String>,
+    /// Replace a file already at `path` (the person confirmed it).
+    pub overwrite: bool,
+}
+
+/// A written packet.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportResult {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+    pub sha256: String,
+    /// Things the reader should know (characters the font lacks).
+    pub warnings: Vec<String>,
+}
+
+/// The spec as it is rendered: a blank `prepared_on` becomes `today`, and a "changes
+/// since" section without a date starts from the last exported packet.
+pub fn complete_spec(store: &Store, spec: &PacketSpec, today: NaiveDate) -> Result<PacketSpec> {
+    let mut spec = spec.clone();
+    if spec
+        .prepared_on
+        .as_deref()
+        .is_none_or(|d| d.trim().is_empty())
+    {
+        spec.prepared_on = Some(today.format("%Y-%m-%d").to_string());
+    }
+    if spec.changes_since.is_none() && spec.sections.contains(&Section::ChangesSince) {
+        spec.changes_since = store.last_render_day()?;
+    }
+    spec.validate()?;
+    Ok(spec)
+}
+
+/// A spec resolved against the record, ready to render without the store.
+pub struct Prepared {
+    pub spec: PacketSpec,
+    pub packet: Packet,
+}
+
+/// Completes `spec` and resolves it against the record and its history.
+pub fn prepare(store: &Store, spec: &PacketSpec, today: NaiveDate) -> Result<Prepared> {
+    let spec = complete_spec(store, spec, today)?;
+    let record = store.load_record()?;
+    let since = spec
+        .changes_since_date()
+        .map_err(PacketError::from)?
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    let history = match &since {
+        Some(day) => store.history(Some(day))?,
+        None => Vec::new(),
+    };
+    let packet = assemble(&spec, &record, &history)?;
+    Ok(Prepared { spec, packet })
+}
+
+/// Counts what a prepared packet holds and estimates its pages.
+pub fn summarize(packet: &Packet) -> PacketSummary {
+    let pillars: Vec<PillarSummary> = packet
+        .pillars
+        .iter()
+        .map(|p| PillarSummary {
+            number: p.number,
+            title: p.title.clone(),
+            initiatives: p.initiatives.len() as u32,
+            entries: p.initiatives.iter().map(|i| i.entries.len() as u32).sum(),
+        })
+        .collect();
+    PacketSummary {
+        initiatives: pillars.iter().map(|p| p.initiatives).sum(),
+        entries: pillars.iter().map(|p| p.entries).sum(),
+        left_out: packet.overview.left_out.iter().map(|(_, n)| n).sum(),
+        undated_included: packet.overview.undated_included,
+        pages: estimate_pages(packet),
+        pillars,
+    }
+}
+
+/// What `spec` would print (the dry run): counts per pillar and an estimated page count.
+pub fn summary(store: &Store, spec: &PacketSpec, today: NaiveDate) -> Result<PacketSummary> {
+    Ok(summarize(&prepare(store, spec, today)?.packet))
+}
+
+/// Sets type and pages; needs no store.
+pub fn render(prepared: &Prepared) -> Result<Rendered> {
+    Ok(render_pdf(&prepared.packet)?)
+}
+
+/// Refuses an output name that does not end in `.pdf`, before any work is done.
+pub fn check_pdf_path(path: &Path) -> Result<()> {
+    if path
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err(Error::invalid(format!(
+            "{}: the file name must end in .pdf",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes the rendered packet to `path` (atomically) and records the render at `at`
+/// (RFC 3339) under `spec_name`.
+pub fn finish(
+    store: &mut Store,
+    prepared: &Prepared,
+    rendered: &Rendered,
+    path: &Path,
+    overwrite: bool,
+    spec_name: Option<&str>,
+    at: &str,
+) -> Result<ExportResult> {
+    check_pdf_path(path)?;
+    write_atomic(path, &rendered.bytes, overwrite)?;
+    let sha256 = format!("{:x}", Sha256::digest(&rendered.bytes));
+    store.record_render(&RenderRecord {
+        spec_name: spec_name.map(str::to_string),
+        spec: serde_json::to_string(&prepared.spec).expect("specs serialize"),
+        at: at.to_string(),
+        path: path.display().to_string(),
+        sha256: sha256.clone(),
+        pages: rendered.pages,
+    })?;
+    Ok(ExportResult {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        bytes: rendered.bytes.len() as u32,
+        sha256,
+        warnings: rendered.warnings.clone(),
+    })
+}
+
+/// Prepares, renders and writes the packet `request` describes, reporting each step.
+pub fn export(
+    store: &mut Store,
+    request: &ExportRequest,
+    today: NaiveDate,
+    at: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportResult> {
+    let path = PathBuf::from(&request.path);
+    check_pdf_path(&path)?;
+    progress(Progress::new(0, 3, "Assembling the packet"));
+    let prepared = prepare(store, &request.spec, today)?;
+    progress(Progress::new(1, 3, "Setting type and pages"));
+    let rendered = render(&prepared)?;
+    progress(Progress::new(2, 3, "Writing the file"));
+    let result = finish(
+        store,
+        &prepared,
+        &rendered,
+        &path,
+        request.overwrite,
+        request.spec_name.as_deref(),
+        at,
+    )?;
+    progress(Progress::new(3, 3, "Done"));
+    Ok(result)
+}
+
+/// Reads a packet spec from a JSON file (at most [`MAX_SPEC_BYTES`]).
+pub fn read_spec_file(path: &Path) -> Result<PacketSpec> {
+    let bytes = read_small_file(path, MAX_SPEC_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::invalid(format!(
+            "{}: a packet spec must be UTF-8 JSON",
+            path.display()
+        ))
+    })?;
+    PacketSpec::from_json(&text).map_err(|e| Error::from(e).context(path.display()))
+}
+
+/// Reads a regular file of at most `limit` bytes, checking the size before reading.
+fn read_small_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    if !meta.is_file() {
+        return Err(Error::invalid(format!(
+            "{}: not a regular file; a packet spec is a JSON file",
+            path.display()
+        )));
+    }
+    if meta.len() > limit {
+        return Err(Error::invalid(format!(
+            "{}: {} bytes is over the {limit}-byte limit for a packet spec",
+            path.display(),
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::invalid(format!(
+            "{}: over the {limit}-byte limit for a packet spec",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Saves `spec` under `name`, replacing a spec of that name; returns its id.
+pub fn save_spec(store: &mut Store, name: &str, spec: &PacketSpec) -> Result<Id> {
+    if name.trim().is_empty() {
+        return Err(Error::invalid("a saved packet needs a name"));
+    }
+    spec.validate()?;
+    let json = serde_json::to_string_pretty(spec).expect("specs serialize");
+    Ok(store.save_spec(name.trim(), &json)?)
+}
+
+/// The spec saved under `name`.
+pub fn saved_spec(store: &Store, name: &str) -> Result<PacketSpec> {
+    let saved = store.saved_spec(name)?;
+    PacketSpec::from_json(&saved.spec)
+        .map_err(|e| Error::from(e).context(format!("saved packet '{name}'")))
+}
+
+/// Saved packet specs, by name.
+pub fn saved_specs(store: &Store) -> Result<Vec<SavedSpec>> {
+    Ok(store.saved_specs()?)
+}
+
+pub fn delete_spec(store: &mut Store, name: &str) -> Result<()> {
+    Ok(store.delete_spec(name)?)
+}
+
+/// The day (`YYYY-MM-DD`) the last packet was exported; `None` before the first.
+pub fn last_packet_day(store: &Store) -> Result<Option<String>> {
+    Ok(store.last_render_day()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::ErrorCode;
+
+    fn seeded() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::builtin::seed(&mut store).unwrap();
+        store
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn pillar_ii() -> PacketSpec {
+        let mut spec = PacketSpec::default();
+        spec.filters.pillars = vec![2];
+        spec
+    }
+
+    #[test]
+    fn summary_for_pillar_ii_counts_only_its_initiatives() {
+        let store = seeded();
+        let summary = summary(&store, &pillar_ii(), day()).unwrap();
+        assert_eq!(summary.pillars.len(), 1);
+        assert_eq!(summary.pillars[0].number, 2);
+        assert!(summary.entries > 0 && summary.left_out > 0);
+        assert!(summary.pages >= 1);
+    }
+
+    #[test]
+    fn a_blank_prepared_date_becomes_today() {
+        let store = seeded();
+        let mut spec = pillar_ii();
+        spec.prepared_on = Some("  ".into());
+        let spec = complete_spec(&store, &spec, day()).unwrap();
+        assert_eq!(spec.prepared_on.as_deref(), Some("2026-11-28"));
+    }
+
+    #[test]
+    fn export_writes_the_pdf_records_the_render_and_keeps_a_file_unless_told() {
+        let mut store = seeded();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pillar-ii.pdf");
+        let mut request = ExportRequest {
+            spec: pillar_ii(),
+            path: path.display().to_string(),
+            spec_name: Some("ii".into()),
+            overwrite: false,
+        };
+        let mut steps = Vec::new();
+        let result = export(
+            &mut store,
+            &request,
+            day(),
+            "2026-11-28T02:00:00Z",
+            &mut |p| steps.push(p.done),
+        )
+        .unwrap();
+        assert!(result.pages >= 1);
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), result.bytes as u64);
+        assert_eq!(steps.last(), Some(&3));
+        assert_eq!(
+            last_packet_day(&store).unwrap().as_deref(),
+            Some("2026-11-28")
+        );
+        let again = export(&mut store, &request, day(), "x", &mut |_| {}).unwrap_err();
+        assert_eq!(again.code, ErrorCode::Conflict);
+        assert!(!again.message.contains("--"), "{}", again.message);
+        request.overwrite = true;
+        export(&mut store, &request, day(), "x", &mut |_| {}).unwrap();
+    }
+
+    #[test]
+    fn export_refuses_a_name_without_pdf() {
+        let mut store = seeded();
+        let request = ExportRequest {
+            spec: PacketSpec::default(),
+            path: "/tmp/packet.txt".into(),
+            spec_name: None,
+            overwrite: true,
+        };
+        let err = export(&mut store, &request, day(), "x", &mut |_| {}).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert!(err.message.contains("packet.txt"));
+    }
+
+    #[test]
+    fn a_saved_spec_comes_back_and_a_nameless_one_is_refused() {
+        let mut store = seeded();
+        save_spec(&mut store, "ii", &pillar_ii()).unwrap();
+        assert_eq!(saved_spec(&store, "ii").unwrap(), pillar_ii());
+        assert_eq!(
+            save_spec(&mut store, " ", &pillar_ii()).unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! Reading and editing the record: the tree, entries by filter, one change at a time
+//! (each an undoable history batch), undo, history and reading typed dates.
+
+use super::error::Result;
+use crate::model::{
+    read_date_input, DateReading, EntryDate, EntryKind, HistoryEvent, Id, NoteKind, Record, Status,
+};
+use crate::store::{
+    EntryFilter, EntryPatch, EntryRow, EntryView, InitiativePatch, NewEntry, NoteTarget, Outline,
+    Store,
+};
+use serde::Deserialize;
+
+/// One field of an entry set to a new value; a list of these is saved as one change.
+/// (A list of tagged values rather than a patch object, because a patch cannot tell
+/// "remove the Spanish text" from "leave it" once it is JSON.)
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum EntryChange {
+    Text(String),
+    TextEs(Option<String>),
+    Kind(EntryKind),
+    Status(Status),
+    Date(Option<EntryDate>),
+    Agencies(Vec<String>),
+}
+
+/// One field of an initiative set to a new value.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum InitiativeChange {
+    Title(String),
+    TitleEs(Option<String>),
+    Summary(Option<String>),
+    SummaryEs(Option<String>),
+}
+
+/// Blank optional text means "none": a cleared field, not an empty string.
+fn blank_is_none(value: Option<String>) -> Option<String> {
+    value.filter(|t| !t.trim().is_empty())
+}
+
+fn entry_patch(changes: Vec<EntryChange>) -> EntryPatch {
+    let mut patch = EntryPatch::default();
+    for change in changes {
+        match change {
+            EntryChange::Text(v) => patch.text = Some(v),
+            EntryChange::TextEs(v) => patch.text_es = Some(blank_is_none(v)),
+            EntryChange::Kind(v) => patch.kind = Some(v),
+            EntryChange::Status(v) => patch.status = Some(v),
+            EntryChange::Date(v) => patch.date = Some(v),
+            EntryChange::Agencies(v) => patch.agencies = Some(v),
+        }
+    }
+    patch
+}
+
+fn initiative_patch(changes: Vec<InitiativeChange>) -> InitiativePatch {
+    let mut patch = InitiativePatch::default();
+    for change in changes {
+        match change {
+            InitiativeChange::Title(v) => patch.title = Some(v),
+            InitiativeChange::TitleEs(v) => patch.title_es = Some(blank_is_none(v)),
+            InitiativeChange::Summary(v) => patch.summary = Some(blank_is_none(v)),
+            InitiativeChange::SummaryEs(v) => patch.summary_es = Some(blank_is_none(v)),
+        }
+    }
+    patch
+}
+
+/// The whole record with store ids, without the sources' full texts (which only the
+/// export needs).
+pub fn load(store: &Store) -> Result<Record> {
+    let mut record = store.load_record()?;
+    for source in &mut record.sources {
+        source.text = String::new();
+    }
+    Ok(record)
+}
+
+/// Dialogues, pillars and initiatives without their entries: what the app shows first,
+/// quick at any size of record.
+pub fn outline(store: &Store) -> Result<Outline> {
+    Ok(store.outline()?)
+}
+
+/// The entries of one initiative, loaded when it comes into view.
+pub fn initiative_entries(store: &Store, initiative_id: Id) -> Result<Vec<EntryView>> {
+    Ok(store.initiative_entries(initiative_id)?)
+}
+
+/// One entry as the app shows it.
+pub fn entry(store: &Store, id: Id) -> Result<EntryView> {
+    Ok(store.entry_view(id)?)
+}
+
+/// Entries matching `filter`, each with its pillar and initiative.
+pub fn list_entries(store: &Store, filter: &EntryFilter) -> Result<Vec<EntryRow>> {
+    Ok(store.list_entries(filter)?)
+}
+
+/// Applies `changes` to entry `id` as one undoable change; returns the entry as it now
+/// is, so a view can update that one row.
+pub fn update_entry(store: &mut Store, id: Id, changes: Vec<EntryChange>) -> Result<EntryView> {
+    store.update_entry(id, &entry_patch(changes))?;
+    entry(store, id)
+}
+
+/// Adds an entry at the end of an initiative; returns it as the app shows it.
+pub fn create_entry(store: &mut Store, initiative_id: Id, new: &NewEntry) -> Result<EntryView> {
+    let id = store.create_entry(initiative_id, new)?;
+    entry(store, id)
+}
+
+pub fn delete_entry(store: &mut Store, id: Id) -> Result<()> {
+    Ok(store.delete_entry(id)?)
+}
+
+/// Applies `changes` to initiative `id` as one undoable change.
+pub fn update_initiative(store: &mut Store, id: Id, changes: Vec<InitiativeChange>) -> Result<()> {
+    Ok(store.update_initiative(id, &initiative_patch(changes))?)
+}
+
+/// Adds a briefing note to an initiative or an entry; returns its id.
+pub fn add_note(store: &mut Store, target: NoteTarget, kind: NoteKind, text: &str) -> Result<Id> {
+    Ok(store.add_note(target, kind, text)?)
+}
+
+pub fn delete_note(store: &mut Store, id: Id) -> Result<()> {
+    Ok(store.delete_note(id)?)
+}
+
+/// Reverts the latest change a person made; says what it was, or `None` when there is
+/// nothing to undo.
+pub fn undo(store: &mut Store) -> Result<Option<String>> {
+    Ok(store.undo_last()?)
+}
+
+/// Changes since `since` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or all of them.
+pub fn history(store: &Store, since: Option<&str>) -> Result<Vec<HistoryEvent>> {
+    Ok(store.history(since)?)
+}
+
+/// How typed date text reads ("June 2021" -> `2021-06`), or why it is not a date.
+pub fn read_date(text: &str) -> Result<DateReading> {
+    Ok(read_date_input(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::ErrorCode;
+
+    fn seeded() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::builtin::seed(&mut store).unwrap();
+        store
+    }
+
+    fn first_entry(store: &Store) -> crate::model::Entry {
+        load(store).unwrap().dialogues[0].pillars[0].initiatives[0].entries[0].clone()
+    }
+
+    #[test]
+    fn clearing_spanish_text_becomes_an_explicit_removal() {
+        let patch = entry_patch(vec![
+            EntryChange::TextEs(Some("  ".into())),
+            EntryChange::Status(Status::Done),
+        ]);
+        assert_eq!(patch.text_es, Some(None));
+        assert_eq!(patch.status, Some(Status::Done));
+        assert_eq!(patch.text, None);
+    }
+
+    #[test]
+    fn the_loaded_record_carries_no_source_texts() {
+        let record = load(&seeded()).unwrap();
+        assert!(!record.sources.is_empty());
+        assert!(record.sources.iter().all(|s| s.text.is_empty()));
+    }
+
+    #[test]
+    fn an_edit_is_undone() {
+        let mut store = seeded();
+        let entry = first_entry(&store);
+        let id = entry.id.unwrap();
+        let new_status = if entry.status == Status::Done {
+            Status::Planned
+        } else {
+            Status::Done
+        };
+        let shown = update_entry(&mut store, id, vec![EntryChange::Status(new_status)]).unwrap();
+        assert_eq!(shown.status, new_status);
+        assert_eq!(first_entry(&store).status, new_status);
+        assert!(undo(&mut store).unwrap().is_some());
+        assert_eq!(first_entry(&store).status, entry.status);
+    }
+
+    #[test]
+    fn editing_a_missing_entry_is_not_found() {
+        let mut store = seeded();
+        let error =
+            update_entry(&mut store, 999_999, vec![EntryChange::Text("x".into())]).unwrap_err();
+        assert_eq!(error.code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn an_impossible_typed_date_is_invalid_input() {
+        assert_eq!(
+            read_date("31 February 2022").unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+        assert_eq!(read_date("June 2021").unwrap().edtf, "2021-06");
+    }
+}

@@ -1,0 +1,291 @@
+//! The record as the app shows it, loaded in pieces: the outline (dialogues, pillars,
+//! initiatives with their notes and entry counts, no entries) at once, and each
+//! initiative's entries when it comes into view. Every row carries its id, so the app
+//! can address what it shows without guessing.
+
+use super::load::entry_date;
+use super::{Store, StoreError};
+use crate::model::{EntryDate, EntryKind, Id, NoteKind, SourceRef, Status};
+use rusqlite::{params_from_iter, Row};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Dialogues with their pillars and initiatives, without entries.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outline {
+    pub dialogues: Vec<DialogueOutline>,
+    /// Total entries in the record.
+    pub entries: u32,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DialogueOutline {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: Id,
+    pub name: String,
+    pub name_es: Option<String>,
+    pub short_name: String,
+    pub pillars: Vec<PillarOutline>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarOutline {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: Id,
+    pub number: u32,
+    pub title: String,
+    pub title_es: Option<String>,
+    pub initiatives: Vec<InitiativeOutline>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InitiativeOutline {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: Id,
+    pub title: String,
+    pub title_es: Option<String>,
+    pub summary: Option<String>,
+    pub summary_es: Option<String>,
+    /// How many entries it holds (loaded with [`Store::initiative_entries`]).
+    pub entries: u32,
+    pub notes: Vec<NoteView>,
+}
+
+/// A briefing note as the app shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteView {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: Id,
+    pub kind: NoteKind,
+    pub text: String,
+    pub text_es: Option<String>,
+}
+
+/// An entry as the app shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryView {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: Id,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub initiative_id: Id,
+    pub kind: EntryKind,
+    pub text: String,
+    pub text_es: Option<String>,
+    pub status: Status,
+    pub status_phrase: Option<String>,
+    pub date: Option<EntryDate>,
+    pub other_dates: Vec<EntryDate>,
+    pub agencies: Vec<String>,
+    pub source: Option<SourceRef>,
+    pub notes: Vec<NoteView>,
+}
+
+fn parsed<T: std::str::FromStr<Err = String>>(row: &Row, index: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    text.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+fn note(row: &Row) -> rusqlite::Result<NoteView> {
+    Ok(NoteView {
+        id: row.get(1)?,
+        kind: parsed(row, 2)?,
+        text: row.get(3)?,
+        text_es: row.get(4)?,
+    })
+}
+
+const ENTRY_COLUMNS: &str = "id, initiative_id, kind, text, text_es, status, status_phrase,
+     date_edtf, date_text, cadence, other_dates, source_title, line, line_end";
+
+impl Store {
+    /// Dialogues, pillars and initiatives (with notes and entry counts), in display order.
+    pub fn outline(&self) -> Result<Outline, StoreError> {
+        let conn = &self.conn;
+        let mut notes: HashMap<Id, Vec<NoteView>> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT initiative_id, id, kind, text, text_es FROM note
+             WHERE initiative_id IS NOT NULL ORDER BY position, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            notes.entry(r.get(0)?).or_default().push(note(r)?);
+        }
+        let mut counts: HashMap<Id, u32> = HashMap::new();
+        let mut stmt = conn.prepare("SELECT initiative_id, count(*) FROM entry GROUP BY 1")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            counts.insert(r.get(0)?, r.get(1)?);
+        }
+        let mut initiatives: HashMap<Id, Vec<InitiativeOutline>> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT pillar_id, id, title, title_es, summary, summary_es FROM initiative
+             ORDER BY pillar_id, position, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: Id = r.get(1)?;
+            initiatives
+                .entry(r.get(0)?)
+                .or_default()
+                .push(InitiativeOutline {
+                    id,
+                    title: r.get(2)?,
+                    title_es: r.get(3)?,
+                    summary: r.get(4)?,
+                    summary_es: r.get(5)?,
+                    entries: counts.get(&id).copied().unwrap_or(0),
+                    notes: notes.remove(&id).unwrap_or_default(),
+                });
+        }
+        let mut pillars: HashMap<Id, Vec<PillarOutline>> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT dialogue_id, id, number, title, title_es FROM pillar ORDER BY number",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: Id = r.get(1)?;
+            pillars.entry(r.get(0)?).or_default().push(PillarOutline {
+                id,
+                number: r.get(2)?,
+                title: r.get(3)?,
+                title_es: r.get(4)?,
+                initiatives: initiatives.remove(&id).unwrap_or_default(),
+            });
+        }
+        let mut dialogues = Vec::new();
+        let mut stmt = conn
+            .prepare("SELECT id, name, name_es, short_name FROM dialogue ORDER BY position, id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: Id = r.get(0)?;
+            dialogues.push(DialogueOutline {
+                id,
+                name: r.get(1)?,
+                name_es: r.get(2)?,
+                short_name: r.get(3)?,
+                pillars: pillars.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(Outline {
+            dialogues,
+            entries: counts.values().sum(),
+        })
+    }
+
+    /// The entries of initiative `id`, in record order, with agencies and notes.
+    pub fn initiative_entries(&self, id: Id) -> Result<Vec<EntryView>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry WHERE initiative_id = ?1 ORDER BY position, id"
+        );
+        self.entry_views(&sql, [id])
+    }
+
+    /// One entry, as [`Store::initiative_entries`] shows it (after an edit, say).
+    pub fn entry_view(&self, id: Id) -> Result<EntryView, StoreError> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?1");
+        self.entry_views(&sql, [id])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound(format!("entry {id} does not exist")))
+    }
+
+    fn entry_views(&self, sql: &str, args: [Id; 1]) -> Result<Vec<EntryView>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params_from_iter(args))?;
+        let mut entries = Vec::new();
+        while let Some(r) = rows.next()? {
+            let source_title: Option<String> = r.get(11)?;
+            let other_dates: String = r.get(10)?;
+            entries.push(EntryView {
+                id: r.get(0)?,
+                initiative_id: r.get(1)?,
+                kind: parsed(r, 2)?,
+                text: r.get(3)?,
+                text_es: r.get(4)?,
+                status: parsed(r, 5)?,
+                status_phrase: r.get(6)?,
+                date: entry_date(r, 7)?,
+                other_dates: serde_json::from_str(&other_dates).map_err(|e| {
+                    StoreError::Validation(format!(
+                        "entry {}: column other_dates holds {other_dates:?}: {e}",
+                        r.get::<_, Id>(0).unwrap_or_default()
+                    ))
+                })?,
+                agencies: Vec::new(),
+                source: match source_title {
+                    Some(title) => Some(SourceRef {
+                        title,
+                        line: r.get::<_, Option<u32>>(12)?.unwrap_or(0),
+                        line_end: r.get(13)?,
+                    }),
+                    None => None,
+                },
+                notes: Vec::new(),
+            });
+        }
+        let mut agencies = self.conn.prepare_cached(
+            "SELECT a.key FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
+             WHERE ea.entry_id = ?1 ORDER BY ea.position",
+        )?;
+        let mut notes = self.conn.prepare_cached(
+            "SELECT entry_id, id, kind, text, text_es FROM note WHERE entry_id = ?1
+             ORDER BY position, id",
+        )?;
+        for entry in &mut entries {
+            entry.agencies = agencies
+                .query_map([entry.id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            entry.notes = notes
+                .query_map([entry.id], note)?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(entries)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeded() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::builtin::seed(&mut store).unwrap();
+        store
+    }
+
+    #[test]
+    fn the_outline_and_the_entries_by_initiative_add_up_to_the_record() {
+        let store = seeded();
+        let record = store.load_record().unwrap();
+        let outline = store.outline().unwrap();
+        let pillars = &record.dialogues[0].pillars;
+        assert_eq!(outline.dialogues[0].pillars.len(), pillars.len());
+        for (pillar, shown) in pillars.iter().zip(&outline.dialogues[0].pillars) {
+            assert_eq!(Some(shown.id), pillar.id);
+            for (initiative, shown) in pillar.initiatives.iter().zip(&shown.initiatives) {
+                assert_eq!(shown.entries as usize, initiative.entries.len());
+                let entries = store.initiative_entries(shown.id).unwrap();
+                for (entry, view) in initiative.entries.iter().zip(&entries) {
+                    assert_eq!(Some(view.id), entry.id);
+                    assert_eq!(view.text, entry.text);
+                    assert_eq!(view.agencies, entry.agencies);
+                    assert_eq!(view.date, entry.date);
+                    assert_eq!(view.source, entry.source);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_entry_is_not_found() {
+        let store = seeded();
+        assert_eq!(store.entry_view(999_999).unwrap_err().code(), "not_found");
+    }
+}

@@ -1,0 +1,97 @@
+// Generated from the command contract (src-tauri/src/commands/mod.rs) by
+// src-tauri/src/bindings.rs. Do not edit: regenerate with
+// `UPDATE_BINDINGS=1 cargo test -p briefbook-app --test bindings`.
+
+import { call, progressChannel } from "../ipc";
+import type { DatabaseInfo } from "./DatabaseInfo";
+import type { DateReading } from "./DateReading";
+import type { EntryChange } from "./EntryChange";
+import type { EntryFilter } from "./EntryFilter";
+import type { EntryRow } from "./EntryRow";
+import type { EntryView } from "./EntryView";
+import type { ExportRequest } from "./ExportRequest";
+import type { ExportResult } from "./ExportResult";
+import type { FileKind } from "./FileKind";
+import type { HistoryEvent } from "./HistoryEvent";
+import type { ImportInput } from "./ImportInput";
+import type { ImportPreview } from "./ImportPreview";
+import type { InitiativeChange } from "./InitiativeChange";
+import type { MergeReport } from "./MergeReport";
+import type { NewEntry } from "./NewEntry";
+import type { NoteKind } from "./NoteKind";
+import type { NoteTarget } from "./NoteTarget";
+import type { Outline } from "./Outline";
+import type { PacketSpec } from "./PacketSpec";
+import type { PacketSummary } from "./PacketSummary";
+import type { Progress } from "./Progress";
+import type { Record } from "./Record";
+import type { SavedSpec } from "./SavedSpec";
+import type { SearchHit } from "./SearchHit";
+
+/** Every command the desktop shell offers, typed. */
+export const commands = {
+  openDatabase: (path: string | null): Promise<DatabaseInfo> =>
+    call("open_database", { path }),
+  databaseInfo: (): Promise<DatabaseInfo> =>
+    call("database_info"),
+  backupNow: (): Promise<string> =>
+    call("backup_now"),
+  restoreLastBackup: (): Promise<DatabaseInfo> =>
+    call("restore_last_backup"),
+  exportJson: (path: string): Promise<null> =>
+    call("export_json", { path }),
+  uiReady: (): Promise<null> =>
+    call("ui_ready"),
+  pickSavePath: (suggestedName: string, kind: FileKind): Promise<string | null> =>
+    call("pick_save_path", { suggestedName, kind }),
+  pickOpenPath: (kind: FileKind): Promise<string | null> =>
+    call("pick_open_path", { kind }),
+  openExported: (path: string): Promise<null> =>
+    call("open_exported", { path }),
+  loadRecord: (): Promise<Record> =>
+    call("load_record"),
+  recordOutline: (): Promise<Outline> =>
+    call("record_outline"),
+  initiativeEntries: (initiativeId: number): Promise<Array<EntryView>> =>
+    call("initiative_entries", { initiativeId }),
+  entry: (id: number): Promise<EntryView> =>
+    call("entry", { id }),
+  listEntries: (filter: EntryFilter): Promise<Array<EntryRow>> =>
+    call("list_entries", { filter }),
+  updateEntry: (id: number, changes: Array<EntryChange>): Promise<EntryView> =>
+    call("update_entry", { id, changes }),
+  createEntry: (initiativeId: number, entry: NewEntry): Promise<EntryView> =>
+    call("create_entry", { initiativeId, entry }),
+  deleteEntry: (id: number): Promise<null> =>
+    call("delete_entry", { id }),
+  updateInitiative: (id: number, changes: Array<InitiativeChange>): Promise<null> =>
+    call("update_initiative", { id, changes }),
+  addNote: (target: NoteTarget, kind: NoteKind, text: string): Promise<number> =>
+    call("add_note", { target, kind, text }),
+  deleteNote: (id: number): Promise<null> =>
+    call("delete_note", { id }),
+  undoLast: (): Promise<string | null> =>
+    call("undo_last"),
+  readDate: (text: string): Promise<DateReading> =>
+    call("read_date", { text }),
+  history: (since: string | null): Promise<Array<HistoryEvent>> =>
+    call("history", { since }),
+  search: (query: string, limit: number): Promise<Array<SearchHit>> =>
+    call("search", { query, limit }),
+  previewImport: (input: ImportInput, onProgress?: (progress: Progress) => void): Promise<ImportPreview> =>
+    call("preview_import", { input, progress: progressChannel(onProgress) }),
+  applyImport: (token: string, onProgress?: (progress: Progress) => void): Promise<MergeReport> =>
+    call("apply_import", { token, progress: progressChannel(onProgress) }),
+  packetSummary: (spec: PacketSpec): Promise<PacketSummary> =>
+    call("packet_summary", { spec }),
+  exportPacket: (request: ExportRequest, onProgress?: (progress: Progress) => void): Promise<ExportResult> =>
+    call("export_packet", { request, progress: progressChannel(onProgress) }),
+  saveSpec: (name: string, spec: PacketSpec): Promise<null> =>
+    call("save_spec", { name, spec }),
+  savedSpecs: (): Promise<Array<SavedSpec>> =>
+    call("saved_specs"),
+  deleteSpec: (name: string): Promise<null> =>
+    call("delete_spec", { name }),
+  lastPacketDay: (): Promise<string | null> =>
+    call("last_packet_day"),
+};
