@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod error;
 pub mod import;
+pub mod notes;
 pub mod open;
 pub mod packets;
 pub mod record;

@@ -21,6 +21,7 @@ mod history;
 mod import;
 mod init;
 mod list;
+mod note;
 mod packet;
 mod search;
 mod table;
@@ -64,6 +65,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Write a briefing packet (PDF) for some pillars, dates, statuses or agencies.
     Packet(Box<packet::PacketArgs>),
+    /// Briefing notes on initiatives and entries: add, list, remove.
+    Note(note::NoteArgs),
     /// Revert the latest change made in the app or on the command line.
     Undo,
     /// Fill the database with a synthetic record (for load tests).
@@ -82,6 +85,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
         Command::History(args) => history::run(&open(db.as_deref())?, args),
         Command::Packet(args) => packet::run(&mut open(db.as_deref())?, *args),
+        Command::Note(args) => note::run(&mut open(db.as_deref())?, args),
         Command::Undo => undo::run(&mut open(db.as_deref())?),
         Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
     }
