@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod cli;
+pub mod fsio;
 pub mod import;
 pub mod interchange;
 pub mod model;
