@@ -164,3 +164,22 @@ fn a_backup_that_is_not_a_briefbook_database_is_refused_and_nothing_changes() {
         .iter()
         .all(|b| b.kind == BackupKind::Daily));
 }
+
+#[test]
+fn a_copy_before_a_change_is_labelled_and_a_bad_label_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.db");
+    let store = open_or_create(&path, None, seed).unwrap();
+    let copy = backup::before_change(&store, "before-import").unwrap();
+    let listed = backup::list(&path).unwrap();
+    assert_eq!(listed[0].path, copy);
+    assert_eq!(
+        listed[0].kind,
+        BackupKind::BeforeChange("before-import".into())
+    );
+    for bad in ["import", "before-../../x", "before-a b"] {
+        let err = backup::before_change(&store, bad).unwrap_err();
+        assert_eq!(err.code(), "validation", "{bad}: {err}");
+    }
+    assert_eq!(backup::list(&path).unwrap().len(), 1);
+}

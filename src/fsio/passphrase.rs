@@ -115,11 +115,14 @@ impl PassphraseSource {
 }
 
 fn ask(prompt: &str) -> Result<Passphrase, PassphraseError> {
+    // Without a terminal (a script, a pipe) there is nobody to ask: say where else the
+    // passphrase can come from rather than fail on /dev/tty.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(PassphraseError::Missing);
+    }
     // rpassword reads from the controlling terminal with echo off, and restores it.
-    let text = rpassword::prompt_password(prompt).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound | std::io::ErrorKind::Unsupported => PassphraseError::Missing,
-        _ => PassphraseError::Terminal(e.to_string()),
-    })?;
+    let text =
+        rpassword::prompt_password(prompt).map_err(|e| PassphraseError::Terminal(e.to_string()))?;
     Passphrase::new(text)
 }
 
@@ -182,6 +185,19 @@ mod tests {
         let err = from_file(&dir.path().join("none")).unwrap_err();
         assert!(err.to_string().contains("none"), "{err}");
         assert!(from_file(dir.path()).is_err());
+    }
+
+    #[test]
+    fn without_a_terminal_the_prompt_names_the_other_sources() {
+        // Under `cargo test` stdin is not a terminal unless run by hand from one.
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            return;
+        }
+        let err = PassphraseSource::Prompt
+            .read("Passphrase: ", false)
+            .unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("--passphrase-file") && message.contains(ENV_VAR));
     }
 
     #[test]

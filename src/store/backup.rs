@@ -122,17 +122,24 @@ pub fn daily_if_due(store: &Store) -> Result<Option<PathBuf>, StoreError> {
     Ok(Some(path))
 }
 
-/// Keeps a copy of `store` before a change (`label` such as "before-v2"); returns its path.
-pub(super) fn before_change(store: &Store, label: &str) -> Result<PathBuf, StoreError> {
+/// Keeps a copy of `store` before a change and rotates; returns the copy's path. `label`
+/// names the change and must start with "before-" ("before-import", "before-v2"…): it
+/// appears in the file name and in [`BackupKind::BeforeChange`]. Errors: an in-memory
+/// store (`validation`), a folder that cannot be written (`io`); the caller should not go
+/// on with the change then.
+pub fn before_change(store: &Store, label: &str) -> Result<PathBuf, StoreError> {
+    let plain = label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !label.starts_with("before-") || !plain {
+        return Err(StoreError::Validation(format!(
+            "a backup label is \"before-\" and letters, digits or dashes, not {label:?}"
+        )));
+    }
     let Some(db) = store.path() else {
         return Err(StoreError::Validation(
             "an in-memory record has no file to back up".into(),
         ));
     };
-    let path = make(store, label).map_err(|e| StoreError::Io {
-        path: db.to_path_buf(),
-        message: format!("could not keep a copy before changing it: {e}"),
-    })?;
+    let path = make(store, label)?;
     rotate(db)?;
     Ok(path)
 }
