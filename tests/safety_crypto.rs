@@ -110,9 +110,12 @@ fn plain_to_encrypted_to_plain_keeps_the_record_exactly() {
         .unwrap()
         .export_json()
         .unwrap();
+    // Opening again makes the day's backup: a plain copy of the record.
+    drop(Store::open(&path).unwrap());
+    assert!(!backup::list(&path).unwrap()[0].encrypted);
     let pass = key("round trip");
 
-    encrypt_file(&path, &pass).unwrap();
+    let converted = encrypt_file(&path, &pass).unwrap();
     assert!(!holds_record_text(&path));
     assert!(matches!(
         Store::open(&path),
@@ -120,18 +123,17 @@ fn plain_to_encrypted_to_plain_keeps_the_record_exactly() {
     ));
     let store = Store::open_with(&path, Some(&pass)).unwrap();
     assert_eq!(store.export_json().unwrap(), json);
-    assert!(store
-        .search("supply chain", 5)
-        .map(|h| !h.is_empty())
-        .unwrap_or(false));
+    assert!(!store.search("supply chain", 5).unwrap().is_empty());
     drop(store);
-    // No plain copy of the record is left behind by the conversion.
-    for b in backup::list(&path).unwrap() {
-        assert!(
-            b.kind == backup::BackupKind::Daily || b.encrypted,
-            "{:?}",
-            b.path
-        );
+    // No plain copy of the record is left: the daily one and the one kept during the
+    // conversion were encrypted too.
+    let backups = backup::list(&path).unwrap();
+    assert_eq!(converted.backups_converted, backups.len());
+    assert!(converted.backups_left.is_empty());
+    for b in &backups {
+        assert!(b.encrypted && !holds_record_text(&b.path), "{:?}", b.path);
+        let copy = Store::open_with(&b.path, Some(&pass)).unwrap();
+        assert_eq!(copy.export_json().unwrap(), json);
     }
 
     let err = encrypt_file(&path, &pass).unwrap_err();
@@ -170,13 +172,17 @@ fn changing_the_passphrase_locks_out_the_old_one() {
         .unwrap()
         .export_json()
         .unwrap();
-    change_passphrase(&path, &old, &new).unwrap();
-    assert!(matches!(
-        Store::open_with(&path, Some(&old)),
-        Err(StoreError::WrongPassphrase(_))
-    ));
-    let store = Store::open_with(&path, Some(&new)).unwrap();
-    assert_eq!(store.export_json().unwrap(), json);
+    let copy = backup::backup_now(&Store::open_with(&path, Some(&old)).unwrap()).unwrap();
+    let converted = change_passphrase(&path, &old, &new).unwrap();
+    assert!(converted.backups_converted >= 2, "{converted:?}");
+    for file in [path.clone(), copy] {
+        assert!(matches!(
+            Store::open_with(&file, Some(&old)),
+            Err(StoreError::WrongPassphrase(_))
+        ));
+        let store = Store::open_with(&file, Some(&new)).unwrap();
+        assert_eq!(store.export_json().unwrap(), json);
+    }
 }
 
 #[test]

@@ -26,7 +26,7 @@ mod undo;
 
 pub use crate::fsio::Passphrase;
 pub use backup::{BackupInfo, BackupKind};
-pub use crypto::{change_passphrase, decrypt_file, encrypt_file};
+pub use crypto::{change_passphrase, decrypt_file, encrypt_file, Converted};
 pub use edit::{EntryPatch, InitiativePatch, NewEntry, NoteTarget};
 pub use error::StoreError;
 pub use merge::{MergeAction, MergeLine, MergeReport};
