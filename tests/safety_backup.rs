@@ -183,3 +183,29 @@ fn a_copy_before_a_change_is_labelled_and_a_bad_label_refused() {
     }
     assert_eq!(backup::list(&path).unwrap().len(), 1);
 }
+
+#[test]
+fn an_encrypted_backup_is_restored_only_with_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.db");
+    let pass = briefbook::store::Passphrase::new("restore words".into()).unwrap();
+    let mut store = open_or_create(&path, Some(&pass), seed).unwrap();
+    let before = store.export_json().unwrap();
+    let copy = backup::backup_now(&store).unwrap();
+    change(&mut store);
+    let changed = store.export_json().unwrap();
+    drop(store);
+
+    let err = backup::restore(&path, &copy, None).unwrap_err();
+    assert!(matches!(err, StoreError::NeedsPassphrase(_)), "{err}");
+    let wrong = briefbook::store::Passphrase::new("not these".into()).unwrap();
+    let err = backup::restore(&path, &copy, Some(&wrong)).unwrap_err();
+    assert!(matches!(err, StoreError::WrongPassphrase(_)), "{err}");
+    let reopened = Store::open_with(&path, Some(&pass)).unwrap();
+    assert_eq!(reopened.export_json().unwrap(), changed);
+    drop(reopened);
+
+    backup::restore(&path, &copy, Some(&pass)).unwrap();
+    let restored = Store::open_with(&path, Some(&pass)).unwrap();
+    assert_eq!(restored.export_json().unwrap(), before);
+}
