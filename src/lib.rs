@@ -5,6 +5,7 @@ pub mod app;
 pub mod builtin;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod fsio;
 pub mod import;
 pub mod interchange;
 pub mod model;

@@ -30,7 +30,7 @@ fn json_out(db: &Path, args: &[&str]) -> Value {
 
 fn seeded_db(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("record.db");
-    app::open::init(&db, NewDatabase::Seeded).expect("a new database");
+    app::open::init(&db, NewDatabase::Seeded, None).expect("a new database");
     db
 }
 
@@ -39,7 +39,7 @@ fn list_and_app_list_entries_select_the_same_rows() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
     let cli = json_out(&db, &["list", "--pillar", "II", "--json"]);
-    let store = app::open::open(&db, NewDatabase::Seeded).unwrap();
+    let store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     let filter = EntryFilter {
         pillars: vec![2],
         ..EntryFilter::default()
@@ -54,7 +54,7 @@ fn packet_dry_run_and_app_summary_agree() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
     let cli = json_out(&db, &["packet", "--pillar", "3", "--dry-run", "--json"]);
-    let store = app::open::open(&db, NewDatabase::Seeded).unwrap();
+    let store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     let mut spec = PacketSpec::default();
     spec.filters.pillars = vec![3];
     let today = chrono::Local::now().date_naive();
@@ -72,7 +72,7 @@ fn import_dry_run_and_app_preview_report_the_same_changes() {
     let out = briefbook(&db, &["import", "--dry-run", sheet.to_str().unwrap()]);
     assert!(out.status.success());
     let printed = String::from_utf8_lossy(&out.stdout).into_owned();
-    let mut store = app::open::open(&db, NewDatabase::Seeded).unwrap();
+    let mut store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     let mut previews = app::import::Previews::default();
     let input = ImportInput::File {
         path: sheet.display().to_string(),
@@ -99,7 +99,7 @@ fn import_dry_run_and_app_preview_report_the_same_changes() {
 fn undo_on_the_command_line_reverts_an_app_edit() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
-    let mut store = app::open::open(&db, NewDatabase::Seeded).unwrap();
+    let mut store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     let before = app::backup::export_json(&store).unwrap();
     let entry = app::record::list_entries(&store, &EntryFilter::default()).unwrap()[0].clone();
     app::record::update_entry(
@@ -112,7 +112,7 @@ fn undo_on_the_command_line_reverts_an_app_edit() {
     let out = briefbook(&db, &["undo"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Undone:"));
-    let store = app::open::open(&db, NewDatabase::Seeded).unwrap();
+    let store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     assert_eq!(app::backup::export_json(&store).unwrap(), before);
     let out = briefbook(&db, &["undo"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nothing to undo"));
@@ -122,7 +122,7 @@ fn undo_on_the_command_line_reverts_an_app_edit() {
 fn control_characters_in_the_record_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
-    let mut store = app::open::open(&db, NewDatabase::Seeded).unwrap();
+    let mut store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     let entry = app::record::list_entries(&store, &EntryFilter::default()).unwrap()[0].clone();
     store
         .update_entry(

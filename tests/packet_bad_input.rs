@@ -1,7 +1,16 @@
 //! Bad input is refused with a clear message, or rendered without loss.
 mod common;
+use briefbook::fsio::{write_file, WriteError, WriteOptions};
 use briefbook::model::{Entry, EntryKind, Status};
-use briefbook::packet::{assemble, write_atomic, PacketError, WriteError};
+use briefbook::packet::{assemble, PacketError};
+
+fn write_atomic(
+    path: &std::path::Path,
+    bytes: &[u8],
+    replace: bool,
+) -> Result<std::path::PathBuf, WriteError> {
+    write_file(path, bytes, WriteOptions::shared().replacing(replace))
+}
 use briefbook::render::render_pdf;
 use common::*;
 
@@ -50,7 +59,7 @@ fn missing_or_unwritable_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-folder").join("p.pdf");
     let err = write_atomic(&missing, b"%PDF", false).unwrap_err();
-    assert!(matches!(err, WriteError::MissingDir(_)));
+    assert!(matches!(err, WriteError::MissingDir { .. }));
     assert!(err.to_string().contains("no-such-folder"), "{err}");
     // A "folder" that is a file cannot hold the packet either.
     let file = dir.path().join("plain-file");

@@ -40,6 +40,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     app::Error::export_all_to(dir)?;
     app::Progress::export_all_to(dir)?;
     app::backup::DatabaseInfo::export_all_to(dir)?;
+    app::backup::BackupRow::export_all_to(dir)?;
     crate::commands::files::FileKind::export_all_to(dir)?;
     app::record::EntryChange::export_all_to(dir)?;
     app::record::InitiativeChange::export_all_to(dir)?;

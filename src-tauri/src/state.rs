@@ -6,6 +6,7 @@
 //! written by a newer Briefbook) the app still starts and the UI shows a recovery screen.
 
 use briefbook::app::{self, import::Previews, open::NewDatabase, ErrorCode};
+use briefbook::fsio::Passphrase;
 use briefbook::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -25,6 +26,8 @@ pub struct AppState {
     pub started: std::time::Instant,
     db_path: Mutex<PathBuf>,
     store: Mutex<Option<Store>>,
+    /// The passphrase of the open encrypted database, in memory only (zeroized on drop).
+    key: Mutex<Option<Passphrase>>,
     /// Import previews shown and not yet applied.
     previews: Mutex<Previews>,
     /// Files this session exported: the only paths the app will hand to the opener.
@@ -39,6 +42,7 @@ impl AppState {
             started: std::time::Instant::now(),
             db_path: Mutex::new(db_path),
             store: Mutex::new(None),
+            key: Mutex::new(None),
             previews: Mutex::new(Previews::default()),
             exported: Mutex::new(Vec::new()),
         }
@@ -54,12 +58,33 @@ impl AppState {
     pub fn open(&self, path: &Path) -> CmdResult<()> {
         let mut store = lock(&self.store);
         *store = None;
+        let mut key = lock(&self.key);
+        if *lock(&self.db_path) != path {
+            *key = None;
+        }
         *lock(&self.db_path) = path.to_path_buf();
         if path == default_db_path() {
             app::open::ensure_default_dir(path)?;
         }
-        *store = Some(app::open::open(path, NewDatabase::Seeded)?);
+        *store = Some(app::open::open(path, NewDatabase::Seeded, key.as_ref())?);
         Ok(())
+    }
+
+    /// Opens the current (encrypted) database with `passphrase`, which is kept in memory
+    /// for restores while the app runs.
+    pub fn unlock(&self, passphrase: Passphrase) -> CmdResult<()> {
+        *lock(&self.key) = Some(passphrase);
+        let path = self.db_path();
+        let opened = self.open(&path);
+        if opened.is_err() {
+            *lock(&self.key) = None;
+        }
+        opened
+    }
+
+    /// Runs `f` with the passphrase of the open database, if it has one.
+    pub fn with_key<T>(&self, f: impl FnOnce(Option<&Passphrase>) -> T) -> T {
+        f(lock(&self.key).as_ref())
     }
 
     /// Runs `f` with the open store; `damaged_database` when none is open.

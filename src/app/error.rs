@@ -2,10 +2,11 @@
 //! and a message that names the thing at fault. Both faces show `message`; the desktop app
 //! receives `{code, message}` over IPC, the command line prints the message and exits 1.
 
+use crate::fsio::{PassphraseError, WriteError};
 use crate::import::ImportError;
 use crate::interchange::InterchangeError;
 use crate::model::DateInputError;
-use crate::packet::{PacketError, SpecError, WriteError};
+use crate::packet::{PacketError, SpecError};
 use crate::render::RenderError;
 use crate::store::StoreError;
 use serde::Serialize;
@@ -137,9 +138,20 @@ impl From<RenderError> for Error {
 
 impl From<WriteError> for Error {
     fn from(error: WriteError) -> Self {
-        let code = match error {
-            WriteError::Exists(_) => ErrorCode::Conflict,
+        let code = match error.code() {
+            "conflict" => ErrorCode::Conflict,
+            "validation" => ErrorCode::InvalidInput,
             _ => ErrorCode::Io,
+        };
+        Error::new(code, error.to_string())
+    }
+}
+
+impl From<PassphraseError> for Error {
+    fn from(error: PassphraseError) -> Self {
+        let code = match error.code() {
+            "io" => ErrorCode::Io,
+            _ => ErrorCode::InvalidInput,
         };
         Error::new(code, error.to_string())
     }

@@ -2,6 +2,7 @@
 //! open the record only through here, so a first start looks the same from either.
 
 use super::error::{Error, ErrorCode, Result};
+use crate::fsio::Passphrase;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 
@@ -34,32 +35,36 @@ pub enum NewDatabase {
     Empty,
 }
 
-/// Creates the folder of the default database (`path`) when it is missing. Only the
-/// default location is created: a folder someone typed that does not exist is more
-/// likely a typo than a wish, and [`open`] names it.
+/// Creates the folder of the default database (`path`) when it is missing, readable by
+/// its owner only. Only the default location is created: a folder someone typed that does
+/// not exist is more likely a typo than a wish, and [`open`] names it.
 pub fn ensure_default_dir(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.exists() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+            crate::store::create_data_dir(dir)?;
         }
     }
     Ok(())
 }
 
-/// Opens the database at `path`, creating, when the file is new, the record `new` asks
-/// for. Refuses a missing folder, a damaged file, another program's file and one written
-/// by a newer Briefbook, naming the path.
-pub fn open(path: &Path, new: NewDatabase) -> Result<Store> {
-    let is_new = !path.exists() || std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
-    let mut store = Store::open(path)?;
-    if is_new && new == NewDatabase::Seeded && store.is_empty()? {
-        crate::builtin::seed(&mut store)?;
-    }
-    Ok(store)
+/// Opens the database at `path` (with `key` when it is encrypted), creating it when it is
+/// missing or empty with the record `new` asks for, all or nothing: an interrupted first
+/// start leaves no half-made record. Refuses a missing folder, a damaged file, another
+/// program's file, one written by a newer Briefbook, and an encrypted file without its
+/// passphrase (`encrypted`), naming the path.
+pub fn open(path: &Path, new: NewDatabase, key: Option<&Passphrase>) -> Result<Store> {
+    Ok(crate::store::open_or_create(
+        path,
+        key,
+        |store| match new {
+            NewDatabase::Seeded => crate::builtin::seed(store).map(drop),
+            NewDatabase::Empty => Ok(()),
+        },
+    )?)
 }
 
-/// Creates a new database at `path`; refuses a path where a file already exists.
-pub fn init(path: &Path, new: NewDatabase) -> Result<Store> {
+/// Creates a new database at `path`; refuses a path where a database already exists.
+pub fn init(path: &Path, new: NewDatabase, key: Option<&Passphrase>) -> Result<Store> {
     if path.exists() && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
         return Err(Error::new(
             ErrorCode::Conflict,
@@ -69,7 +74,7 @@ pub fn init(path: &Path, new: NewDatabase) -> Result<Store> {
             ),
         ));
     }
-    open(path, new)
+    open(path, new, key)
 }
 
 #[cfg(test)]
@@ -81,18 +86,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("b.db");
         assert_eq!(
-            open(&path, NewDatabase::Seeded).err().unwrap().code,
+            open(&path, NewDatabase::Seeded, None).err().unwrap().code,
             ErrorCode::Io
         );
         ensure_default_dir(&path).unwrap();
-        let store = open(&path, NewDatabase::Seeded).unwrap();
+        let store = open(&path, NewDatabase::Seeded, None).unwrap();
         assert!(!store.is_empty().unwrap());
         drop(store);
-        let before = open(&path, NewDatabase::Seeded)
+        let before = open(&path, NewDatabase::Seeded, None)
             .unwrap()
             .export_json()
             .unwrap();
-        let again = open(&path, NewDatabase::Seeded)
+        let again = open(&path, NewDatabase::Seeded, None)
             .unwrap()
             .export_json()
             .unwrap();
@@ -103,10 +108,10 @@ mod tests {
     fn init_refuses_an_existing_file_and_makes_an_empty_one() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("b.db");
-        let store = init(&path, NewDatabase::Empty).unwrap();
+        let store = init(&path, NewDatabase::Empty, None).unwrap();
         assert!(store.is_empty().unwrap());
         drop(store);
-        let error = init(&path, NewDatabase::Seeded).err().unwrap();
+        let error = init(&path, NewDatabase::Seeded, None).err().unwrap();
         assert_eq!(error.code, ErrorCode::Conflict);
         assert!(error.message.contains("b.db"));
     }

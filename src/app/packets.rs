@@ -8,8 +8,9 @@
 
 use super::error::{Error, Result};
 use super::Progress;
+use crate::fsio::{write_file, WriteOptions};
 use crate::model::Id;
-use crate::packet::{assemble, write_atomic, Packet, PacketError, PacketSpec, Section};
+use crate::packet::{assemble, Packet, PacketError, PacketSpec, Section};
 use crate::render::{estimate_pages, render_pdf, Rendered};
 use crate::store::{RenderRecord, SavedSpec, Store};
 use chrono::NaiveDate;
@@ -168,7 +169,11 @@ pub fn finish(
     at: &str,
 ) -> Result<ExportResult> {
     check_pdf_path(path)?;
-    write_atomic(path, &rendered.bytes, overwrite)?;
+    write_file(
+        path,
+        &rendered.bytes,
+        WriteOptions::shared().replacing(overwrite),
+    )?;
     let sha256 = format!("{:x}", Sha256::digest(&rendered.bytes));
     store.record_render(&RenderRecord {
         spec_name: spec_name.map(str::to_string),

@@ -3,7 +3,6 @@
 use crate::app::open::{self, NewDatabase};
 use anyhow::Result;
 use clap::Args;
-use std::path::Path;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -12,21 +11,14 @@ pub struct InitArgs {
     pub empty: bool,
 }
 
-pub fn run(db: Option<&Path>, args: InitArgs) -> Result<()> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let path = open::default_db_path()?;
-            open::ensure_default_dir(&path)?;
-            path
-        }
-    };
+pub fn run(ctx: &super::Ctx, args: InitArgs) -> Result<()> {
+    let path = ctx.path()?;
     let new = if args.empty {
         NewDatabase::Empty
     } else {
         NewDatabase::Seeded
     };
-    open::init(&path, new)?;
+    open::init(&path, new, None)?;
     outln!(
         "Created {}{}",
         path.display(),

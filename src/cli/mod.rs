@@ -23,12 +23,17 @@ mod init;
 mod list;
 mod note;
 mod packet;
+mod safety;
 mod search;
 mod table;
 mod terminal;
 mod undo;
 
-use crate::app::open::{self, NewDatabase};
+use crate::app::{
+    self,
+    open::{self, NewDatabase},
+};
+use crate::fsio::{Passphrase, PassphraseSource};
 use crate::store::Store;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -45,6 +50,10 @@ pub struct Cli {
     /// or $BRIEFBOOK_DB when set).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Read the passphrase of an encrypted database from this file (otherwise from
+    /// $BRIEFBOOK_PASSPHRASE, otherwise a prompt; never from the command line).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -69,6 +78,18 @@ pub enum Command {
     Note(note::NoteArgs),
     /// Revert the latest change made in the app or on the command line.
     Undo,
+    /// Copy the database now (to its backups folder, or to -o FILE).
+    Backup(safety::BackupArgs),
+    /// List the database's backups, newest first.
+    Backups(safety::BackupsArgs),
+    /// Put a backup in place of the database (the replaced file is kept).
+    Restore(safety::RestoreArgs),
+    /// Encrypt the database (and its backups) with a passphrase.
+    Encrypt,
+    /// Remove the database's encryption (its backups stay encrypted).
+    Decrypt,
+    /// Change the passphrase of an encrypted database.
+    Passphrase(safety::PassphraseArgs),
     /// Fill the database with a synthetic record (for load tests).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -76,33 +97,77 @@ pub enum Command {
 
 /// Runs one command line; errors carry the message the user sees.
 pub fn run(cli: Cli) -> Result<()> {
-    let db = cli.db.clone();
+    let ctx = Ctx {
+        db: cli.db.clone(),
+        passphrase_file: cli.passphrase_file.clone(),
+    };
     match cli.command {
-        Command::Init(args) => init::run(db.as_deref(), args),
-        Command::List(args) => list::run(&open(db.as_deref())?, args),
-        Command::Search(args) => search::run(&open(db.as_deref())?, args),
-        Command::Export(args) => export::run(&open(db.as_deref())?, args),
-        Command::Import(args) => import::run(&mut open(db.as_deref())?, args),
-        Command::History(args) => history::run(&open(db.as_deref())?, args),
-        Command::Packet(args) => packet::run(&mut open(db.as_deref())?, *args),
-        Command::Note(args) => note::run(&mut open(db.as_deref())?, args),
-        Command::Undo => undo::run(&mut open(db.as_deref())?),
-        Command::Generate(args) => generate::run(&mut open(db.as_deref())?, args),
+        Command::Init(args) => init::run(&ctx, args),
+        Command::List(args) => list::run(&ctx.open()?, args),
+        Command::Search(args) => search::run(&ctx.open()?, args),
+        Command::Export(args) => export::run(&ctx.open()?, args),
+        Command::Import(args) => import::run(&mut ctx.open()?, args),
+        Command::History(args) => history::run(&ctx.open()?, args),
+        Command::Packet(args) => packet::run(&mut ctx.open()?, *args),
+        Command::Note(args) => note::run(&mut ctx.open()?, args),
+        Command::Undo => undo::run(&mut ctx.open()?),
+        Command::Backup(args) => safety::backup(&ctx, args),
+        Command::Backups(args) => safety::backups(&ctx, args),
+        Command::Restore(args) => safety::restore(&ctx, args),
+        Command::Encrypt => safety::encrypt(&ctx),
+        Command::Decrypt => safety::decrypt(&ctx),
+        Command::Passphrase(args) => safety::change_passphrase(&ctx, args),
+        Command::Generate(args) => generate::run(&mut ctx.open()?, args),
     }
 }
 
-/// Opens the database named by `--db`, or the default one, creating it (with the
-/// built-in record) on first use.
-fn open(db: Option<&Path>) -> Result<Store> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let path = open::default_db_path()?;
-            open::ensure_default_dir(&path)?;
-            path
+/// Which database the command line works on, and where its passphrase comes from.
+pub(crate) struct Ctx {
+    db: Option<PathBuf>,
+    passphrase_file: Option<PathBuf>,
+}
+
+impl Ctx {
+    /// The database named by `--db`, or the default one (its folder created on first use).
+    fn path(&self) -> Result<PathBuf> {
+        match &self.db {
+            Some(p) => Ok(p.clone()),
+            None => {
+                let path = open::default_db_path()?;
+                open::ensure_default_dir(&path)?;
+                Ok(path)
+            }
         }
-    };
-    Ok(open::open(&path, NewDatabase::Seeded)?)
+    }
+
+    /// Reads a passphrase from `--passphrase-file`, `$BRIEFBOOK_PASSPHRASE` or a prompt.
+    fn passphrase(&self, prompt: &str, confirm: bool) -> Result<Passphrase> {
+        let source = PassphraseSource::choose(self.passphrase_file.as_deref());
+        Ok(source.read(prompt, confirm)?)
+    }
+
+    /// The passphrase when `path` turns out to be encrypted: opening without one first
+    /// costs nothing, and a plain database never prompts.
+    fn open_with<T>(
+        &self,
+        path: &Path,
+        attempt: impl Fn(Option<&Passphrase>) -> app::Result<T>,
+    ) -> Result<T> {
+        match attempt(None) {
+            Err(e) if e.code == app::ErrorCode::Encrypted => {
+                let key =
+                    self.passphrase(&format!("Passphrase for {}: ", path.display()), false)?;
+                Ok(attempt(Some(&key))?)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    /// Opens the database, creating it (with the built-in record) on first use.
+    fn open(&self) -> Result<Store> {
+        let path = self.path()?;
+        self.open_with(&path, |key| open::open(&path, NewDatabase::Seeded, key))
+    }
 }
 
 /// Prints a failure to stderr, control characters escaped. `{:#}` prints the whole

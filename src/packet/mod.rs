@@ -4,9 +4,7 @@
 pub mod assemble;
 pub mod resolved;
 pub mod spec;
-pub mod write;
 
 pub use assemble::{assemble, fold, PacketError};
 pub use resolved::*;
 pub use spec::{Filters, Meeting, Options, PacketSpec, PageSize, Section, SpecError};
-pub use write::{write_atomic, WriteError};

@@ -13,6 +13,14 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error(
+        "{0} is not a Briefbook database (it belongs to another program); it was left untouched"
+    )]
+    NotBriefbook(PathBuf),
+    #[error("{0} is encrypted; its passphrase is needed to open it")]
+    NeedsPassphrase(PathBuf),
+    #[error("the passphrase for {0} is wrong; nothing was changed")]
+    WrongPassphrase(PathBuf),
     #[error("directory {0} does not exist")]
     MissingDirectory(PathBuf),
     #[error("cannot write to {path}: {message}")]
@@ -33,7 +41,10 @@ impl StoreError {
     /// The stable code the app and the CLI branch on.
     pub fn code(&self) -> &'static str {
         match self {
-            StoreError::NotADatabase(_) | StoreError::TooNew { .. } => "incompatible_database",
+            StoreError::NotADatabase(_)
+            | StoreError::TooNew { .. }
+            | StoreError::NotBriefbook(_) => "incompatible_database",
+            StoreError::NeedsPassphrase(_) | StoreError::WrongPassphrase(_) => "encrypted",
             StoreError::MissingDirectory(_) | StoreError::Io { .. } => "io",
             StoreError::Invalid(_) | StoreError::Validation(_) => "validation",
             StoreError::NotFound(_) => "not_found",

@@ -1,6 +1,13 @@
-//! The record on disk: one SQLite file, opened the same way every time, migrated in
-//! one transaction, with every write traced in the history table.
+//! The record on disk: one SQLite file (optionally encrypted with SQLCipher), opened the
+//! same way every time, created whole or not at all, migrated in one transaction, with
+//! every write traced in the history table.
+//!
+//! Opening refuses, untouched, any file that is not a Briefbook database (see `open.rs`);
+//! `backup.rs` keeps rotating copies made with SQLite's online backup API; `crypto.rs`
+//! holds the passphrase handling and the plain <-> encrypted conversions.
 
+pub mod backup;
+mod crypto;
 mod edit;
 mod edit_structure;
 mod error;
@@ -10,6 +17,7 @@ mod load;
 mod merge;
 mod merge_entries;
 mod migrate;
+mod open;
 mod outline;
 mod packets;
 mod queries;
@@ -17,10 +25,14 @@ mod rows;
 mod search;
 mod undo;
 
+pub use crate::fsio::Passphrase;
+pub use backup::{BackupInfo, BackupKind};
+pub use crypto::{change_passphrase, decrypt_file, encrypt_file, Converted};
 pub use edit::{EntryPatch, InitiativePatch, NewEntry, NoteTarget};
 pub use error::StoreError;
 pub use merge::{MergeAction, MergeLine, MergeReport};
-pub use migrate::SCHEMA_VERSION;
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub use open::{create_data_dir, open_or_create};
 pub use outline::{
     DialogueOutline, EntryView, InitiativeOutline, NoteView, Outline, PillarOutline,
 };
@@ -28,7 +40,7 @@ pub use packets::{RenderRecord, SavedSpec};
 pub use queries::{EntryFilter, EntryRow};
 pub use search::{SearchHit, SnippetPart};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -36,54 +48,54 @@ use std::time::Duration;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The passphrase of an encrypted database, kept (in memory only) because backups and
+    /// conversions open further keyed connections.
+    key: Option<Passphrase>,
 }
 
 impl Store {
-    /// Opens the database at `path`, creating it (empty) when the file does not exist, and
-    /// applies pending migrations after keeping a copy of the old file beside it.
-    ///
-    /// Refuses a file that is not a SQLite database, one written by a newer Briefbook, and a
-    /// path whose directory is missing or not writable, each with the path in the message.
+    /// Opens the plain (unencrypted) database at `path`, or creates an empty one there when
+    /// the file is missing or zero-length. See [`Store::open_with`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if !dir.is_dir() {
-            return Err(StoreError::MissingDirectory(dir));
-        }
-        if path.is_dir() {
-            return Err(StoreError::NotADatabase(path.to_path_buf()));
-        }
-        let existed = path.exists();
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_open(e, path, &dir))?;
-        let mut store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
-        store
-            .configure()
-            .map_err(|e| StoreError::from_open(e, path, &dir))?;
-        migrate::migrate(&mut store.conn, existed.then_some(path))?;
-        Ok(store)
+        Store::open_with(path, None)
+    }
+
+    /// Opens the database at `path` with the passphrase `key` (`None` for a plain database;
+    /// a key given for a plain database is not used: see [`Store::is_encrypted`]). A missing
+    /// or zero-length file is created empty, whole or not at all (encrypted when a key is
+    /// given); to create it with the built-in record use [`open_or_create`].
+    ///
+    /// An older Briefbook database is copied to `backups/` before it is migrated. Errors,
+    /// each naming the path: [`StoreError::NotBriefbook`] for another program's SQLite file
+    /// (left byte for byte untouched), [`StoreError::NotADatabase`] for a file that is not
+    /// SQLite, [`StoreError::TooNew`], [`StoreError::NeedsPassphrase`] for an encrypted file
+    /// opened without a key, [`StoreError::WrongPassphrase`], and `io` errors for a missing
+    /// or unwritable folder.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+        open::open(path, key, None::<fn(&mut Store) -> Result<(), StoreError>>)
     }
 
     /// A private database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            key: None,
+        };
         store.configure()?;
-        migrate::migrate(&mut store.conn, None)?;
+        migrate::migrate(&mut store.conn)?;
         Ok(store)
     }
 
     /// The file this store lives in (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the database is encrypted at rest (opened with a passphrase).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// Whether the record holds no dialogue yet.
@@ -94,22 +106,11 @@ impl Store {
         Ok(count == 0)
     }
 
-    /// Copies the whole database to `target` (a consistent snapshot, even while open).
+    /// Copies the whole database to `target` (a consistent snapshot, even while open), with
+    /// SQLite's online backup API: the copy is 0600 and encrypted with the same passphrase
+    /// when the database is. Refuses an existing `target` (`conflict`).
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        if target.exists() {
-            return Err(StoreError::Conflict(format!(
-                "{} already exists; choose another name",
-                target.display()
-            )));
-        }
-        let text = target.to_string_lossy();
-        self.conn
-            .execute("VACUUM INTO ?1", [text.as_ref()])
-            .map_err(|e| StoreError::Io {
-                path: target.to_path_buf(),
-                message: e.to_string(),
-            })?;
-        Ok(())
+        backup::copy_to(self, target, false)
     }
 
     fn configure(&mut self) -> rusqlite::Result<()> {

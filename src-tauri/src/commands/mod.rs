@@ -82,7 +82,7 @@ macro_rules! contract {
     (@inject state, $app:ident, $state:ident) => { $state };
 }
 
-use briefbook::app::backup::DatabaseInfo;
+use briefbook::app::backup::{BackupRow, DatabaseInfo};
 use briefbook::app::import::{ImportInput, ImportPreview};
 use briefbook::app::packets::{ExportRequest, ExportResult, PacketSummary};
 use briefbook::app::record::{EntryChange, InitiativeChange};
@@ -96,6 +96,8 @@ use briefbook::store::{
 contract! {
     settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
     settings::database_info(app: AppHandle<R>;) -> DatabaseInfo;
+    settings::unlock_database(app: AppHandle<R>; passphrase: String) -> DatabaseInfo;
+    settings::list_backups(app: AppHandle<R>;) -> Vec<BackupRow>;
     settings::backup_now(app: AppHandle<R>;) -> String;
     settings::restore_last_backup(app: AppHandle<R>;) -> DatabaseInfo;
     settings::export_json(app: AppHandle<R>; path: String) -> ();

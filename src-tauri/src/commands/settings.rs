@@ -1,7 +1,8 @@
 //! The database itself: which file, opening another, backups, JSON export.
 
 use crate::state::{blocking, AppState, CmdResult};
-use briefbook::app::backup::{self, DatabaseInfo};
+use briefbook::app::backup::{self, BackupRow, DatabaseInfo};
+use briefbook::fsio::Passphrase;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime, State};
 
@@ -26,6 +27,26 @@ pub async fn open_database<R: Runtime>(
     .await
 }
 
+/// Opens the current database, which is encrypted, with `passphrase`; `encrypted` when
+/// it is wrong.
+#[tauri::command]
+pub async fn unlock_database<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: String,
+) -> CmdResult<DatabaseInfo> {
+    blocking(&app, move |s| {
+        s.unlock(Passphrase::new(passphrase)?)?;
+        info(s)
+    })
+    .await
+}
+
+/// The database's backups, newest first.
+#[tauri::command]
+pub async fn list_backups<R: Runtime>(app: AppHandle<R>) -> CmdResult<Vec<BackupRow>> {
+    blocking(&app, |s| backup::list(&s.db_path())).await
+}
+
 #[tauri::command]
 pub async fn database_info<R: Runtime>(app: AppHandle<R>) -> CmdResult<DatabaseInfo> {
     blocking(&app, info).await
@@ -35,23 +56,23 @@ pub async fn database_info<R: Runtime>(app: AppHandle<R>) -> CmdResult<DatabaseI
 #[tauri::command]
 pub async fn backup_now<R: Runtime>(app: AppHandle<R>) -> CmdResult<String> {
     blocking(&app, |s| {
-        let db = s.db_path();
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
-        let copy = s.with_store(|store| backup::backup_now(store, &db, &stamp))?;
+        let copy = s.with_store(|store| backup::backup_now(store))?;
         Ok(copy.display().to_string())
     })
     .await
 }
 
 /// Replaces the current database file with the newest backup (the replaced file is kept
-/// as `NAME.replaced`), then opens it.
+/// in the backup folder), then opens it.
 #[tauri::command]
 pub async fn restore_last_backup<R: Runtime>(app: AppHandle<R>) -> CmdResult<DatabaseInfo> {
     blocking(&app, |s| {
         let db = s.db_path();
         s.close();
-        backup::restore_last_backup(&db)?;
+        let restored = s.with_key(|key| backup::restore_last(&db, key));
+        // Whatever happened, the app goes on with the file that is now in place.
         s.open(&db)?;
+        restored?;
         info(s)
     })
     .await

@@ -11,4 +11,8 @@ backup_dir: string,
 /**
  * The newest backup, if any.
  */
-last_backup: string | null, pillars: number, initiatives: number, entries: number, };
+last_backup: string | null, 
+/**
+ * Whether the file is encrypted at rest.
+ */
+encrypted: boolean, pillars: number, initiatives: number, entries: number, };

@@ -3,6 +3,7 @@
 // `UPDATE_BINDINGS=1 cargo test -p briefbook-app --test bindings`.
 
 import { call, progressChannel } from "../ipc";
+import type { BackupRow } from "./BackupRow";
 import type { DatabaseInfo } from "./DatabaseInfo";
 import type { DateReading } from "./DateReading";
 import type { EntryChange } from "./EntryChange";
@@ -34,6 +35,10 @@ export const commands = {
     call("open_database", { path }),
   databaseInfo: (): Promise<DatabaseInfo> =>
     call("database_info"),
+  unlockDatabase: (passphrase: string): Promise<DatabaseInfo> =>
+    call("unlock_database", { passphrase }),
+  listBackups: (): Promise<Array<BackupRow>> =>
+    call("list_backups"),
   backupNow: (): Promise<string> =>
     call("backup_now"),
   restoreLastBackup: (): Promise<DatabaseInfo> =>

@@ -1,5 +1,6 @@
-// Shown instead of the app when the database cannot be opened (damaged, or written by a
-// newer Briefbook): says why, and offers another file or the last backup.
+// Shown instead of the app when the database cannot be opened (damaged, written by a
+// newer Briefbook, or encrypted): says why, asks for the passphrase of an encrypted
+// record, and offers another file or the last backup.
 
 import { h, replace } from "../../dom";
 import { errorMessage, type Api, type IpcError } from "../../api";
@@ -17,10 +18,11 @@ export class RecoveryView {
       h(
         "div",
         { class: "card recovery-card" },
-        h("h1", { id: "recovery-title" }, "The record cannot be opened"),
+        h("h1", { id: "recovery-title" }, error.code === "encrypted" ? "The record is encrypted" : "The record cannot be opened"),
         h("p", { class: "recovery-reason" }, error.message),
         path ? h("p", { class: "muted" }, "Database: ", h("code", {}, path)) : null,
-        h("p", {}, "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept beside it with the extension .replaced)."),
+        error.code === "encrypted" ? this.unlockForm() : null,
+        h("p", {}, "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept in the backups folder)."),
         h(
           "div",
           { class: "actions" },
@@ -30,6 +32,33 @@ export class RecoveryView {
         this.message,
       ),
     );
+  }
+
+  /** A passphrase field: the key stays in the app's memory, never on disk. */
+  private unlockForm(): HTMLElement {
+    const input = h("input", { type: "password", id: "recovery-passphrase", autocomplete: "current-password", aria: { label: "Passphrase" } }) as HTMLInputElement;
+    const form = h(
+      "form",
+      { class: "unlock-form" },
+      h("label", { for: "recovery-passphrase" }, "Passphrase"),
+      input,
+      h("button", { type: "submit", id: "recovery-unlock", class: "button primary" }, "Unlock"),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.unlock(input);
+    });
+    return form;
+  }
+
+  private async unlock(input: HTMLInputElement) {
+    try {
+      this.opened(await this.api.unlockDatabase(input.value));
+    } catch (e) {
+      input.value = "";
+      replace(this.message, errorMessage(e));
+      input.focus();
+    }
   }
 
   private async openOther() {
