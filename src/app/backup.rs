@@ -150,7 +150,7 @@ mod tests {
         assert!(rows
             .iter()
             .any(|r| r.path == copy.display().to_string() && r.kind == "manual"));
-        assert_eq!(info(&store, &db).unwrap().last_backup.is_some(), true);
+        assert!(info(&store, &db).unwrap().last_backup.is_some());
         drop(store);
         std::fs::write(&db, vec![b'x'; 8192]).unwrap();
         assert_eq!(
