@@ -10,6 +10,8 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{name}: not a regular file (it is {what}); save the document as a file and import that")]
+    NotAFile { name: String, what: &'static str },
     #[error("{name}: the document is empty")]
     Empty { name: String },
     #[error("{name}: the document is {size} bytes, over the {limit}-byte limit (20 MB)")]
@@ -22,4 +24,8 @@ pub enum ImportError {
         encoding: &'static str,
         detail: String,
     },
+    /// The text parsed, but states no dialogue: no pillars and no statement of what
+    /// was done or planned (a greeting, a list, data). Same wording in the CLI and app.
+    #[error("{name}: no dialogue structure found: {reason}")]
+    NoStructure { name: String, reason: String },
 }
