@@ -412,53 +412,111 @@ fn checks(doc: &Doc) -> Vec<(String, bool)> {
     let mut check = |what: String, ok: bool| out.push((format!("{}: {what}", doc.file), ok));
     let source = &parsed.record.sources[0];
     let d = &parsed.record.dialogues[0];
-    check(format!("title {:?} (got {:?})", doc.title, source.title), source.title == doc.title);
-    let date = source.date.as_ref().and_then(|d| d.edtf).map(|e| e.to_string());
-    check(format!("date {} (got {date:?})", doc.date), date.as_deref() == Some(doc.date));
+    check(
+        format!("title {:?} (got {:?})", doc.title, source.title),
+        source.title == doc.title,
+    );
+    let date = source
+        .date
+        .as_ref()
+        .and_then(|d| d.edtf)
+        .map(|e| e.to_string());
+    check(
+        format!("date {} (got {date:?})", doc.date),
+        date.as_deref() == Some(doc.date),
+    );
     if let Some(p) = doc.publisher {
-        check(format!("publisher {p:?} (got {:?})", source.publisher), source.publisher.as_deref() == Some(p));
+        check(
+            format!("publisher {p:?} (got {:?})", source.publisher),
+            source.publisher.as_deref() == Some(p),
+        );
     }
-    check(format!("dialogue {:?} (got {:?})", doc.name, d.name), d.name == doc.name);
+    check(
+        format!("dialogue {:?} (got {:?})", doc.name, d.name),
+        d.name == doc.name,
+    );
     if let Some(s) = doc.short_name {
-        check(format!("short name {s:?} (got {:?})", d.short_name), d.short_name == s);
+        check(
+            format!("short name {s:?} (got {:?})", d.short_name),
+            d.short_name == s,
+        );
     }
-    check(format!("parties {:?} (got {:?})", doc.parties, d.parties), d.parties == doc.parties);
+    check(
+        format!("parties {:?} (got {:?})", doc.parties, d.parties),
+        d.parties == doc.parties,
+    );
     let titles: Vec<&str> = d.pillars.iter().map(|p| p.title.as_str()).collect();
-    check(format!("{} pillars (got {titles:?})", doc.pillars.len()), titles.len() == doc.pillars.len());
+    check(
+        format!("{} pillars (got {titles:?})", doc.pillars.len()),
+        titles.len() == doc.pillars.len(),
+    );
     for (n, want) in doc.pillars.iter().enumerate() {
-        let got = d.pillars.iter().find(|p| p.number == n as u32 + 1).map(|p| p.title.as_str());
-        check(format!("pillar {} {want:?} (got {got:?})", n + 1), got == Some(*want));
+        let got = d
+            .pillars
+            .iter()
+            .find(|p| p.number == n as u32 + 1)
+            .map(|p| p.title.as_str());
+        check(
+            format!("pillar {} {want:?} (got {got:?})", n + 1),
+            got == Some(*want),
+        );
     }
     let entries = placed(&parsed);
     for s in &doc.statements {
         let found = entries.iter().find(|(_, e)| e.text.contains(s.has));
         let Some((place, e)) = found else {
-            check(format!("statement {:?} is an entry (missing)", s.has), false);
+            check(
+                format!("statement {:?} is an entry (missing)", s.has),
+                false,
+            );
             continue;
         };
-        check(format!("{:?} under {:?} (got {place:?})", s.has, s.place), *place == s.place);
+        check(
+            format!("{:?} under {:?} (got {place:?})", s.has, s.place),
+            *place == s.place,
+        );
         if let Some(status) = s.status {
-            check(format!("{:?} is {status} (got {} {:?})", s.has, e.status, e.status_phrase), e.status == status);
+            check(
+                format!(
+                    "{:?} is {status} (got {} {:?})",
+                    s.has, e.status, e.status_phrase
+                ),
+                e.status == status,
+            );
         }
         if let Some(kind) = s.kind {
-            check(format!("{:?} is a {kind} (got {})", s.has, e.kind), e.kind == kind);
+            check(
+                format!("{:?} is a {kind} (got {})", s.has, e.kind),
+                e.kind == kind,
+            );
         }
         if let Some(date) = s.date {
             let got = e.date.as_ref().and_then(|d| d.edtf).map(|v| v.to_string());
-            check(format!("{:?} dated {date} (got {got:?})", s.has), got.as_deref() == Some(date));
+            check(
+                format!("{:?} dated {date} (got {got:?})", s.has),
+                got.as_deref() == Some(date),
+            );
         }
         for a in s.agencies {
-            check(format!("{:?} names {a} (got {:?})", s.has, e.agencies), e.agencies.iter().any(|g| g == a));
+            check(
+                format!("{:?} names {a} (got {:?})", s.has, e.agencies),
+                e.agencies.iter().any(|g| g == a),
+            );
         }
         for p in s.phrases {
             let phrase = e.status_phrase.as_deref().unwrap_or("");
-            check(format!("{:?} keeps phrase {p:?} (got {phrase:?})", s.has), phrase.contains(p));
+            check(
+                format!("{:?} keeps phrase {p:?} (got {phrase:?})", s.has),
+                phrase.contains(p),
+            );
         }
     }
     let all_titles: Vec<&str> = d
         .pillars
         .iter()
-        .flat_map(|p| std::iter::once(p.title.as_str()).chain(p.initiatives.iter().map(|i| i.title.as_str())))
+        .flat_map(|p| {
+            std::iter::once(p.title.as_str()).chain(p.initiatives.iter().map(|i| i.title.as_str()))
+        })
         .collect();
     check(
         format!("nothing Untitled (got {all_titles:?}, {:?})", d.name),
@@ -493,7 +551,12 @@ fn recovery_score_on_real_documents() {
     for f in &failures {
         println!("  FAILED {f}");
     }
-    assert!(failures.is_empty(), "{} of {total} checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -514,7 +577,10 @@ fn text_that_is_not_a_dialogue_document_is_refused() {
     ] {
         let parsed = parse_document(text, name);
         let err = require_structure(&parsed, name).expect_err(name);
-        assert!(err.to_string().contains("no dialogue structure found"), "{err}");
+        assert!(
+            err.to_string().contains("no dialogue structure found"),
+            "{err}"
+        );
         assert!(err.to_string().contains(name), "{err}");
     }
 }

@@ -167,7 +167,6 @@ pub const KNOWN: &[Known] = &[
     },
 ];
 
-
 /// Recognised when named, but not built in: adding them to the built-in list would
 /// change what every new database starts with.
 pub const RECOGNISED: &[Known] = &[Known {

@@ -231,6 +231,31 @@ pub fn split_main(
     mentions: Vec<DateMention>,
     action_at: Option<usize>,
 ) -> (Option<EntryDate>, Vec<EntryDate>) {
+    split_main_for(text, mentions, action_at, false)
+}
+
+/// As [`split_main`]; for an action already done (`done`), a mention with a value
+/// comes before a cadence: "Today the annual meeting was held" happened today, and
+/// "annual" describes the series.
+pub fn split_main_for(
+    text: &str,
+    mentions: Vec<DateMention>,
+    action_at: Option<usize>,
+    done: bool,
+) -> (Option<EntryDate>, Vec<EntryDate>) {
+    let dated = |m: &DateMention| m.date.edtf.is_some();
+    if done && mentions.iter().any(dated) {
+        let in_sentence = |m: &DateMention| {
+            action_at.is_some_and(|at| m.start >= at && sentence_end(text, at) > m.start)
+        };
+        let main = mentions
+            .iter()
+            .position(|m| dated(m) && in_sentence(m))
+            .or_else(|| mentions.iter().position(dated));
+        let mut rest = mentions;
+        let date = main.map(|i| rest.remove(i).date);
+        return (date, rest.into_iter().map(|m| m.date).collect());
+    }
     let datable = |m: &DateMention| m.date.edtf.is_some() || m.date.cadence.is_some();
     let in_action_sentence = |m: &DateMention| {
         action_at.is_some_and(|at| m.start >= at && sentence_end(text, at) > m.start)

@@ -42,7 +42,8 @@ pub struct DialogueName {
 /// headline names the document's subject, so any body kind counts there; in the body
 /// a "Dialogue" comes first, then committees and forums (not commissions or councils,
 /// which the text mentions as things the dialogue works with).
-const HEADLINE_KINDS: &str = "Dialogue|DIALOGUE|Committee|COMMITTEE|Forum|FORUM|Commission|Council|Mechanism|Summit";
+const HEADLINE_KINDS: &str =
+    "Dialogue|DIALOGUE|Committee|COMMITTEE|Forum|FORUM|Commission|Council|Mechanism|Summit";
 const BODY_KINDS: &str = "Dialogue|DIALOGUE";
 const BODY_OTHER_KINDS: &str = "Committee|COMMITTEE|Forum|FORUM|Mechanism";
 

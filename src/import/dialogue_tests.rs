@@ -12,10 +12,26 @@ fn parts(title: Option<&str>) -> Parts<'_> {
 #[test]
 fn names_of_other_dialogues_are_read_from_the_headline() {
     for (title, want, short) in [
-        ("Joint Statement of the U.S.-Japan Economic Policy Consultative Committee", "U.S.-Japan Economic Policy Consultative Committee", None),
-        ("Fact Sheet: U.S.-Brazil CEO Forum Recommendations and Accomplishments", "U.S.-Brazil CEO Forum", None),
-        ("Joint Statement from the U.S.-EU Strategic Dialogue on Economic Security", "U.S.-EU Strategic Dialogue on Economic Security", None),
-        ("Roadmap for a Renewed U.S.-Canada Partnership", "Roadmap for a Renewed U.S.-Canada Partnership", None),
+        (
+            "Joint Statement of the U.S.-Japan Economic Policy Consultative Committee",
+            "U.S.-Japan Economic Policy Consultative Committee",
+            None,
+        ),
+        (
+            "Fact Sheet: U.S.-Brazil CEO Forum Recommendations and Accomplishments",
+            "U.S.-Brazil CEO Forum",
+            None,
+        ),
+        (
+            "Joint Statement from the U.S.-EU Strategic Dialogue on Economic Security",
+            "U.S.-EU Strategic Dialogue on Economic Security",
+            None,
+        ),
+        (
+            "Roadmap for a Renewed U.S.-Canada Partnership",
+            "Roadmap for a Renewed U.S.-Canada Partnership",
+            None,
+        ),
         ("Readout", "U.S.-India Strategic Dialogue", Some("USISD")),
     ] {
         let body = ["The U.S.-India Strategic Dialogue (USISD) met on Monday."];
@@ -37,10 +53,9 @@ fn without_any_name_the_file_name_stands_for_it_never_untitled() {
 
 #[test]
 fn dialogue_name_and_short_name_from_the_title() {
-    let got = dialogue_name(
-        ["U.S.-Mexico High-Level Economic Dialogue (HLED) Fact Sheet"].into_iter(),
-    )
-    .unwrap();
+    let got =
+        dialogue_name(["U.S.-Mexico High-Level Economic Dialogue (HLED) Fact Sheet"].into_iter())
+            .unwrap();
     assert_eq!(got.name, "U.S.-Mexico High-Level Economic Dialogue");
     assert_eq!(got.short_name.as_deref(), Some("HLED"));
     let got = dialogue_name(
@@ -90,7 +105,13 @@ fn spanish_and_capitalised_names_of_the_hled_are_the_hled() {
         vec!["HLED Working Plan"],
     ] {
         let mut warnings = Vec::new();
-        let d = build(parts(texts.first().copied()), &[], &[], texts[0], &mut warnings);
+        let d = build(
+            parts(texts.first().copied()),
+            &[],
+            &[],
+            texts[0],
+            &mut warnings,
+        );
         assert_eq!(
             (d.short_name.as_str(), d.name.as_str()),
             ("HLED", "U.S.-Mexico High-Level Economic Dialogue"),

@@ -10,7 +10,9 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{name}: not a regular file (it is {what}); save the document as a file and import that")]
+    #[error(
+        "{name}: not a regular file (it is {what}); save the document as a file and import that"
+    )]
     NotAFile { name: String, what: &'static str },
     #[error("{name}: the document is empty")]
     Empty { name: String },

@@ -8,7 +8,20 @@ use super::normalize::fold;
 /// Party codes with the folded names a text may give them. ISO 3166 alpha-2 codes,
 /// and "EU" for the European Union.
 const COUNTRIES: &[(&str, &[&str])] = &[
-    ("US", &["u.s.", "us", "usa", "united states", "estados unidos", "ee. uu.", "ee.uu.", "eeuu", "eua"]),
+    (
+        "US",
+        &[
+            "u.s.",
+            "us",
+            "usa",
+            "united states",
+            "estados unidos",
+            "ee. uu.",
+            "ee.uu.",
+            "eeuu",
+            "eua",
+        ],
+    ),
     ("MX", &["mexico", "mexican"]),
     ("CA", &["canada", "canadian"]),
     ("JP", &["japan", "japon", "japanese"]),
@@ -61,7 +74,10 @@ pub fn parties<'a>(names: impl Iterator<Item = &'a str>, text: &str) -> Vec<Stri
         {
             found.push("US");
         }
-        if ["mexico", "mexican", "mexicano"].iter().any(|w| folded.contains(w)) {
+        if ["mexico", "mexican", "mexicano"]
+            .iter()
+            .any(|w| folded.contains(w))
+        {
             found.push("MX");
         }
     }
@@ -125,8 +141,14 @@ mod tests {
     #[test]
     fn the_pair_in_the_name_gives_the_parties() {
         for (name, want) in [
-            ("U.S.-Japan Economic Policy Consultative Committee", vec!["US", "JP"]),
-            ("Concluye la reunión del Diálogo México-Estados Unidos", vec!["US", "MX"]),
+            (
+                "U.S.-Japan Economic Policy Consultative Committee",
+                vec!["US", "JP"],
+            ),
+            (
+                "Concluye la reunión del Diálogo México-Estados Unidos",
+                vec!["US", "MX"],
+            ),
             ("U.S.-EU Strategic Dialogue", vec!["US", "EU"]),
             ("Canada-U.S. Partnership", vec!["US", "CA"]),
             ("U.S.-Mexico High-Level Economic Dialogue", vec!["US", "MX"]),

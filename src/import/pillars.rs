@@ -122,8 +122,10 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
         out.consumed.extend(d.used.iter().copied());
         out.declared_prefix = d.prefix.clone().map(|p| (d.block, p));
     }
-    let declared_titles: BTreeMap<u32, String> =
-        declared.as_ref().map(|d| d.titles.clone()).unwrap_or_default();
+    let declared_titles: BTreeMap<u32, String> = declared
+        .as_ref()
+        .map(|d| d.titles.clone())
+        .unwrap_or_default();
 
     for (i, block) in blocks.iter().enumerate().skip(from) {
         if !is_heading_block(block) || out.consumed.contains(&i) {

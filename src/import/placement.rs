@@ -73,18 +73,30 @@ mod tests {
             "Securing the Tools for Future Prosperity",
             "Investing in Our People",
         ]);
-        assert_eq!(pillar_for("To build back together, Commerce signed a MOU.", &p), Some(1));
+        assert_eq!(
+            pillar_for("To build back together, Commerce signed a MOU.", &p),
+            Some(1)
+        );
         assert_eq!(
             pillar_for("On sustainable economic and social development in southern Mexico and Central America, USAID ...", &p),
             Some(2)
         );
-        assert_eq!(pillar_for("To secure the tools for future prosperity, ...", &p), Some(3));
+        assert_eq!(
+            pillar_for("To secure the tools for future prosperity, ...", &p),
+            Some(3)
+        );
     }
 
     #[test]
     fn an_unclear_paragraph_stays_unplaced() {
-        let p = pillars(&["Building Back Together", "Promoting Sustainable Economic Development in Mexico"]);
-        assert_eq!(pillar_for("The delegations discussed the USMCA meeting.", &p), None);
+        let p = pillars(&[
+            "Building Back Together",
+            "Promoting Sustainable Economic Development in Mexico",
+        ]);
+        assert_eq!(
+            pillar_for("The delegations discussed the USMCA meeting.", &p),
+            None
+        );
         assert_eq!(
             pillar_for("Secretaries met in Mexico for the Economic Dialogue.", &p),
             None,
@@ -95,7 +107,13 @@ mod tests {
     #[test]
     fn spanish_pillars_match_spanish_paragraphs() {
         let p = pillars(&["Reconstruir juntos", "Invertir en nuestra gente"]);
-        assert_eq!(pillar_for("Para reconstruir juntos, la SE firmó ...", &p), Some(1));
-        assert_eq!(pillar_for("Para invertir en nuestra gente, ambos ...", &p), Some(2));
+        assert_eq!(
+            pillar_for("Para reconstruir juntos, la SE firmó ...", &p),
+            Some(1)
+        );
+        assert_eq!(
+            pillar_for("Para invertir en nuestra gente, ambos ...", &p),
+            Some(2)
+        );
     }
 }

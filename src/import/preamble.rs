@@ -258,12 +258,19 @@ mod tests {
         let p = read(&b);
         assert_eq!(p.date.unwrap().edtf.unwrap().to_string(), "2023-04-04");
         let (block, at) = p.opening.unwrap();
-        assert_eq!(&b[block].text[at..], "Today, the Secretaries met in Washington.");
+        assert_eq!(
+            &b[block].text[at..],
+            "Today, the Secretaries met in Washington."
+        );
     }
 
     #[test]
     fn bare_dates_are_recognised() {
-        for line in ["11/07/2019", "Tuesday, March 3, 2015", "Ciudad de México, 5 de marzo de 2024"] {
+        for line in [
+            "11/07/2019",
+            "Tuesday, March 3, 2015",
+            "Ciudad de México, 5 de marzo de 2024",
+        ] {
             assert!(is_bare_date(line), "{line}");
         }
         assert!(!is_bare_date("The Forum met on March 3, 2015."));

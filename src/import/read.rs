@@ -17,7 +17,9 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not a regular file (it is {what}); only documents saved as files can be read")]
+    #[error(
+        "{path}: not a regular file (it is {what}); only documents saved as files can be read"
+    )]
     NotAFile { path: String, what: &'static str },
     #[error("{path}: the file is {size} bytes, over the {limit}-byte limit")]
     TooLarge { path: String, size: u64, limit: u64 },
@@ -108,7 +110,17 @@ mod tests {
         let path = dir.path().join("big.txt");
         std::fs::write(&path, b"123456").unwrap();
         let err = read_limited(&path, 5).unwrap_err();
-        assert!(matches!(err, ReadError::TooLarge { size: 6, limit: 5, .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                ReadError::TooLarge {
+                    size: 6,
+                    limit: 5,
+                    ..
+                }
+            ),
+            "{err}"
+        );
         assert!(err.to_string().contains("big.txt"), "{err}");
     }
 

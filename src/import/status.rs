@@ -212,11 +212,10 @@ static THEN_PLAN: LazyLock<Pattern> = LazyLock::new(|| {
 fn is_partial(phrase: &str) -> bool {
     let words: Vec<String> = phrase
         .split_whitespace()
-        .map(|w| super::normalize::fold(w))
+        .map(super::normalize::fold)
         .collect();
-    let value = |w: &str| -> Option<u32> {
-        w.parse().ok().or_else(|| super::pillars::number_of(w))
-    };
+    let value =
+        |w: &str| -> Option<u32> { w.parse().ok().or_else(|| super::pillars::number_of(w)) };
     match (words.first(), words.last()) {
         (Some(a), Some(b)) => matches!((value(a), value(b)), (Some(x), Some(y)) if x < y),
         _ => false,
@@ -295,7 +294,8 @@ fn kind(text: &str, class: Class, phrase: &str, end: usize) -> EntryKind {
         || folded_phrase.contains("reunir")
         || MEETING_VERBS.contains(&first)
         || (HOLDING_VERBS.contains(&first) && (noun_within(6) || next_after_first))
-        || (holds && (noun_within(5) || next || (folded_phrase.ends_with("a cabo") && noun_within(8))));
+        || (holds
+            && (noun_within(5) || next || (folded_phrase.ends_with("a cabo") && noun_within(8))));
     match class {
         Class::Objective => EntryKind::Objective,
         _ if is_meeting => EntryKind::Meeting,

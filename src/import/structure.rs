@@ -186,11 +186,9 @@ impl Walker<'_> {
         // A list split by a page break resumes at the outer level in lowercase.
         if depth == 0 && is_bullet && block.text.starts_with(char::is_lowercase) {
             let entries = &initiative.entries;
-            if self
-                .stack
-                .first()
-                .is_some_and(|(d, i)| *d == 0 && entries.get(*i).is_some_and(|e| e.text.ends_with(':')))
-            {
+            if self.stack.first().is_some_and(|(d, i)| {
+                *d == 0 && entries.get(*i).is_some_and(|e| e.text.ends_with(':'))
+            }) {
                 depth = 1;
             }
         }
@@ -208,7 +206,10 @@ impl Walker<'_> {
         while self.stack.last().is_some_and(|(d, _)| *d >= depth) {
             self.stack.pop();
         }
-        let parent = self.stack.last().and_then(|(_, i)| initiative.entries.get(*i));
+        let parent = self
+            .stack
+            .last()
+            .and_then(|(_, i)| initiative.entries.get(*i));
         let entry = build_entry(&block.text, (block.line, block.line_end), parent, self.ctx);
         initiative.entries.push(entry);
         self.stack.push((depth, initiative.entries.len() - 1));
