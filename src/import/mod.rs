@@ -32,6 +32,7 @@ pub use agencies::builtin_agencies;
 pub use decode::{read_path, read_text, MAX_DOCUMENT_BYTES};
 pub use error::ImportError;
 pub use normalize::normalize_title;
+pub use placement::place_in;
 pub use read::{read_limited, ReadError};
 
 use crate::model::{Record, Source, Status};
@@ -83,7 +84,7 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     let text = crate::model::sanitize::strip_controls(&text).into_owned();
     let mut blocks = lines::blocks(&text);
     let lang = lang::detect(&text);
-    let masthead = preamble::read(&blocks);
+    let masthead = preamble::read(&blocks, lang);
     if let Some((block, at)) = masthead.opening {
         // "WASHINGTON, D.C. - April 4, 2023 - Today, ...": the dateline is the
         // document's date; the statement after it is content.
@@ -101,7 +102,10 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     if date.is_none() {
         date = blocks[..content_start]
             .iter()
-            .find_map(|b| preamble::dateline(&b.text));
+            .find_map(|b| preamble::dateline_in(&b.text, lang));
+    }
+    if date.is_none() {
+        date = preamble::date_in_lines(&text, lang);
     }
     if date.is_none() {
         warnings.push(

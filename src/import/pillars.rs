@@ -132,6 +132,10 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
             continue;
         }
         if let Some((number, mut title)) = explicit_heading(&block.text) {
+            if super::clean::is_furniture(&title) {
+                // "Pillar I: Share" names the pillar by number only.
+                title.clear();
+            }
             if title.is_empty() {
                 if let Some(next) = blocks
                     .get(i + 1)
@@ -301,6 +305,7 @@ fn valid_item(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=15).contains(&words)
         && text.chars().next().is_some_and(char::is_alphabetic)
+        && !super::clean::is_furniture(text)
         && (text.starts_with(char::is_uppercase) || super::status::detect(text).is_none())
 }
 

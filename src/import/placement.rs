@@ -9,6 +9,7 @@
 //! worse than none.
 
 use super::normalize::fold;
+use crate::model::Dialogue;
 use std::collections::HashSet;
 
 /// Letters kept of each word for comparison.
@@ -35,21 +36,53 @@ pub fn stems(text: &str) -> HashSet<String> {
 
 /// The pillar (by number) whose title `text` discusses, if one clearly is.
 pub fn pillar_for(text: &str, pillars: &[(u32, HashSet<String>)]) -> Option<u32> {
+    best(&stems(text), pillars)
+}
+
+/// Where a statement belongs in an existing dialogue: the pillar (by number) and,
+/// when its words are an initiative's, that initiative (by index in the pillar).
+/// For merging a later document's dialogue-level statements ("General") into a
+/// dialogue that already has pillars: initiatives are tried first (they are more
+/// specific), then pillars; `None` keeps the statement at dialogue level.
+pub fn place_in(dialogue: &Dialogue, text: &str) -> Option<(u32, Option<usize>)> {
     let words = stems(text);
-    let mut scored: Vec<(f64, u32)> = pillars
+    let initiatives: Vec<((u32, usize), HashSet<String>)> = dialogue
+        .pillars
+        .iter()
+        .flat_map(|p| {
+            p.initiatives
+                .iter()
+                .enumerate()
+                .map(move |(i, init)| ((p.number, i), stems(&init.title)))
+        })
+        .collect();
+    if let Some((pillar, index)) = best(&words, &initiatives) {
+        return Some((pillar, Some(index)));
+    }
+    let pillars: Vec<(u32, HashSet<String>)> = dialogue
+        .pillars
+        .iter()
+        .map(|p| (p.number, stems(&p.title)))
+        .collect();
+    best(&words, &pillars).map(|n| (n, None))
+}
+
+/// The candidate whose words `words` clearly share most.
+fn best<K: Copy>(words: &HashSet<String>, candidates: &[(K, HashSet<String>)]) -> Option<K> {
+    let mut scored: Vec<(f64, K)> = candidates
         .iter()
         .filter(|(_, title)| !title.is_empty())
-        .map(|(n, title)| {
+        .map(|(key, title)| {
             let shared = title.iter().filter(|w| words.contains(*w)).count();
-            (shared as f64 / title.len() as f64, *n)
+            (shared as f64 / title.len() as f64, *key)
         })
         .filter(|(share, _)| *share >= MIN_SHARE)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     match scored.as_slice() {
         [] => None,
-        [(_, n)] => Some(*n),
-        [(a, n), (b, _), ..] => (a > b).then_some(*n),
+        [(_, key)] => Some(*key),
+        [(a, key), (b, _), ..] => (a > b).then_some(*key),
     }
 }
 
@@ -102,6 +135,26 @@ mod tests {
             None,
             "two of five words is not the pillar"
         );
+    }
+
+    #[test]
+    fn a_later_statement_finds_its_initiative_in_the_built_in_record() {
+        let record = crate::import::builtin_record().record;
+        let hled = &record.dialogues[0];
+        let (pillar, initiative) = place_in(
+            hled,
+            "The trade facilitation partnership for medical devices held its first meeting.",
+        )
+        .unwrap();
+        let title = &hled
+            .pillars
+            .iter()
+            .find(|p| p.number == pillar)
+            .unwrap()
+            .initiatives[initiative.unwrap()]
+        .title;
+        assert_eq!(title, "Trade Facilitation Partnership for Medical Devices");
+        assert_eq!(place_in(hled, "The delegations thanked their hosts."), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::dates::{find_dates, DateContext};
 use super::lines::{ends_sentence, Block, BlockKind};
 use super::normalize::fold;
 use super::pattern::Pattern;
-use crate::model::{Edtf, EdtfDate, EntryDate, Precision};
+use crate::model::{Edtf, EdtfDate, EntryDate, Lang, Precision};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,6 +70,8 @@ const HEADLINE_WORDS: &[&str] = &[
 const DATELINE_EXTRA_WORDS: usize = 6;
 /// How far into the document a masthead may reach (banners and navigation included).
 const MASTHEAD_BLOCKS: usize = 30;
+/// How many lines of the document are searched for a date hidden in furniture.
+const MASTHEAD_LINES: usize = 60;
 
 /// Whether a block names the issuing office rather than being the headline.
 fn is_publisher(text: &str) -> bool {
@@ -99,7 +101,7 @@ fn headline_score(text: &str) -> usize {
 /// names a document kind or a dialogue, else the longest; the publisher is the
 /// office named nearest the headline (a site banner comes first). Without a
 /// publisher or dateline the first title-like block is the title, as before.
-pub fn read(blocks: &[Block]) -> Preamble {
+pub fn read(blocks: &[Block], lang: Lang) -> Preamble {
     let mut p = Preamble::default();
     let mut candidates: Vec<usize> = Vec::new();
     let mut last_anchor: Option<usize> = None;
@@ -109,7 +111,7 @@ pub fn read(blocks: &[Block]) -> Preamble {
         {
             break;
         }
-        if let Some((date, body)) = dateline_parts(&block.text) {
+        if let Some((date, body)) = dateline_parts(&block.text, lang) {
             if p.date.is_none() {
                 p.date = Some(date);
             }
@@ -151,13 +153,34 @@ pub fn read(blocks: &[Block]) -> Preamble {
 
 /// The date of a line that is only a date (give or take a place name).
 pub fn dateline(text: &str) -> Option<EntryDate> {
-    dateline_parts(text).map(|(date, _)| date)
+    dateline_in(text, Lang::En)
+}
+
+/// As [`dateline`], reading "05/03/2024" day first in a Spanish document.
+pub fn dateline_in(text: &str, lang: Lang) -> Option<EntryDate> {
+    dateline_parts(text, lang).map(|(date, _)| date)
+}
+
+/// The first date standing alone in the document's first lines, furniture lines
+/// included: a web page may give its date only inside its navigation strip
+/// ("Secretaría de Economía | 05 de marzo de 2024 | Comunicado").
+pub fn date_in_lines(text: &str, lang: Lang) -> Option<EntryDate> {
+    text.lines()
+        .take(MASTHEAD_LINES)
+        .filter(|line| line.contains(['|', '·']) || super::clean::is_furniture(line))
+        .flat_map(|line| line.split(['|', '·']))
+        .filter(|part| part.len() < 120)
+        .find_map(|part| dateline_in(part.trim(), lang))
 }
 
 /// The date of a dateline, and for a paragraph that opens with one ("WASHINGTON,
 /// Dec. 13, 2021 - The United States ..."), the byte offset of the statement after it.
-fn dateline_parts(text: &str) -> Option<(EntryDate, Option<usize>)> {
-    let mentions = find_dates(text, &DateContext::default());
+fn dateline_parts(text: &str, lang: Lang) -> Option<(EntryDate, Option<usize>)> {
+    let ctx = DateContext {
+        document: None,
+        lang,
+    };
+    let mentions = find_dates(text, &ctx);
     let first = mentions.first()?;
     let Some(Edtf::Date(d)) = first.date.edtf else {
         return None;
@@ -192,7 +215,7 @@ fn dateline_parts(text: &str) -> Option<(EntryDate, Option<usize>)> {
 pub fn is_bare_date(text: &str) -> bool {
     text.len() < 60
         && super::status::detect(text).is_none()
-        && dateline_parts(text).is_some_and(|(_, body)| body.is_none())
+        && dateline_parts(text, Lang::En).is_some_and(|(_, body)| body.is_none())
         && text.split_whitespace().count() <= 9
 }
 
@@ -229,7 +252,7 @@ mod tests {
     #[test]
     fn title_publisher_and_dateline_are_told_apart() {
         let b = blocks("THE WHITE HOUSE\n\nFACT SHEET: U.S.-Mexico High-Level Economic Dialogue\n\nWASHINGTON, December 13, 2021\n");
-        let p = read(&b);
+        let p = read(&b, Lang::En);
         assert_eq!(p.publisher.as_deref(), Some("THE WHITE HOUSE"));
         assert_eq!(
             b[p.title.unwrap()].text,
@@ -241,7 +264,7 @@ mod tests {
     #[test]
     fn the_headline_is_found_among_banners_and_offices() {
         let b = blocks("U.S. DEPARTMENT of STATE\n\nJoint Statement of the U.S.-Japan Economic Policy Consultative Committee\n\nOffice of the Spokesperson\nJuly 29, 2022\n\nToday, the Ministers met.");
-        let p = read(&b);
+        let p = read(&b, Lang::En);
         assert_eq!(
             b[p.title.unwrap()].text,
             "Joint Statement of the U.S.-Japan Economic Policy Consultative Committee"
@@ -255,13 +278,20 @@ mod tests {
     fn a_paragraph_opening_with_its_dateline_keeps_its_statement() {
         let text = "Joint Statement on the Dialogue\n\nWASHINGTON, D.C. - April 4, 2023 - Today, the Secretaries met in Washington.";
         let b = blocks(text);
-        let p = read(&b);
+        let p = read(&b, Lang::En);
         assert_eq!(p.date.unwrap().edtf.unwrap().to_string(), "2023-04-04");
         let (block, at) = p.opening.unwrap();
         assert_eq!(
             &b[block].text[at..],
             "Today, the Secretaries met in Washington."
         );
+    }
+
+    #[test]
+    fn a_date_inside_a_navigation_strip_is_found() {
+        let text = "Inicio | Prensa\nSecretaría de Economía | 05/03/2024 | Comunicado\n";
+        let d = date_in_lines(text, Lang::Es).unwrap();
+        assert_eq!(d.edtf.unwrap().to_string(), "2024-03-05");
     }
 
     #[test]
