@@ -15,7 +15,9 @@ pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
 /// which decoded text is taken for binary data.
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
-/// Reads a document file: only a regular file (a FIFO, device or directory is
+/// Reads a document file: plain text or Markdown, a saved web page (`.html`,
+/// `.htm`: see [`super::html`]) or a PDF with a text layer (see [`super::pdf`]);
+/// only a regular file (a FIFO, device or directory is
 /// refused, naming what it is), its size checked against [`MAX_DOCUMENT_BYTES`]
 /// before reading and never more than that plus one byte read (see
 /// [`super::read_limited`]), then decoded as [`read_text`] does. Errors name the path.
@@ -36,7 +38,19 @@ pub fn read_path(path: &Path) -> Result<String, ImportError> {
             what,
         },
     })?;
-    read_text(&bytes, &name)
+    match extension(path).as_str() {
+        "pdf" => super::pdf::to_text(&bytes, &name),
+        _ if super::pdf::is_pdf(&bytes) => super::pdf::to_text(&bytes, &name),
+        "html" | "htm" | "xhtml" => read_text(&bytes, &name).map(|t| super::html::to_text(&t)),
+        _ => read_text(&bytes, &name),
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Decodes a document: UTF-8 with or without a byte-order mark, UTF-16 LE or BE with

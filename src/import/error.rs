@@ -26,6 +26,9 @@ pub enum ImportError {
         encoding: &'static str,
         detail: String,
     },
+    /// A PDF with no text layer: a scanned page is an image until OCR reads it.
+    #[error("{name}: this PDF has no text layer (it looks like a scan); run OCR on it, or paste its text")]
+    NoText { name: String },
     /// The text parsed, but states no dialogue: no pillars and no statement of what
     /// was done or planned (a greeting, a list, data). Same wording in the CLI and app.
     #[error("{name}: no dialogue structure found: {reason}")]

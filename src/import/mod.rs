@@ -15,11 +15,13 @@ pub mod decode;
 pub mod dialogue;
 pub mod entry;
 pub mod error;
+pub mod html;
 pub mod lang;
 pub mod lines;
 pub mod normalize;
 pub mod parties;
 pub mod pattern;
+pub mod pdf;
 pub mod pillars;
 pub mod placement;
 pub mod preamble;
@@ -80,7 +82,13 @@ pub fn builtin_record() -> ParsedDocument {
 /// the dialogue's own entries (`Dialogue.entries`, "General"). `record.agencies`
 /// holds only the agencies the document's entries name.
 pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
-    let text = decode::normalize_line_endings(text.strip_prefix('\u{FEFF}').unwrap_or(text));
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // A pasted or dropped web page is read by its markup, as a saved .html file is.
+    let text = if html::looks_like_html(text) {
+        html::to_text(text)
+    } else {
+        decode::normalize_line_endings(text)
+    };
     let text = crate::model::sanitize::strip_controls(&text).into_owned();
     let mut blocks = lines::blocks(&text);
     let lang = lang::detect(&text);
