@@ -180,6 +180,12 @@ pub fn to_text(html: &str) -> String {
             text_start = i;
             continue;
         }
+        if html[at..].starts_with("<!") || html[at..].starts_with("<?") {
+            // <!DOCTYPE html>, <![CDATA[, <?xml ...?>: declarations, not text.
+            i = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+            text_start = i;
+            continue;
+        }
         let Some((tag, after)) = read_tag(html, at) else {
             out.line.push('<');
             i = at + 1;
@@ -283,23 +289,27 @@ fn close(out: &mut Out, name: &str) {
 fn find_close(html: &str, from: usize, name: &str) -> (usize, usize) {
     let lower = html[from..].to_ascii_lowercase();
     let (open, close) = (format!("<{name}"), format!("</{name}"));
+    // "<a" is not "<article": the name must end where the match does.
+    let whole = |at: usize, len: usize| {
+        !lower[at + len..].starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '-')
+    };
+    let find = |pattern: &str, mut at: usize| -> Option<usize> {
+        while let Some(found) = lower[at..].find(pattern).map(|f| at + f) {
+            if whole(found, pattern.len()) {
+                return Some(found);
+            }
+            at = found + pattern.len();
+        }
+        None
+    };
     let mut depth = 1;
     let mut at = 0;
-    while at < lower.len() {
-        let next_open = lower[at..].find(&open).map(|o| at + o);
-        let Some(c) = lower[at..].find(&close).map(|c| at + c) else {
-            break;
-        };
-        match next_open {
-            Some(o)
-                if o < c
-                    && !lower[o + open.len()..]
-                        .starts_with(|ch: char| ch.is_ascii_alphanumeric()) =>
-            {
+    while let Some(c) = find(&close, at) {
+        match find(&open, at) {
+            Some(o) if o < c => {
                 depth += 1;
                 at = o + open.len();
             }
-            Some(o) if o < c => at = o + open.len(),
             _ => {
                 depth -= 1;
                 let resume = lower[c..].find('>').map_or(lower.len(), |e| c + e + 1);
