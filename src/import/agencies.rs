@@ -169,6 +169,7 @@ impl AgencyIndex {
                 hits.push((m.start(), m.end(), k.acronym));
             }
         }
+        hits.extend(departments_in_a_list(text));
         for a in &self.discovered {
             let names = a
                 .acronym
@@ -209,6 +210,34 @@ impl AgencyIndex {
             .map(|k| agency(k.name, Some(k.name_es), k.acronym, k.country))
             .or_else(|| self.discovered.iter().find(|a| a.key() == key).cloned())
     }
+}
+
+/// "State, Commerce, and USTR", "the Departments of State and Commerce": a bare
+/// department name counts when it stands in a list with another agency (alone,
+/// "State" or "Commerce" is an ordinary word).
+static DEPARTMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(State|Commerce|Treasury)\b(?:,?\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(State|Commerce|Treasury|USTR|USAID)\b").unwrap()
+});
+
+fn departments_in_a_list(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let key = |name: &str| match name {
+        "State" => Some("DOS"),
+        "Commerce" => Some("DOC"),
+        "Treasury" => Some("TREAS"),
+        _ => None,
+    };
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = DEPARTMENT_LIST.captures_at(text, at) {
+        for group in [caps.get(1), caps.get(2)].into_iter().flatten() {
+            if let Some(k) = key(group.as_str()) {
+                hits.push((group.start(), group.end(), k));
+            }
+        }
+        // The second name may start the next pair: "State, Commerce, and Treasury".
+        at = caps.get(2).map_or(text.len(), |m| m.start());
+    }
+    hits
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {

@@ -174,6 +174,13 @@ const FURNITURE: &[&str] = &[
     "copiar enlace",
     "subscribe",
     "suscribete",
+    "news release",
+    "contacts",
+    "associated links",
+    "page details",
+    "related links",
+    "related products",
+    "enlaces relacionados",
 ];
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {

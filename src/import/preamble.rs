@@ -76,6 +76,11 @@ const MASTHEAD_LINES: usize = 60;
 /// Whether a block names the issuing office rather than being the headline.
 fn is_publisher(text: &str) -> bool {
     let folded = fold(text);
+    // "From: Global Affairs Canada", "De: Secretaría de Economía".
+    let folded = ["from:", "de:", "por:"]
+        .iter()
+        .find_map(|p| folded.strip_prefix(p))
+        .map_or(folded.clone(), |rest| rest.trim_start().to_string());
     let key = folded.trim_end_matches('.');
     if PUBLISHERS.contains(&key) {
         return true;
@@ -204,10 +209,11 @@ fn dateline_parts(text: &str, lang: Lang) -> Option<(EntryDate, Option<usize>)> 
     let dash = first.end + after.find("- ").map_or(0, |i| i + 2);
     let body = text[dash..].trim_start();
     let at = text.len() - body.len();
-    Some((
-        first.date.clone(),
-        (body.split_whitespace().count() > 3).then_some(at),
-    ))
+    // "March 3, 2015 - Ottawa, Ontario - Global Affairs Canada" is all dateline; a
+    // statement after it is a sentence, or a long run of words.
+    let words = body.split_whitespace().count();
+    let statement = words > 3 && (ends_sentence(body) || words > 12);
+    Some((first.date.clone(), statement.then_some(at)))
 }
 
 /// Whether a block is only a date ("11/07/2019", "Tuesday, March 3, 2015"): page
