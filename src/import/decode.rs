@@ -16,7 +16,8 @@ pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
 /// Reads a document file: plain text or Markdown, a saved web page (`.html`,
-/// `.htm`: see [`super::html`]) or a PDF with a text layer (see [`super::pdf`]);
+/// `.htm`: see [`super::html`]), a Word document (`.docx`: see [`super::docx`]) or a
+/// PDF with a text layer (see [`super::pdf`]);
 /// only a regular file (a FIFO, device or directory is
 /// refused, naming what it is), its size checked against [`MAX_DOCUMENT_BYTES`]
 /// before reading and never more than that plus one byte read (see
@@ -40,6 +41,8 @@ pub fn read_path(path: &Path) -> Result<String, ImportError> {
     })?;
     match extension(path).as_str() {
         "pdf" => super::pdf::to_text(&bytes, &name),
+        "docx" => super::docx::to_text(&bytes, &name),
+        _ if super::docx::is_zip(&bytes) => super::docx::to_text(&bytes, &name),
         _ if super::pdf::is_pdf(&bytes) => super::pdf::to_text(&bytes, &name),
         "html" | "htm" | "xhtml" => read_text(&bytes, &name).map(|t| super::html::to_text(&t)),
         _ => read_text(&bytes, &name),

@@ -13,6 +13,7 @@ pub mod date_values;
 pub mod dates;
 pub mod decode;
 pub mod dialogue;
+pub mod docx;
 pub mod entry;
 pub mod error;
 pub mod html;
