@@ -115,6 +115,7 @@ fn heading_level(style: &str) -> Option<usize> {
 /// Each paragraph of `document.xml` as a line of Markdown-like text.
 fn paragraphs(xml: &str) -> String {
     let mut out = String::new();
+    let mut in_list = false;
     for caps in PARAGRAPH.captures_iter(xml) {
         let body = caps.get(1).map_or("", |m| m.as_str());
         let mut text = String::new();
@@ -129,13 +130,21 @@ fn paragraphs(xml: &str) -> String {
             continue;
         }
         let style = STYLE.captures(body).map(|c| c[1].to_string());
-        if let Some(level) = style.as_deref().and_then(heading_level) {
+        let heading = style.as_deref().and_then(heading_level);
+        let listed = heading.is_none()
+            && (body.contains("<w:numPr>")
+                || style
+                    .as_deref()
+                    .is_some_and(|s| s.to_ascii_lowercase().contains("list")));
+        if in_list && !listed {
+            // A list ends: a blank line, so the next paragraph is not read as the
+            // last item's continuation.
+            out.push('\n');
+        }
+        in_list = listed;
+        if let Some(level) = heading {
             out.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
-        } else if body.contains("<w:numPr>")
-            || style
-                .as_deref()
-                .is_some_and(|s| s.to_ascii_lowercase().contains("list"))
-        {
+        } else if listed {
             let depth = LEVEL
                 .captures(body)
                 .and_then(|c| c[1].parse::<usize>().ok())

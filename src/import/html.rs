@@ -9,6 +9,8 @@
 //! Not a full HTML parser: tags are read one by one and unbalanced markup degrades to
 //! its text. It never fails and never panics.
 
+pub use super::entities::decode_entities;
+
 /// Elements whose whole content is not the document.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
@@ -258,11 +260,8 @@ fn open(out: &mut Out, tag: &Tag) {
             };
             out.prefix = format!("{}{marker} ", "  ".repeat(depth));
         }
-        "td" | "th" => {
-            if !out.line.trim().is_empty() {
-                out.line.push_str(": ");
-            }
-        }
+        // Cells of a row join into one line: "Supply chains: Done".
+        "td" | "th" if !out.line.trim().is_empty() => out.line.push_str(": "),
         _ if BLOCKS.contains(&name) => out.flush(),
         _ => {}
     }
@@ -369,87 +368,6 @@ fn headline_of_title(title: &str) -> String {
         .unwrap_or(title)
         .trim()
         .to_string()
-}
-
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", " "),
-    ("rsquo", "’"),
-    ("lsquo", "‘"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("ndash", "–"),
-    ("mdash", "—"),
-    ("hellip", "…"),
-    ("aacute", "á"),
-    ("eacute", "é"),
-    ("iacute", "í"),
-    ("oacute", "ó"),
-    ("uacute", "ú"),
-    ("ntilde", "ñ"),
-    ("uuml", "ü"),
-    ("Aacute", "Á"),
-    ("Eacute", "É"),
-    ("Iacute", "Í"),
-    ("Oacute", "Ó"),
-    ("Uacute", "Ú"),
-    ("Ntilde", "Ñ"),
-    ("iquest", "¿"),
-    ("iexcl", "¡"),
-    ("ordm", "º"),
-    ("deg", "°"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("copy", "©"),
-    ("reg", "®"),
-];
-
-/// Decodes named (the common ones) and numeric character references.
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = if let Some(num) = name.strip_prefix('#') {
-                let value = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => num.parse().ok(),
-                };
-                value.and_then(char::from_u32).map(String::from)
-            } else {
-                ENTITIES
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.to_string())
-            };
-            c.map(|c| (c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push_str(&c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod decode;
 pub mod dialogue;
 pub mod docx;
+pub mod entities;
 pub mod entry;
 pub mod error;
 pub mod html;
