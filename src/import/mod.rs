@@ -14,6 +14,7 @@ pub mod dates;
 pub mod decode;
 pub mod dialogue;
 pub mod docx;
+pub mod dropped;
 pub mod entities;
 pub mod entry;
 pub mod error;
@@ -34,6 +35,7 @@ pub mod tidy;
 
 pub use agencies::builtin_agencies;
 pub use decode::{read_path, read_text, MAX_DOCUMENT_BYTES};
+pub use dropped::{dropped_lines, DroppedLine};
 pub use error::ImportError;
 pub use normalize::normalize_title;
 pub use placement::place_in;
