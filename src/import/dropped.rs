@@ -21,8 +21,8 @@ pub fn dropped_lines(source_text: &str) -> Vec<DroppedLine> {
         .filter_map(|(i, raw)| {
             let line = strip_markup(&normalize_chars(raw));
             let line = line.trim().trim_start_matches(['-', '*', '#', ' ']);
-            let dropped = !line.is_empty()
-                && (is_furniture(line) || super::preamble::is_bare_date(line));
+            let dropped =
+                !line.is_empty() && (is_furniture(line) || super::preamble::is_bare_date(line));
             dropped.then(|| DroppedLine {
                 line: i as u32 + 1,
                 text: raw.trim().to_string(),
