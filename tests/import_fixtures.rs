@@ -356,13 +356,10 @@ fn furniture_lines_are_not_content() {
 }
 
 #[test]
-fn document_without_structure_is_one_untitled_section() {
+fn document_without_pillars_keeps_its_statements_at_dialogue_level() {
     let parsed = parse("no-structure.txt");
-    assert_eq!(
-        outline(&parsed),
-        vec![(1, "Untitled".into(), strings(&["Untitled"]))]
-    );
-    let all = entries(&parsed);
+    assert_eq!(outline(&parsed), vec![], "no pillar is invented");
+    let all: Vec<&Entry> = dialogue(&parsed).entries.iter().collect();
     assert_eq!(all.len(), 3);
     assert!(
         all[2].date.is_none(),

@@ -1,6 +1,8 @@
-//! No input makes the importer panic, and whatever it parses is a valid record.
+//! No input makes the importer panic, and whatever it parses is a valid record with
+//! nothing "Untitled" and no furniture line as a title.
 //! Bounded to 256 cases per property so CI stays short.
 
+use briefbook::import::clean::is_furniture;
 use briefbook::import::{parse_document, read_text};
 use briefbook::model::validate::validate_record;
 use proptest::prelude::*;
@@ -93,6 +95,30 @@ const PIECES: &[&str] = &[
     "Monday, December 13, 2021",
     "\u{0C}",
     "\r",
+    "\u{7}",
+    "\u{85}",
+    "An official website of the United States government",
+    "Here's how you know",
+    "Breadcrumb",
+    "Office of Public Affairs | 202-482-4883",
+    "publicaffairs@doc.gov",
+    "11/07/2019",
+    "Tuesday, March 3, 2015",
+    "WASHINGTON, D.C. – April 4, 2023 – ",
+    "Ciudad de México, 5 de marzo de 2024",
+    "Office of the Spokesperson",
+    "Joint Statement of the U.S.-Japan Economic Policy Consultative Committee",
+    "Begin Text:",
+    "Today, ",
+    "this week",
+    "three of four ",
+    "and will ",
+    "Executed ",
+    "firmaron ",
+    "continuarán ",
+    "se llevó a cabo ",
+    "met for the ",
+    "three pillars: trade, energy, and Share.",
     "a",
     "Á",
     "é",
@@ -119,11 +145,28 @@ fn check(text: &str) {
         panic!("invalid record ({e}) from {text:?}");
     }
     let lines = parsed.record.sources[0].text.split('\n').count() as u32;
-    for entry in parsed.record.dialogues[0]
+    let dialogue = &parsed.record.dialogues[0];
+    let mut titles = vec![
+        dialogue.name.as_str(),
+        parsed.record.sources[0].title.as_str(),
+    ];
+    for p in &dialogue.pillars {
+        titles.push(&p.title);
+        titles.extend(p.initiatives.iter().map(|i| i.title.as_str()));
+    }
+    for title in titles {
+        assert!(!title.contains("Untitled"), "{title:?} from {text:?}");
+        assert!(
+            !is_furniture(title),
+            "furniture {title:?} as a title from {text:?}"
+        );
+    }
+    for entry in dialogue
         .pillars
         .iter()
         .flat_map(|p| &p.initiatives)
         .flat_map(|i| &i.entries)
+        .chain(&dialogue.entries)
     {
         let source = entry.source.as_ref().expect("every entry has a source");
         assert!(

@@ -2,166 +2,12 @@
 //! acronyms and "Name (ACR)" pairs in text. Entries refer to agencies by key
 //! (the acronym).
 
+use super::agencies_known::{Known, KNOWN, RECOGNISED};
 use super::normalize::fold_with_map;
 use crate::model::{Agency, Country};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-struct Known {
-    name: &'static str,
-    name_es: &'static str,
-    acronym: &'static str,
-    country: Country,
-    /// Folded (lowercase, accent-free) names the text may use.
-    aliases: &'static [&'static str],
-    /// Whether the bare acronym is safe to match anywhere ("USAID"), or only in a
-    /// "(ACR)" pair because it is also a common word ("SE", "DOS").
-    bare: bool,
-}
-
-const KNOWN: &[Known] = &[
-    Known {
-        name: "U.S. Department of State",
-        name_es: "Departamento de Estado de EE. UU.",
-        acronym: "DOS",
-        country: Country::Us,
-        aliases: &[
-            "department of state",
-            "state department",
-            "secretary of state",
-            "departamento de estado",
-        ],
-        bare: false,
-    },
-    Known {
-        name: "U.S. Department of Commerce",
-        name_es: "Departamento de Comercio de EE. UU.",
-        acronym: "DOC",
-        country: Country::Us,
-        aliases: &[
-            "department of commerce",
-            "commerce department",
-            "secretary of commerce",
-            "departamento de comercio",
-        ],
-        bare: false,
-    },
-    Known {
-        name: "Office of the United States Trade Representative",
-        name_es: "Oficina del Representante Comercial de EE. UU.",
-        acronym: "USTR",
-        country: Country::Us,
-        aliases: &["trade representative", "representante comercial"],
-        bare: true,
-    },
-    Known {
-        name: "Secretariat of Foreign Affairs",
-        name_es: "Secretaría de Relaciones Exteriores",
-        acronym: "SRE",
-        country: Country::Mx,
-        aliases: &[
-            "secretaria de relaciones exteriores",
-            "secretariat of foreign affairs",
-            "ministry of foreign affairs",
-            "foreign ministry",
-            "mexican foreign ministry",
-        ],
-        bare: true,
-    },
-    Known {
-        name: "Secretariat of Finance and Public Credit",
-        name_es: "Secretaría de Hacienda y Crédito Público",
-        acronym: "SHCP",
-        country: Country::Mx,
-        aliases: &[
-            "secretaria de hacienda y credito publico",
-            "secretariat of finance and public credit",
-            "ministry of finance and public credit",
-            "secretaria de hacienda",
-            "secretariat of finance",
-            "ministry of finance",
-            "finance ministry",
-        ],
-        bare: true,
-    },
-    Known {
-        name: "Secretariat of Economy",
-        name_es: "Secretaría de Economía",
-        acronym: "SE",
-        country: Country::Mx,
-        aliases: &[
-            "secretaria de economia",
-            "secretariat of economy",
-            "secretariat of the economy",
-            "ministry of economy",
-            "ministry of the economy",
-            "economy ministry",
-            "economy secretariat",
-        ],
-        bare: false,
-    },
-    Known {
-        name: "United States Agency for International Development",
-        name_es: "Agencia de los Estados Unidos para el Desarrollo Internacional",
-        acronym: "USAID",
-        country: Country::Us,
-        aliases: &[
-            "united states agency for international development",
-            "u.s. agency for international development",
-            "agencia de los estados unidos para el desarrollo internacional",
-        ],
-        bare: true,
-    },
-    Known {
-        name: "Mexican Agency for International Development Cooperation",
-        name_es: "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
-        acronym: "AMEXCID",
-        country: Country::Mx,
-        aliases: &[
-            "mexican agency for international development cooperation",
-            "agencia mexicana de cooperacion internacional para el desarrollo",
-        ],
-        bare: true,
-    },
-    Known {
-        name: "Federal Commission for the Protection against Sanitary Risks",
-        name_es: "Comisión Federal para la Protección contra Riesgos Sanitarios",
-        acronym: "COFEPRIS",
-        country: Country::Mx,
-        aliases: &[
-            "federal commission for the protection against sanitary risks",
-            "comision federal para la proteccion contra riesgos sanitarios",
-            "mexican sanitary agency",
-            "mexican health regulator",
-        ],
-        bare: true,
-    },
-    Known {
-        name: "United States Patent and Trademark Office",
-        name_es: "Oficina de Patentes y Marcas de los Estados Unidos",
-        acronym: "USPTO",
-        country: Country::Us,
-        aliases: &[
-            "united states patent and trademark office",
-            "u.s. patent and trademark office",
-            "patent and trademark office",
-            "oficina de patentes y marcas",
-        ],
-        bare: true,
-    },
-    Known {
-        name: "Mexican Institute of Industrial Property",
-        name_es: "Instituto Mexicano de la Propiedad Industrial",
-        acronym: "IMPI",
-        country: Country::Mx,
-        aliases: &[
-            "mexican institute of industrial property",
-            "instituto mexicano de la propiedad industrial",
-        ],
-        bare: true,
-    },
-];
 
 /// The built-in agencies: the HLED co-chairs (State, Commerce, USTR; SRE, SHCP,
 /// Secretaría de Economía) and every agency the seed fact sheet names. Their keys
@@ -171,6 +17,21 @@ pub fn builtin_agencies() -> Vec<Agency> {
         .iter()
         .map(|k| agency(k.name, Some(k.name_es), k.acronym, k.country))
         .collect()
+}
+
+/// Agencies recognised by name beyond the built-in list (the U.S. Treasury ...):
+/// added to a record only when its entries name them, so a new database still
+/// starts with exactly the built-in list.
+pub fn recognised_agencies() -> Vec<Agency> {
+    RECOGNISED
+        .iter()
+        .map(|k| agency(k.name, Some(k.name_es), k.acronym, k.country))
+        .collect()
+}
+
+/// Every agency the importer knows by name: built in, then recognised.
+fn all_known() -> impl Iterator<Item = &'static Known> {
+    KNOWN.iter().chain(RECOGNISED)
 }
 
 fn agency(name: &str, name_es: Option<&str>, acronym: &str, country: Country) -> Agency {
@@ -225,8 +86,7 @@ const CONNECTORS: &[&str] = &[
 /// (The same alternation case-insensitively, for ASCII text.)
 #[allow(clippy::type_complexity)]
 static NAMES: LazyLock<(Regex, HashMap<&'static str, &'static str>, Regex)> = LazyLock::new(|| {
-    let mut aliases: Vec<(&str, &str)> = KNOWN
-        .iter()
+    let mut aliases: Vec<(&str, &str)> = all_known()
         .flat_map(|k| k.aliases.iter().map(move |a| (*a, k.acronym)))
         .collect();
     aliases.sort_by_key(|(alias, _)| std::cmp::Reverse(alias.len()));
@@ -244,7 +104,7 @@ static NAMES: LazyLock<(Regex, HashMap<&'static str, &'static str>, Regex)> = La
 
 /// The built-in acronyms, as written (case matters: "SE" is not "se").
 static ACRONYMS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut acronyms: Vec<&str> = KNOWN.iter().map(|k| k.acronym).collect();
+    let mut acronyms: Vec<&str> = all_known().map(|k| k.acronym).collect();
     acronyms.sort_by_key(|a| std::cmp::Reverse(a.len()));
     Regex::new(&acronyms.join("|")).expect("plain acronyms")
 });
@@ -266,7 +126,7 @@ impl AgencyIndex {
         for caps in PAIR.captures_iter(document) {
             let acronym = &caps[1];
             let whole = caps.get(0).expect("group 0");
-            if KNOWN.iter().any(|k| k.acronym == acronym)
+            if all_known().any(|k| k.acronym == acronym)
                 || self
                     .discovered
                     .iter()
@@ -301,7 +161,7 @@ impl AgencyIndex {
             }
         }
         for m in ACRONYMS.find_iter(text) {
-            let Some(k) = KNOWN.iter().find(|k| k.acronym == m.as_str()) else {
+            let Some(k) = all_known().find(|k| k.acronym == m.as_str()) else {
                 continue;
             };
             let paired = text[..m.start()].ends_with('(') && text[m.end()..].starts_with(')');
@@ -309,6 +169,7 @@ impl AgencyIndex {
                 hits.push((m.start(), m.end(), k.acronym));
             }
         }
+        hits.extend(departments_in_a_list(text));
         for a in &self.discovered {
             let names = a
                 .acronym
@@ -344,12 +205,39 @@ impl AgencyIndex {
 
     /// The agency a key names, built in or discovered.
     pub fn get(&self, key: &str) -> Option<Agency> {
-        KNOWN
-            .iter()
+        all_known()
             .find(|k| k.acronym == key)
             .map(|k| agency(k.name, Some(k.name_es), k.acronym, k.country))
             .or_else(|| self.discovered.iter().find(|a| a.key() == key).cloned())
     }
+}
+
+/// "State, Commerce, and USTR", "the Departments of State and Commerce": a bare
+/// department name counts when it stands in a list with another agency (alone,
+/// "State" or "Commerce" is an ordinary word).
+static DEPARTMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(State|Commerce|Treasury)\b(?:,?\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(State|Commerce|Treasury|USTR|USAID)\b").unwrap()
+});
+
+fn departments_in_a_list(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let key = |name: &str| match name {
+        "State" => Some("DOS"),
+        "Commerce" => Some("DOC"),
+        "Treasury" => Some("TREAS"),
+        _ => None,
+    };
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = DEPARTMENT_LIST.captures_at(text, at) {
+        for group in [caps.get(1), caps.get(2)].into_iter().flatten() {
+            if let Some(k) = key(group.as_str()) {
+                hits.push((group.start(), group.end(), k));
+            }
+        }
+        // The second name may start the next pair: "State, Commerce, and Treasury".
+        at = caps.get(2).map_or(text.len(), |m| m.start());
+    }
+    hits
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {

@@ -80,3 +80,23 @@ fn terms_in_parentheses_are_not_agencies() {
     assert!(keys("micro, small, and medium-sized enterprises (MSMEs) and the (HLED)").is_empty());
     assert!(keys("signed a MOU (Memorandum)").is_empty());
 }
+
+#[test]
+fn bare_department_names_count_in_a_list_of_agencies() {
+    let index = AgencyIndex::default();
+    assert_eq!(
+        index.find("State, Commerce, and USTR will co-chair the dialogue."),
+        vec!["DOS", "DOC", "USTR"]
+    );
+    assert_eq!(
+        index.find("the Departments of State and Commerce met"),
+        vec!["DOS", "DOC"]
+    );
+    assert_eq!(
+        index.find("Treasury and the SHCP agreed"),
+        vec!["TREAS", "SHCP"]
+    );
+    assert!(index
+        .find("The State of Texas and the United States")
+        .is_empty());
+}

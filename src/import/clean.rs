@@ -144,14 +144,79 @@ const FURNITURE: &[&str] = &[
     "comunicado de prensa",
     "briefing room",
     "statements and releases",
+    "breadcrumb",
+    "breadcrumbs",
+    "news",
+    "press releases",
+    "noticias",
+    "prensa",
+    "comunicados",
+    "media note",
+    "nota de prensa",
+    "begin text",
+    "end text",
+    "inicia texto",
+    "termina texto",
+    "here's how you know",
+    "here's how you know.",
+    "asi es como usted puede verificarlo",
+    "official websites use .gov",
+    "secure .gov websites use https",
+    "office of public affairs",
+    "office of the press secretary",
+    "press office",
+    "media relations",
+    "oficina de prensa",
+    "coordinacion de comunicacion social",
+    "linkedin",
+    "whatsapp",
+    "copy link",
+    "copiar enlace",
+    "subscribe",
+    "suscribete",
+    "news release",
+    "contacts",
+    "associated links",
+    "page details",
+    "related links",
+    "related products",
+    "enlaces relacionados",
 ];
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:media |press )?(?:contact|contacto|contactos|press contact|media inquiries)s?\s*:",
+        r"^(?:for\s+)?(?:media\s+|press\s+)?(?:contact|contacto|contactos|inquiries|enquiries|inquiry)s?(?:\s+de\s+prensa|\s+para\s+medios)?\s*:",
     )
     .unwrap()
 });
+
+/// Site banners of government web pages ("An official website of the United States
+/// government", "A .gov website belongs to ...", "Click here to go to the current
+/// ... website") and the notes that wrap a statement's text ("The text of the
+/// following statement was released by ...", "Comunicado No. 112").
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^an official website of the|^un sitio oficial del gobierno|^a \.gov website belongs to|^a lock \(|^a lock or https|share sensitive information only on official|^click here to (?:go to|visit|view) the (?:current|new|archived)|^haga clic aqui para|^the (?:text of the )?following (?:joint )?(?:statement|text|fact sheet)s? (?:was|were|is|are) (?:released|issued)|^(?:comunicado|boletin)(?: de prensa)? (?:no\.?|num\.?|numero|nro\.?) ?\d+|^(?:begin|end) (?:joint )?text\b",
+    )
+    .unwrap()
+});
+
+/// A telephone number: "(202) 482-4883", "202-482-4883", "(55) 3686-5100".
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+\d{1,3}\s*)?\(?\d{2,3}\)?[\s.-]?\d{3,4}[\s.-]\d{4}\b").unwrap()
+});
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
+
+/// A press-office contact line: short, and holding a phone number or an e-mail
+/// address ("Office of Public Affairs | 202-482-4883", "publicaffairs@doc.gov").
+fn is_contact_line(trimmed: &str) -> bool {
+    trimmed.split_whitespace().count() <= 14
+        && (PHONE.is_match(trimmed) || EMAIL.is_match(trimmed))
+        // "Contact the office at 202-482-4883 to register" states an action.
+        && (CONTACT.is_match(&super::normalize::fold(trimmed))
+            || super::status::detect(trimmed).is_none())
+}
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page|pagina|p\.)\s*\d+(?:\s*(?:of|de)\s*\d+)?$|^-?\s*\d{1,3}\s*-?$")
@@ -186,6 +251,8 @@ pub fn is_furniture(line: &str) -> bool {
         || (trimmed.len() < 300 && ARCHIVE.is_match(&folded))
         || is_breadcrumb(&folded)
         || CONTACT.is_match(&folded)
+        || BANNER.is_match(&folded)
+        || is_contact_line(trimmed)
 }
 
 /// "Home > Briefing Room > Statements": short segments joined by arrows or slashes,
@@ -262,6 +329,21 @@ mod tests {
             "---",
             "###",
             "Para publicación inmediata",
+            "An official website of the United States government",
+            "Here's how you know",
+            "A .gov website belongs to an official government organization in the United States.",
+            "Click here to go to the current U.S. Department of Commerce website",
+            "Breadcrumb",
+            "Office of Public Affairs | 202-482-4883",
+            "(202) 482-4883",
+            "publicaffairs@doc.gov",
+            "Media contact: Office of Public Affairs, (202) 482-4883, publicaffairs@doc.gov",
+            "For media inquiries: press@ustr.eop.gov, 202-395-3230",
+            "Contacto de prensa: comunicacion@sre.gob.mx | Tel. (55) 3686-5100",
+            "Comunicado No. 112",
+            "Begin Text:",
+            "End Text.",
+            "The text of the following statement was released by the Governments of the United States of America and Japan.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -270,6 +352,8 @@ mod tests {
             "- The United States carried out a mission.",
             "Mexico and the United States are finalizing a proposal:",
             "U.S.-Mexico Cooperation on ICT",
+            "The delegations will meet in 2024 and trained 2,000 officials.",
+            "Officials noted the 2,000 mile border and $500 billion in annual trade.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }

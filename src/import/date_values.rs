@@ -20,6 +20,8 @@ pub(super) enum Rule {
     RelativeYear,
     RelativeMonth,
     LaterThisYear,
+    Today,
+    ThisWeek,
     Vague,
     Cadence,
     MonthDay,
@@ -146,6 +148,15 @@ pub(super) fn resolve(
             ),
             None => undated(phrase),
         },
+        // "Today" is the dateline's day, and only when the dateline gives a day.
+        Rule::Today => match doc.filter(|d| d.day_value().is_some()) {
+            Some(d) => exact(d, phrase),
+            None => undated(phrase),
+        },
+        Rule::ThisWeek => match doc.filter(|d| d.day_value().is_some()) {
+            Some(d) => EntryDate::exact(week_of(d)?, phrase),
+            None => undated(phrase),
+        },
         Rule::Vague => undated(phrase),
         Rule::Cadence => EntryDate {
             edtf: None,
@@ -188,6 +199,19 @@ fn coming_year(doc: EdtfDate) -> Option<Edtf> {
     Edtf::interval(
         IntervalEnd::Date(doc),
         IntervalEnd::Date(end.with_qualifier(Qualifier::Approximate)),
+    )
+    .ok()
+}
+
+/// The Monday-to-Sunday week holding a day: 2022-07-29 -> `2022-07-25/2022-07-31`.
+fn week_of(day: EdtfDate) -> Option<Edtf> {
+    use chrono::Datelike;
+    let date = day.lower();
+    let monday = date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    let sunday = monday + chrono::Duration::days(6);
+    Edtf::interval(
+        IntervalEnd::Date(EdtfDate::from_naive(monday)),
+        IntervalEnd::Date(EdtfDate::from_naive(sunday)),
     )
     .ok()
 }

@@ -107,7 +107,7 @@ static ES_MONTH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words without which no rule that needs no digit can match.
 static TIME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)year|month|week|quarter|annual|fall|spring|summer|winter|autumn|future|año|mes|seman|trimest|anual|otoño|verano|invierno|primavera|cada|vez").unwrap()
+    Regex::new(r"(?i)year|month|week|quarter|annual|fall|spring|summer|winter|autumn|future|today|hoy|año|mes|seman|trimest|anual|otoño|verano|invierno|primavera|cada|vez").unwrap()
 });
 
 static RULES: LazyLock<Vec<(Pattern, Rule, Need)>> = LazyLock::new(|| {
@@ -127,6 +127,8 @@ static RULES: LazyLock<Vec<(Pattern, Rule, Need)>> = LazyLock::new(|| {
         r(r"\b(?:durante|en|a\s+lo\s+largo\s+del?|dentro\s+del?)\s+(?:el\s+|los\s+)?(?:próximo|proximo|siguiente|pr[oó]ximos)\s+(?:año|doce\s+meses|12\s+meses)\b".into(), Rule::ComingYear, Need::Words),
         r(r"\b(?P<w>next|last|this)\s+year\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+año\b|\baño\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeYear, Need::Words),
         r(r"\b(?P<w>next|last|this)\s+month\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+mes\b|\bmes\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeMonth, Need::Words),
+        r(r"\b(?:today|hoy)\b".into(), Rule::Today, Need::Words),
+        r(r"\b(?:(?:earlier|later)\s+)?this\s+week\b|\b(?:durante\s+)?esta\s+semana\b".into(), Rule::ThisWeek, Need::Words),
         r(r"\blater\s+this\s+year\b|\bmás\s+adelante\s+este\s+año\b|\ba\s+finales\s+de\s+este\s+año\b".into(), Rule::LaterThisYear, Need::Words),
         r(r"\b(?:this|next|last)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:in\s+)?the\s+(?:coming|next)\s+(?:weeks|months)\b|\bin\s+the\s+near\s+future\b|\b(?:este|el\s+próximo)\s+(?:otoño|verano|invierno)\b|\besta\s+primavera\b|\b(?:en\s+)?los\s+próximos\s+meses\b".into(), Rule::Vague, Need::Words),
         r(r"\b(?P<c>monthly|weekly|quarterly|annually|yearly|every\s+(?:month|week|year|quarter)|each\s+(?:month|week|year|quarter)|once\s+a\s+(?:month|week|year)|annual\s+(?:meeting|dialogue|summit|review|conference|forum)s?|mensualmente|mensual(?:es)?|semanalmente|semanal(?:es)?|trimestralmente|trimestral(?:es)?|anualmente|anual(?:es)?|cada\s+(?:mes|semana|año|trimestre)|una\s+vez\s+al\s+(?:mes|año))\b".into(), Rule::Cadence, Need::Words),
@@ -229,6 +231,31 @@ pub fn split_main(
     mentions: Vec<DateMention>,
     action_at: Option<usize>,
 ) -> (Option<EntryDate>, Vec<EntryDate>) {
+    split_main_for(text, mentions, action_at, false)
+}
+
+/// As [`split_main`]; for an action already done (`done`), a mention with a value
+/// comes before a cadence: "Today the annual meeting was held" happened today, and
+/// "annual" describes the series.
+pub fn split_main_for(
+    text: &str,
+    mentions: Vec<DateMention>,
+    action_at: Option<usize>,
+    done: bool,
+) -> (Option<EntryDate>, Vec<EntryDate>) {
+    let dated = |m: &DateMention| m.date.edtf.is_some();
+    if done && mentions.iter().any(dated) {
+        let in_sentence = |m: &DateMention| {
+            action_at.is_some_and(|at| m.start >= at && sentence_end(text, at) > m.start)
+        };
+        let main = mentions
+            .iter()
+            .position(|m| dated(m) && in_sentence(m))
+            .or_else(|| mentions.iter().position(dated));
+        let mut rest = mentions;
+        let date = main.map(|i| rest.remove(i).date);
+        return (date, rest.into_iter().map(|m| m.date).collect());
+    }
     let datable = |m: &DateMention| m.date.edtf.is_some() || m.date.cadence.is_some();
     let in_action_sentence = |m: &DateMention| {
         action_at.is_some_and(|at| m.start >= at && sentence_end(text, at) > m.start)

@@ -2,6 +2,7 @@
 //! line endings. Typographic clean-up happens later, in parsing, so that the Source
 //! keeps the document's own characters.
 
+use super::read::{read_limited, ReadError};
 use super::ImportError;
 use encoding_rs::{Encoding, WINDOWS_1252};
 use std::path::Path;
@@ -14,25 +15,45 @@ pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
 /// which decoded text is taken for binary data.
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
-/// Reads a document file: refuses a missing or unreadable path and a file over
-/// [`MAX_DOCUMENT_BYTES`] before reading it, then decodes as [`read_text`] does.
-/// Errors name the path.
+/// Reads a document file: plain text or Markdown, a saved web page (`.html`,
+/// `.htm`: see [`super::html`]), a Word document (`.docx`: see [`super::docx`]) or a
+/// PDF with a text layer (see [`super::pdf`]);
+/// only a regular file (a FIFO, device or directory is
+/// refused, naming what it is), its size checked against [`MAX_DOCUMENT_BYTES`]
+/// before reading and never more than that plus one byte read (see
+/// [`super::read_limited`]), then decoded as [`read_text`] does. Errors name the path.
 pub fn read_path(path: &Path) -> Result<String, ImportError> {
     let name = path.display().to_string();
-    let io = |source| ImportError::Io {
-        name: name.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_DOCUMENT_BYTES {
-        return Err(ImportError::TooLarge {
-            name,
+    let bytes = read_limited(path, MAX_DOCUMENT_BYTES).map_err(|e| match e {
+        ReadError::Io { source, .. } => ImportError::Io {
+            name: name.clone(),
+            source,
+        },
+        ReadError::TooLarge { size, limit, .. } => ImportError::TooLarge {
+            name: name.clone(),
             size,
-            limit: MAX_DOCUMENT_BYTES,
-        });
+            limit,
+        },
+        ReadError::NotAFile { what, .. } => ImportError::NotAFile {
+            name: name.clone(),
+            what,
+        },
+    })?;
+    match extension(path).as_str() {
+        "pdf" => super::pdf::to_text(&bytes, &name),
+        "docx" => super::docx::to_text(&bytes, &name),
+        _ if super::docx::is_zip(&bytes) => super::docx::to_text(&bytes, &name),
+        _ if super::pdf::is_pdf(&bytes) => super::pdf::to_text(&bytes, &name),
+        "html" | "htm" | "xhtml" => read_text(&bytes, &name).map(|t| super::html::to_text(&t)),
+        _ => read_text(&bytes, &name),
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    read_text(&bytes, &name)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Decodes a document: UTF-8 with or without a byte-order mark, UTF-16 LE or BE with
@@ -223,6 +244,22 @@ mod tests {
         let err = read_text(&big, "big.txt").unwrap_err();
         assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
         assert!(err.to_string().contains("big.txt"));
+    }
+
+    #[test]
+    fn a_directory_is_refused_as_not_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_path(dir.path()).unwrap_err();
+        assert!(matches!(err, ImportError::NotAFile { .. }), "{err}");
+        assert!(err.to_string().contains("a directory"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_zero_is_refused_without_reading_it() {
+        let err = read_path(Path::new("/dev/zero")).unwrap_err();
+        assert!(err.to_string().contains("/dev/zero"), "{err}");
+        assert!(err.to_string().contains("character device"), "{err}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::lines::Block;
 use super::normalize::{fold, fold_with_map, normalize_title};
-use crate::model::{Dialogue, Pillar};
+use crate::model::{Dialogue, Entry, Pillar};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -38,48 +38,111 @@ pub struct DialogueName {
     pub short_name: Option<String>,
 }
 
-static EN_DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][\p{L}.'-]*\s+|(?:and|of|on|for|the)\s+){0,8}(?:Dialogue|DIALOGUE))(?:\s*\(([A-Z][A-Za-z]{1,9})\))?").unwrap()
-});
+/// What a dialogue's name ends with in English, by where it is looked for: the
+/// headline names the document's subject, so any body kind counts there; in the body
+/// a "Dialogue" comes first, then committees and forums (not commissions or councils,
+/// which the text mentions as things the dialogue works with).
+const HEADLINE_KINDS: &str =
+    "Dialogue|DIALOGUE|Committee|COMMITTEE|Forum|FORUM|Commission|Council|Mechanism|Summit";
+const BODY_KINDS: &str = "Dialogue|DIALOGUE";
+const BODY_OTHER_KINDS: &str = "Committee|COMMITTEE|Forum|FORUM|Mechanism";
+
+fn english_name(kinds: &str) -> Regex {
+    Regex::new(&format!(
+        r"((?:[A-Z][\p{{L}}.'-]*\s+|(?:and|of|on|for|the)\s+){{0,8}}(?:{kinds})\b(?:\s+(?:on|for)\s+[A-Z][\p{{L}}'-]*(?:\s+(?:(?:and|of|the)\s+)?[A-Z][\p{{L}}'-]*){{0,5}})?)(?:\s*\(([A-Z][A-Za-z]{{1,9}})\))?"
+    ))
+    .expect("valid pattern")
+}
+
+static EN_HEADLINE: LazyLock<Regex> = LazyLock::new(|| english_name(HEADLINE_KINDS));
+static EN_DIALOGUE: LazyLock<Regex> = LazyLock::new(|| english_name(BODY_KINDS));
+static EN_OTHER: LazyLock<Regex> = LazyLock::new(|| english_name(BODY_OTHER_KINDS));
 static ES_DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:Di[aá]logo|DI[AÁ]LOGO)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}.'-]*|de|del|y|entre|la|el|sobre|para))*)(?:\s*\(([A-Z][A-Za-z]{1,9})\))?").unwrap()
+    Regex::new(r"((?:Di[aá]logo|DI[AÁ]LOGO|Foro|Comit[eé]|Mecanismo)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}.'-]*|de|del|y|entre|la|el|sobre|para))*)(?:\s*\(([A-Z][A-Za-z]{1,9})\))?").unwrap()
+});
+/// A headline that is itself the name of a bilateral arrangement ("Roadmap for a
+/// Renewed U.S.-Canada Partnership", "Framework for ...").
+static ARRANGEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Joint\s+Statement|Fact\s+Sheet|FACT\s+SHEET)\s*:?\s*(?:on|of|from)?\s*(?:the\s+)?)?(?:[A-Z][\p{L}.'-]*\s+){0,4}(?:Roadmap|Framework|Partnership|Agenda|Action\s+Plan|Hoja\s+de\s+Ruta|Marco)\b").unwrap()
 });
 
-/// Finds the dialogue's name in the given texts (title first), and its short name
-/// from a "Name (ACR)" pair anywhere in them.
-pub fn dialogue_name<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<DialogueName> {
-    let mut found: Option<DialogueName> = None;
-    for text in texts.clone() {
-        for regex in [&*EN_DIALOGUE, &*ES_DIALOGUE] {
+/// Finds the dialogue's name: in the headline first (any kind of body, or the
+/// headline itself when it names a roadmap or framework), then in the text (a
+/// "Dialogue" before a committee or forum); its short name from a "Name (ACR)" pair
+/// anywhere.
+pub fn find_name<'a>(
+    title: Option<&'a str>,
+    texts: impl Iterator<Item = &'a str> + Clone,
+) -> Option<DialogueName> {
+    let all = title.into_iter().chain(texts.clone());
+    if let Some(t) = title {
+        if let Some(found) = first_name(std::iter::once(t), &[&EN_HEADLINE, &ES_DIALOGUE]) {
+            return Some(with_short(found, all));
+        }
+        if ARRANGEMENT.is_match(t) {
+            let found = DialogueName {
+                name: strip_document_kind(t),
+                short_name: None,
+            };
+            return Some(with_short(found, all));
+        }
+    }
+    let found = first_name(texts.clone(), &[&EN_DIALOGUE, &ES_DIALOGUE])
+        .or_else(|| first_name(texts, &[&EN_OTHER]))?;
+    Some(with_short(found, all))
+}
+
+/// The first name any of `regexes` finds in `texts`.
+fn first_name<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    regexes: &[&Regex],
+) -> Option<DialogueName> {
+    for text in texts {
+        for regex in regexes {
             for caps in regex.captures_iter(text) {
                 let name = trim_name(&caps[1]);
                 if name.split_whitespace().count() < 2 {
                     continue;
                 }
-                let short = caps.get(2).map(|m| m.as_str().to_string());
-                match &mut found {
-                    None => {
-                        found = Some(DialogueName {
-                            name,
-                            short_name: short,
-                        })
-                    }
-                    Some(f)
-                        if f.short_name.is_none()
-                            && short.is_some()
-                            && normalize_title(&f.name) == normalize_title(&name) =>
-                    {
-                        f.short_name = short;
-                    }
-                    _ => {}
-                }
-                if found.as_ref().is_some_and(|f| f.short_name.is_some()) {
+                return Some(DialogueName {
+                    name,
+                    short_name: caps.get(2).map(|m| m.as_str().to_string()),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Completes a name with the short name a "Name (ACR)" pair gives it anywhere.
+fn with_short<'a>(mut found: DialogueName, texts: impl Iterator<Item = &'a str>) -> DialogueName {
+    if found.short_name.is_some() {
+        return found;
+    }
+    let key = normalize_title(&strip_document_kind(&found.name));
+    for text in texts {
+        for regex in [&*EN_HEADLINE, &*ES_DIALOGUE] {
+            for caps in regex.captures_iter(text) {
+                let (Some(short), name) = (caps.get(2), strip_document_kind(&trim_name(&caps[1])))
+                else {
+                    continue;
+                };
+                if normalize_title(&name) == key || key.ends_with(&normalize_title(&name)) {
+                    found.short_name = Some(short.as_str().to_string());
                     return found;
                 }
             }
         }
     }
     found
+}
+
+/// Finds the dialogue's name in the given texts (title first), and its short name
+/// from a "Name (ACR)" pair anywhere in them.
+pub fn dialogue_name<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<DialogueName> {
+    let mut rest = texts.clone();
+    let title = rest.next();
+    find_name(title, rest)
 }
 
 fn trim_name(raw: &str) -> String {
@@ -92,10 +155,20 @@ fn trim_name(raw: &str) -> String {
     }) {
         words.remove(0);
     }
+    // "Dialogue on Monday" is a date, not part of the name.
+    if let Some(at) = words.iter().position(|w| matches!(*w, "on" | "for")) {
+        let next = words.get(at + 1).map(|w| fold(w)).unwrap_or_default();
+        if super::date_values::month_number(&next).is_some()
+            || next.ends_with("day")
+            || next.chars().count() < 3
+        {
+            words.truncate(at);
+        }
+    }
     while words.last().is_some_and(|w| {
         matches!(
             *w,
-            "de" | "del" | "y" | "entre" | "la" | "el" | "sobre" | "para"
+            "de" | "del" | "y" | "entre" | "la" | "el" | "sobre" | "para" | "on" | "for" | "and"
         )
     }) {
         words.pop();
@@ -174,21 +247,30 @@ pub fn strip_document_kind(title: &str) -> String {
     }
 }
 
+/// What the dialogue is built from besides the text.
+pub struct Parts<'a> {
+    /// The headline.
+    pub title: Option<&'a str>,
+    /// Names the dialogue when neither the headline nor the text does (the file name).
+    pub fallback: &'a str,
+    pub pillars: Vec<Pillar>,
+    /// Dialogue-level statements.
+    pub entries: Vec<Entry>,
+}
+
 /// Builds the dialogue: its name from the title or text (canonical for a known
-/// dialogue), its short name, the parties the text names, and the (re)launch date
-/// stated before the first pillar (`intro`).
+/// dialogue), its short name, the parties its name joins, and the (re)launch date
+/// stated before the first pillar (`intro`). Never "Untitled": without a name, the
+/// headline or else the file name stands for it, with a warning.
 pub fn build(
-    title: Option<&str>,
+    parts: Parts,
     blocks: &[Block],
     intro: &[Block],
     text: &str,
-    pillars: Vec<Pillar>,
     warnings: &mut Vec<String>,
 ) -> Dialogue {
-    let texts = title
-        .into_iter()
-        .chain(blocks.iter().map(|b| b.text.as_str()));
-    let found = dialogue_name(texts).map(|f| DialogueName {
+    let title = parts.title;
+    let found = find_name(title, blocks.iter().map(|b| b.text.as_str())).map(|f| DialogueName {
         name: strip_document_kind(&f.name),
         ..f
     });
@@ -216,132 +298,30 @@ pub fn build(
         (None, None) => {
             warnings
                 .push("the dialogue's name was not found; the document title stands for it".into());
-            let name = strip_document_kind(title.unwrap_or("Untitled dialogue"));
+            let fallback = parts
+                .fallback
+                .rsplit_once('.')
+                .map_or(parts.fallback, |(stem, _)| stem);
+            let name = strip_document_kind(title.unwrap_or(fallback));
             (name.clone(), None, name)
         }
     };
+    let names = title.into_iter().chain(std::iter::once(name.as_str()));
+    let parties = super::parties::parties(names, text);
     Dialogue {
         id: None,
         name,
         name_es,
         short_name,
-        parties: parties(text),
+        parties,
         launched: intro
             .iter()
             .find_map(|b| super::preamble::launch_date(&b.text)),
-        pillars,
-        entries: Vec::new(),
+        pillars: parts.pillars,
+        entries: parts.entries,
     }
-}
-
-/// Party codes the text names, United States first.
-fn parties(text: &str) -> Vec<String> {
-    let folded = fold(text);
-    let mut out = Vec::new();
-    if ["united states", "u.s.", "estados unidos", "ee. uu.", "eua"]
-        .iter()
-        .any(|w| folded.contains(w))
-    {
-        out.push("US".to_string());
-    }
-    if ["mexico", "mexican", "mexicano"]
-        .iter()
-        .any(|w| folded.contains(w))
-    {
-        out.push("MX".to_string());
-    }
-    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dialogue_name_and_short_name_from_the_title() {
-        let got = dialogue_name(
-            ["U.S.-Mexico High-Level Economic Dialogue (HLED) Fact Sheet"].into_iter(),
-        )
-        .unwrap();
-        assert_eq!(got.name, "U.S.-Mexico High-Level Economic Dialogue");
-        assert_eq!(got.short_name.as_deref(), Some("HLED"));
-        let got = dialogue_name(
-            [
-                "FACT SHEET: The U.S.-Mexico High-Level Economic Dialogue",
-                "the U.S.-Mexico High-Level Economic Dialogue (HLED) met",
-            ]
-            .into_iter(),
-        )
-        .unwrap();
-        assert_eq!(got.short_name.as_deref(), Some("HLED"));
-    }
-
-    #[test]
-    fn spanish_dialogue_name() {
-        let got = dialogue_name(
-            ["Hoja informativa del Diálogo Económico de Alto Nivel (DEAN) México-Estados Unidos"]
-                .into_iter(),
-        )
-        .unwrap();
-        assert_eq!(got.name, "Diálogo Económico de Alto Nivel");
-        assert_eq!(got.short_name.as_deref(), Some("DEAN"));
-    }
-
-    #[test]
-    fn document_kind_words_are_not_part_of_the_name() {
-        assert_eq!(
-            strip_document_kind("Declaración conjunta sobre el Diálogo Fronterizo"),
-            "Diálogo Fronterizo"
-        );
-        assert_eq!(
-            strip_document_kind("Joint Statement on the Border Dialogue"),
-            "Border Dialogue"
-        );
-        assert_eq!(strip_document_kind("HLED Fact Sheet"), "HLED");
-        assert_eq!(
-            strip_document_kind("FACT SHEET: Border Dialogue"),
-            "Border Dialogue"
-        );
-    }
-
-    #[test]
-    fn spanish_and_capitalised_names_of_the_hled_are_the_hled() {
-        for texts in [
-            vec!["Hoja informativa del Diálogo Económico de Alto Nivel (DEAN)"],
-            vec!["U.S.-MEXICO HIGH-LEVEL ECONOMIC DIALOGUE (HLED) - 2022 PROGRESS REPORT"],
-            vec!["HLED Working Plan"],
-        ] {
-            let mut warnings = Vec::new();
-            let d = build(
-                texts.first().copied(),
-                &[],
-                &[],
-                texts[0],
-                Vec::new(),
-                &mut warnings,
-            );
-            assert_eq!(
-                (d.short_name.as_str(), d.name.as_str()),
-                ("HLED", "U.S.-Mexico High-Level Economic Dialogue"),
-                "{texts:?}"
-            );
-            assert_eq!(
-                d.name_es.as_deref(),
-                Some("Diálogo Económico de Alto Nivel")
-            );
-            assert!(warnings.is_empty(), "{warnings:?}");
-        }
-    }
-
-    #[test]
-    fn an_unknown_dialogue_keeps_its_own_name() {
-        let mut warnings = Vec::new();
-        let text = "Joint Statement on the U.S.-Canada Energy Dialogue (ED)";
-        let d = build(Some(text), &[], &[], text, Vec::new(), &mut warnings);
-        assert_eq!(
-            (d.name.as_str(), d.short_name.as_str()),
-            ("U.S.-Canada Energy Dialogue", "ED")
-        );
-        assert_eq!(d.name_es, None);
-    }
-}
+#[path = "dialogue_tests.rs"]
+mod tests;

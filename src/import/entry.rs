@@ -2,7 +2,7 @@
 //! agencies, and where in the source it came from.
 
 use super::agencies::AgencyIndex;
-use super::dates::{find_dates, split_main, DateContext};
+use super::dates::{find_dates, split_main_for, DateContext};
 use super::status::detect;
 use crate::model::{Entry, EntryKind, SourceRef, Status};
 
@@ -28,7 +28,8 @@ pub fn build_entry(
         (None, Some(p)) => (p.status, p.kind, p.status_phrase.clone(), None),
         (None, None) => (Status::Unknown, EntryKind::Activity, None, None),
     };
-    let (date, other_dates) = split_main(text, find_dates(text, &ctx.dates), at);
+    let done = status == Status::Done;
+    let (date, other_dates) = split_main_for(text, find_dates(text, &ctx.dates), at, done);
     let mut agencies = ctx.agencies.find(text);
     if agencies.is_empty() {
         if let Some(p) = parent {

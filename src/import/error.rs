@@ -10,6 +10,10 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{name}: not a regular file (it is {what}); save the document as a file and import that"
+    )]
+    NotAFile { name: String, what: &'static str },
     #[error("{name}: the document is empty")]
     Empty { name: String },
     #[error("{name}: the document is {size} bytes, over the {limit}-byte limit (20 MB)")]
@@ -22,4 +26,11 @@ pub enum ImportError {
         encoding: &'static str,
         detail: String,
     },
+    /// A PDF with no text layer: a scanned page is an image until OCR reads it.
+    #[error("{name}: this PDF has no text layer (it looks like a scan); run OCR on it, or paste its text")]
+    NoText { name: String },
+    /// The text parsed, but states no dialogue: no pillars and no statement of what
+    /// was done or planned (a greeting, a list, data). Same wording in the CLI and app.
+    #[error("{name}: no dialogue structure found: {reason}")]
+    NoStructure { name: String, reason: String },
 }

@@ -7,28 +7,41 @@
 //! recognise is kept as plainly as possible and reported in the warnings.
 
 pub mod agencies;
+pub mod agencies_known;
 pub mod clean;
 pub mod date_values;
 pub mod dates;
 pub mod decode;
 pub mod dialogue;
+pub mod docx;
+pub mod dropped;
+pub mod entities;
 pub mod entry;
 pub mod error;
+pub mod html;
 pub mod lang;
 pub mod lines;
 pub mod normalize;
+pub mod parties;
 pub mod pattern;
+pub mod pdf;
 pub mod pillars;
+pub mod placement;
 pub mod preamble;
+pub mod read;
 pub mod status;
 pub mod structure;
+pub mod tidy;
 
 pub use agencies::builtin_agencies;
 pub use decode::{read_path, read_text, MAX_DOCUMENT_BYTES};
+pub use dropped::{dropped_lines, DroppedLine};
 pub use error::ImportError;
 pub use normalize::normalize_title;
+pub use placement::place_in;
+pub use read::{read_limited, ReadError};
 
-use crate::model::{Agency, Dialogue, Record, Source};
+use crate::model::{Record, Source, Status};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
@@ -66,14 +79,29 @@ pub fn builtin_record() -> ParsedDocument {
 /// Parses a fact sheet, joint statement or press release (plain text or Markdown).
 ///
 /// `source_name` (usually the file name) names the document in warnings and is the
-/// source title when the document has none. Line endings are normalised first; the
-/// Source keeps that text, and every entry's `source` gives its 1-based lines in it.
-/// `record.agencies` holds only the agencies the document's entries name.
+/// source title when the document has none. Line endings are normalised and control
+/// characters removed first; the Source keeps that text, and every entry's `source`
+/// gives its 1-based lines in it. Page furniture (banners, navigation, contact
+/// lines, bare dates) stays in the Source only. Statements outside every pillar are
+/// the dialogue's own entries (`Dialogue.entries`, "General"). `record.agencies`
+/// holds only the agencies the document's entries name.
 pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
-    let text = decode::normalize_line_endings(text.strip_prefix('\u{FEFF}').unwrap_or(text));
-    let blocks = lines::blocks(&text);
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // A pasted or dropped web page is read by its markup, as a saved .html file is.
+    let text = if html::looks_like_html(text) {
+        html::to_text(text)
+    } else {
+        decode::normalize_line_endings(text)
+    };
+    let text = crate::model::sanitize::strip_controls(&text).into_owned();
+    let mut blocks = lines::blocks(&text);
     let lang = lang::detect(&text);
-    let masthead = preamble::read(&blocks);
+    let masthead = preamble::read(&blocks, lang);
+    if let Some((block, at)) = masthead.opening {
+        // "WASHINGTON, D.C. - April 4, 2023 - Today, ...": the dateline is the
+        // document's date; the statement after it is content.
+        blocks[block].text = blocks[block].text[at..].to_string();
+    }
     let after_title = masthead.used.last().map_or(0, |i| i + 1);
     let outline = pillars::outline(&blocks, after_title);
     let first_pillar = outline.pillars.iter().map(|p| p.block).min();
@@ -86,7 +114,10 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     if date.is_none() {
         date = blocks[..content_start]
             .iter()
-            .find_map(|b| preamble::dateline(&b.text));
+            .find_map(|b| preamble::dateline_in(&b.text, lang));
+    }
+    if date.is_none() {
+        date = preamble::date_in_lines(&text, lang);
     }
     if date.is_none() {
         warnings.push(
@@ -107,29 +138,38 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     };
     let mut skip: HashSet<usize> = masthead.used.iter().copied().collect();
     skip.extend(outline.consumed.iter().copied());
-    let (pillars, structure_warnings) =
-        structure::build(&blocks, content_start, &outline, &skip, &ctx);
+    // A date alone on its line ("11/07/2019", "Updated: ...") is page furniture.
+    skip.extend(
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| preamble::is_bare_date(&b.text))
+            .map(|(i, _)| i),
+    );
+    let built = structure::build(&blocks, after_title, &outline, &skip, &ctx);
     if outline.pillars.is_empty() && outline.declared_only.is_empty() {
         warnings.push(
-            "no pillars recognised; the content is kept under one untitled pillar".to_string(),
+            "no pillars recognised; the statements are kept at dialogue level (General)"
+                .to_string(),
         );
     }
-    warnings.extend(structure_warnings);
+    warnings.extend(built.warnings);
 
     let intro_end = if content_start > 0 {
         content_start
     } else {
         blocks.len().min(5)
     };
-    let dialogue = dialogue::build(
-        title.as_deref(),
-        &blocks,
-        &blocks[..intro_end],
-        &text,
-        pillars,
-        &mut warnings,
-    );
-    let used = used_agencies(&dialogue, &index);
+    let mut general = built.general;
+    tidy::date_meetings(&mut general, date.as_ref());
+    let parts = dialogue::Parts {
+        title: title.as_deref(),
+        fallback: source_name,
+        pillars: built.pillars,
+        entries: general,
+    };
+    let dialogue = dialogue::build(parts, &blocks, &blocks[..intro_end], &text, &mut warnings);
+    let used = tidy::used_agencies(&dialogue, &index);
     let source = Source {
         id: None,
         title: source_title,
@@ -138,31 +178,45 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
         sha256: hex(&Sha256::digest(text.as_bytes())),
         text,
     };
-    ParsedDocument {
-        record: Record {
-            dialogues: vec![dialogue],
-            agencies: used,
-            sources: vec![source],
-        },
-        warnings,
-    }
+    let mut record = Record {
+        dialogues: vec![dialogue],
+        agencies: used,
+        sources: vec![source],
+    };
+    tidy::strip_controls(&mut record);
+    ParsedDocument { record, warnings }
 }
 
-/// The agencies the dialogue's entries name, in the order of the built-in list,
-/// then those the document introduced.
-fn used_agencies(dialogue: &Dialogue, index: &agencies::AgencyIndex) -> Vec<Agency> {
-    let keys: HashSet<&str> = dialogue
-        .pillars
+/// Refuses a parsed text that states no dialogue: no pillars, and no statement of
+/// something done or planned (a greeting, a shopping list, data). The CLI and the
+/// app call this before importing, so both refuse with the same message ("...: no
+/// dialogue structure found: ..."), unless the user asks to keep the text as notes.
+pub fn require_structure(parsed: &ParsedDocument, name: &str) -> Result<(), ImportError> {
+    let Some(dialogue) = parsed.record.dialogues.first() else {
+        return Err(ImportError::NoStructure {
+            name: name.to_string(),
+            reason: "the text holds no dialogue".into(),
+        });
+    };
+    let has_pillars = !dialogue.pillars.is_empty();
+    let states_action = dialogue
+        .entries
         .iter()
-        .flat_map(|p| &p.initiatives)
-        .flat_map(|i| &i.entries)
-        .flat_map(|e| e.agencies.iter().map(String::as_str))
-        .collect();
-    builtin_agencies()
-        .into_iter()
-        .chain(index.discovered.iter().cloned())
-        .filter(|a| keys.contains(a.key()))
-        .collect()
+        .chain(
+            dialogue
+                .pillars
+                .iter()
+                .flat_map(|p| &p.initiatives)
+                .flat_map(|i| &i.entries),
+        )
+        .any(|e| e.status != Status::Unknown);
+    if has_pillars || states_action {
+        return Ok(());
+    }
+    Err(ImportError::NoStructure {
+        name: name.to_string(),
+        reason: "no pillars and no statement of something done or planned (signed, held, will, intend to ...)".into(),
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -36,6 +36,10 @@ pub struct Outline {
     pub consumed: HashSet<usize>,
     /// Markdown level of initiative headings, when levels carry the structure.
     pub initiative_level: Option<u8>,
+    /// The sentences before a declaration in the same paragraph ("The two countries
+    /// held the tenth Dialogue ... . The Dialogue has four pillars: ..."): its block
+    /// and text, kept as a statement of its own.
+    pub declared_prefix: Option<(usize, String)>,
 }
 
 const NUMBER_WORDS: &[&str] = &[
@@ -113,17 +117,25 @@ fn is_heading_block(block: &Block) -> bool {
 pub fn outline(blocks: &[Block], from: usize) -> Outline {
     let mut out = Outline::default();
     let declared = declared_list(blocks, from);
-    if let Some((_, _, consumed)) = &declared {
-        out.consumed.extend(consumed.iter().copied());
+    if let Some(d) = &declared {
+        out.consumed.insert(d.block);
+        out.consumed.extend(d.used.iter().copied());
+        out.declared_prefix = d.prefix.clone().map(|p| (d.block, p));
     }
-    let declared_titles: BTreeMap<u32, String> =
-        declared.as_ref().map(|d| d.1.clone()).unwrap_or_default();
+    let declared_titles: BTreeMap<u32, String> = declared
+        .as_ref()
+        .map(|d| d.titles.clone())
+        .unwrap_or_default();
 
     for (i, block) in blocks.iter().enumerate().skip(from) {
         if !is_heading_block(block) || out.consumed.contains(&i) {
             continue;
         }
         if let Some((number, mut title)) = explicit_heading(&block.text) {
+            if super::clean::is_furniture(&title) {
+                // "Pillar I: Share" names the pillar by number only.
+                title.clear();
+            }
             if title.is_empty() {
                 if let Some(next) = blocks
                     .get(i + 1)
@@ -189,12 +201,20 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
     out
 }
 
-/// A sentence naming the pillars followed by their list, inline or as list items.
-/// Gives the sentence's block, the titles by number, and the blocks used.
-fn declared_list(
-    blocks: &[Block],
-    from: usize,
-) -> Option<(usize, BTreeMap<u32, String>, Vec<usize>)> {
+/// A sentence that names the pillars and lists them.
+struct Declaration {
+    /// The paragraph holding the sentence.
+    block: usize,
+    titles: BTreeMap<u32, String>,
+    /// List items below the sentence that are its titles.
+    used: Vec<usize>,
+    /// Whole sentences before the declaring one in the same paragraph.
+    prefix: Option<String>,
+}
+
+/// A sentence naming the pillars followed by their list, inline ("four pillars:
+/// (1) A, (2) B", "three pillars: a, b, and c") or as list items below it.
+fn declared_list(blocks: &[Block], from: usize) -> Option<Declaration> {
     for (i, block) in blocks.iter().enumerate().skip(from) {
         if matches!(block.kind, BlockKind::Bullet { .. }) {
             continue;
@@ -231,9 +251,15 @@ fn declared_list(
             let titles = items
                 .into_iter()
                 .enumerate()
-                .map(|(n, t)| (n as u32 + 1, t))
+                .map(|(n, t)| (n as u32 + 1, capitalize(&t)))
                 .collect();
-            return Some((i, titles, used));
+            let prefix = block.text[..sentence_start(&block.text, map[at])].trim();
+            return Some(Declaration {
+                block: i,
+                titles,
+                used,
+                prefix: (!prefix.is_empty()).then(|| prefix.to_string()),
+            });
         }
     }
     None
@@ -273,9 +299,44 @@ fn clean_item(text: &str) -> String {
     t.trim_matches('"').trim().to_string()
 }
 
+/// A pillar name: one to fifteen words starting with a letter, stating no action
+/// (a lowercase item written inline, "combating COVID-19", is a name too).
 fn valid_item(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=15).contains(&words) && text.chars().next().is_some_and(char::is_uppercase)
+    (1..=15).contains(&words)
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && !super::clean::is_furniture(text)
+        && (text.starts_with(char::is_uppercase) || super::status::detect(text).is_none())
+}
+
+/// "combating COVID-19" -> "Combating COVID-19": a pillar title starts a heading.
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}
+
+/// Byte offset where the sentence holding `at` starts: after the last ". " (or
+/// "! ", "? ") before it that follows a lowercase letter, a digit or a bracket, so
+/// "U.S. officials" does not split a sentence.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    while i >= 2 {
+        i -= 1;
+        if matches!(bytes[i - 1], b'.' | b'!' | b'?')
+            && bytes[i] == b' '
+            && text[..i - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ')')
+        {
+            return i + 1;
+        }
+    }
+    0
 }
 
 /// Top-level numbered, title-like items numbered 1, 2, 3 ... with content between.

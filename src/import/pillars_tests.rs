@@ -76,7 +76,8 @@ fn declared_numbered_list_names_the_pillars() {
             (3, "Securing the Tools".into())
         ]
     );
-    assert_eq!(o.consumed.len(), 4);
+    // The declaring paragraph and its four items.
+    assert_eq!(o.consumed.len(), 5);
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::dates::{find_dates, DateContext};
 use super::lines::{ends_sentence, Block, BlockKind};
 use super::normalize::fold;
 use super::pattern::Pattern;
-use crate::model::{Edtf, EdtfDate, EntryDate, Precision};
+use crate::model::{Edtf, EdtfDate, EntryDate, Lang, Precision};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,8 +15,11 @@ pub struct Preamble {
     pub publisher: Option<String>,
     /// The dateline: the document's own date, verbatim.
     pub date: Option<EntryDate>,
-    /// Blocks that are the title, publisher or dateline.
+    /// Blocks that are the title, publisher, dateline or site navigation around them.
     pub used: Vec<usize>,
+    /// A first paragraph that opens with its dateline ("WASHINGTON, D.C. - April 4,
+    /// 2023 - Today, ..."): its block and the byte offset where its statement starts.
+    pub opening: Option<(usize, usize)>,
 }
 
 /// Lines that name who issued the document (not its title).
@@ -35,42 +38,154 @@ const PUBLISHERS: &[&str] = &[
     "gobierno de mexico",
 ];
 
+/// How an issuing office's line starts ("Office of the Vice President", "Ministry
+/// of Foreign Affairs", "Secretaría de Economía", "Global Affairs Canada").
+static OFFICE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?:the\s+)?(?:u\.s\.\s+|united states\s+)?(?:office of the|department of|ministry of|secretariat of|secretaria de|secretaria del|embassy|embajada|consulate|consulado|government of|gobierno de|gobierno del|presidencia de|white house|global affairs canada|departamento de)\b",
+    )
+});
+
+/// Words of a headline: what the document is, or what it is about.
+const HEADLINE_WORDS: &[&str] = &[
+    "fact sheet",
+    "statement",
+    "readout",
+    "remarks",
+    "dialogue",
+    "forum",
+    "roadmap",
+    "framework",
+    "partnership",
+    "committee",
+    "comunicado",
+    "declaracion",
+    "hoja informativa",
+    "dialogo",
+    "concluye",
+    "reunion",
+];
+
 /// Most words a dateline may hold besides its date ("WASHINGTON, D.C. -").
 const DATELINE_EXTRA_WORDS: usize = 6;
+/// How far into the document a masthead may reach (banners and navigation included).
+const MASTHEAD_BLOCKS: usize = 30;
+/// How many lines of the document are searched for a date hidden in furniture.
+const MASTHEAD_LINES: usize = 60;
 
-/// Reads the masthead: the leading run of blocks that are the publisher, the
-/// dateline or the title, stopping at the first block that is none of them. A title
-/// is a heading or a short line that does not end a sentence.
-pub fn read(blocks: &[Block]) -> Preamble {
+/// Whether a block names the issuing office rather than being the headline.
+fn is_publisher(text: &str) -> bool {
+    let folded = fold(text);
+    // "From: Global Affairs Canada", "De: Secretaría de Economía".
+    let folded = ["from:", "de:", "por:"]
+        .iter()
+        .find_map(|p| folded.strip_prefix(p))
+        .map_or(folded.clone(), |rest| rest.trim_start().to_string());
+    let key = folded.trim_end_matches('.');
+    if PUBLISHERS.contains(&key) {
+        return true;
+    }
+    text.split_whitespace().count() <= 8
+        && !ends_sentence(text)
+        && OFFICE.regex(&folded).is_match(&folded)
+        && !HEADLINE_WORDS.iter().any(|w| folded.contains(w))
+        && super::status::detect(text).is_none()
+}
+
+/// How much a candidate reads like the document's headline.
+fn headline_score(text: &str) -> usize {
+    let folded = fold(text);
+    let words = text.split_whitespace().count();
+    let kind = HEADLINE_WORDS.iter().any(|w| folded.contains(w));
+    usize::from(kind) * 100 + words.min(30)
+}
+
+/// Reads the masthead: the blocks before the body that are the publisher, the
+/// dateline, the headline, or the site navigation between them. The body starts at
+/// a list item, a pillar heading or a paragraph. The headline is the candidate that
+/// names a document kind or a dialogue, else the longest; the publisher is the
+/// office named nearest the headline (a site banner comes first). Without a
+/// publisher or dateline the first title-like block is the title, as before.
+pub fn read(blocks: &[Block], lang: Lang) -> Preamble {
     let mut p = Preamble::default();
-    for (i, block) in blocks.iter().enumerate() {
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut last_anchor: Option<usize> = None;
+    for (i, block) in blocks.iter().enumerate().take(MASTHEAD_BLOCKS) {
         if matches!(block.kind, BlockKind::Bullet { .. })
             || super::pillars::explicit_heading(&block.text).is_some()
         {
             break;
         }
-        let folded = fold(&block.text);
+        if let Some((date, body)) = dateline_parts(&block.text, lang) {
+            if p.date.is_none() {
+                p.date = Some(date);
+            }
+            if let Some(at) = body {
+                p.opening = Some((i, at));
+                break;
+            }
+            last_anchor = Some(i);
+            continue;
+        }
         let title_like = matches!(block.kind, BlockKind::Heading { .. })
             || (!block.joined
                 && block.text.split_whitespace().count() <= 30
                 && !ends_sentence(&block.text));
-        if p.publisher.is_none() && PUBLISHERS.contains(&folded.trim_end_matches('.')) {
+        if title_like && is_publisher(&block.text) {
             p.publisher = Some(block.text.clone());
-        } else if p.date.is_none() && dateline(&block.text).is_some() {
-            p.date = dateline(&block.text);
-        } else if p.title.is_none() && title_like {
-            p.title = Some(i);
+            last_anchor = Some(i);
+        } else if title_like {
+            candidates.push(i);
         } else {
             break;
         }
-        p.used.push(i);
     }
+    let Some(anchor) = last_anchor else {
+        p.title = candidates.first().copied();
+        p.used.extend(p.title);
+        return p;
+    };
+    let before: Vec<usize> = candidates.iter().copied().filter(|&c| c < anchor).collect();
+    p.title = before
+        .iter()
+        .copied()
+        .max_by_key(|&c| (headline_score(&blocks[c].text), std::cmp::Reverse(c)))
+        .or_else(|| candidates.iter().copied().find(|&c| c == anchor + 1));
+    let end = p.title.map_or(anchor, |t| t.max(anchor));
+    p.used = (0..=end).collect();
     p
 }
 
 /// The date of a line that is only a date (give or take a place name).
 pub fn dateline(text: &str) -> Option<EntryDate> {
-    let mentions = find_dates(text, &DateContext::default());
+    dateline_in(text, Lang::En)
+}
+
+/// As [`dateline`], reading "05/03/2024" day first in a Spanish document.
+pub fn dateline_in(text: &str, lang: Lang) -> Option<EntryDate> {
+    dateline_parts(text, lang).map(|(date, _)| date)
+}
+
+/// The first date standing alone in the document's first lines, furniture lines
+/// included: a web page may give its date only inside its navigation strip
+/// ("Secretaría de Economía | 05 de marzo de 2024 | Comunicado").
+pub fn date_in_lines(text: &str, lang: Lang) -> Option<EntryDate> {
+    text.lines()
+        .take(MASTHEAD_LINES)
+        .filter(|line| line.contains(['|', '·']) || super::clean::is_furniture(line))
+        .flat_map(|line| line.split(['|', '·']))
+        .filter(|part| part.len() < 120)
+        .find_map(|part| dateline_in(part.trim(), lang))
+}
+
+/// The date of a dateline, and for a paragraph that opens with one ("WASHINGTON,
+/// Dec. 13, 2021 - The United States ..."), the byte offset of the statement after it.
+fn dateline_parts(text: &str, lang: Lang) -> Option<(EntryDate, Option<usize>)> {
+    let ctx = DateContext {
+        document: None,
+        lang,
+    };
+    let mentions = find_dates(text, &ctx);
     let first = mentions.first()?;
     let Some(Edtf::Date(d)) = first.date.edtf else {
         return None;
@@ -83,9 +198,31 @@ pub fn dateline(text: &str) -> Option<EntryDate> {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    // "WASHINGTON, Dec. 13, 2021 - The United States ..." opens with its dateline.
-    let opens = first.start < 40 && text[first.end..].trim_start().starts_with("- ");
-    ((extra <= DATELINE_EXTRA_WORDS && text.len() < 120) || opens).then(|| first.date.clone())
+    let after = &text[first.end..];
+    let opens = first.start < 40 && after.trim_start().starts_with("- ");
+    if extra <= DATELINE_EXTRA_WORDS && text.len() < 120 && !opens {
+        return Some((first.date.clone(), None));
+    }
+    if !opens {
+        return None;
+    }
+    let dash = first.end + after.find("- ").map_or(0, |i| i + 2);
+    let body = text[dash..].trim_start();
+    let at = text.len() - body.len();
+    // "March 3, 2015 - Ottawa, Ontario - Global Affairs Canada" is all dateline; a
+    // statement after it is a sentence, or a long run of words.
+    let words = body.split_whitespace().count();
+    let statement = words > 3 && (ends_sentence(body) || words > 12);
+    Some((first.date.clone(), statement.then_some(at)))
+}
+
+/// Whether a block is only a date ("11/07/2019", "Tuesday, March 3, 2015"): page
+/// furniture wherever it stands, kept in the source text only.
+pub fn is_bare_date(text: &str) -> bool {
+    text.len() < 60
+        && super::status::detect(text).is_none()
+        && dateline_parts(text, Lang::En).is_some_and(|(_, body)| body.is_none())
+        && text.split_whitespace().count() <= 9
 }
 
 /// The document date as a calendar value, for resolving relative phrases.
@@ -121,13 +258,58 @@ mod tests {
     #[test]
     fn title_publisher_and_dateline_are_told_apart() {
         let b = blocks("THE WHITE HOUSE\n\nFACT SHEET: U.S.-Mexico High-Level Economic Dialogue\n\nWASHINGTON, December 13, 2021\n");
-        let p = read(&b);
+        let p = read(&b, Lang::En);
         assert_eq!(p.publisher.as_deref(), Some("THE WHITE HOUSE"));
         assert_eq!(
             b[p.title.unwrap()].text,
             "FACT SHEET: U.S.-Mexico High-Level Economic Dialogue"
         );
         assert_eq!(p.date.unwrap().text, "December 13, 2021");
+    }
+
+    #[test]
+    fn the_headline_is_found_among_banners_and_offices() {
+        let b = blocks("U.S. DEPARTMENT of STATE\n\nJoint Statement of the U.S.-Japan Economic Policy Consultative Committee\n\nOffice of the Spokesperson\nJuly 29, 2022\n\nToday, the Ministers met.");
+        let p = read(&b, Lang::En);
+        assert_eq!(
+            b[p.title.unwrap()].text,
+            "Joint Statement of the U.S.-Japan Economic Policy Consultative Committee"
+        );
+        assert_eq!(p.publisher.as_deref(), Some("Office of the Spokesperson"));
+        assert_eq!(p.date.unwrap().edtf.unwrap().to_string(), "2022-07-29");
+        assert_eq!(p.used, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_its_dateline_keeps_its_statement() {
+        let text = "Joint Statement on the Dialogue\n\nWASHINGTON, D.C. - April 4, 2023 - Today, the Secretaries met in Washington.";
+        let b = blocks(text);
+        let p = read(&b, Lang::En);
+        assert_eq!(p.date.unwrap().edtf.unwrap().to_string(), "2023-04-04");
+        let (block, at) = p.opening.unwrap();
+        assert_eq!(
+            &b[block].text[at..],
+            "Today, the Secretaries met in Washington."
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_navigation_strip_is_found() {
+        let text = "Inicio | Prensa\nSecretaría de Economía | 05/03/2024 | Comunicado\n";
+        let d = date_in_lines(text, Lang::Es).unwrap();
+        assert_eq!(d.edtf.unwrap().to_string(), "2024-03-05");
+    }
+
+    #[test]
+    fn bare_dates_are_recognised() {
+        for line in [
+            "11/07/2019",
+            "Tuesday, March 3, 2015",
+            "Ciudad de México, 5 de marzo de 2024",
+        ] {
+            assert!(is_bare_date(line), "{line}");
+        }
+        assert!(!is_bare_date("The Forum met on March 3, 2015."));
     }
 
     #[test]

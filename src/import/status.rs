@@ -66,6 +66,8 @@ static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
             r"acordaron\s+\p{L}+(?:ar|er|ir)(?:se|lo|la|los|las)?|pretende(?:n)?|planea(?:n)?|tiene(?:n)?\s+previsto|prevé(?:n)?|se\s+propone(?:n)?|propusieron|propuesto|explorar",
             Class::Plan,
         ),
+        // "continuarán" is work that goes on, not a new plan: before the future tense.
+        r(r"continuar(?:án|á)|seguir(?:án|á)", Class::Progress),
         r(r"\p{L}+(?:arán|erán|irán|ará|erá|irá)", Class::Plan),
         r(
             r"began|begun|started|(?:have|has)\s+(?:begun|started)|(?:have|has)\s+developed|(?:have|has)\s+been\s+\w+ing",
@@ -80,7 +82,7 @@ static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
             Class::Progress,
         ),
         r(
-            r"(?:have\s+|has\s+)?(?:signed|launched|adopted|concluded|agreed(?:\s+on|\s+upon)?)|(?:se\s+)?firm(?:ó|aron)|ha(?:n)?\s+firmado|(?:se\s+)?lanz(?:ó|aron)|acordaron",
+            r"(?:have\s+|has\s+)?(?:signed|launched|relaunched|re-launched|executed|adopted|concluded|agreed(?:\s+on|\s+upon)?)|(?:se\s+)?firm(?:ó|aron)|ha(?:n)?\s+firmado|(?:se\s+)?(?:re)?lanz(?:ó|aron)|reanud(?:ó|aron)|acordaron",
             Class::Milestone,
         ),
         r(r"met|convened|se\s+reunieron|sostuvieron", Class::Meeting),
@@ -159,10 +161,68 @@ const HOLDING_VERBS: &[&str] = &[
     "celebraron",
     "celebró",
     "sostuvieron",
+    "a cabo",
 ];
 
-/// The main action of `text`, or `None` when no action phrase is found.
+/// The main action of `text`, or `None` when no action phrase is found. A done
+/// action that is only partly done ("completed three of four") or is followed by a
+/// plan in the same statement ("signed ... and will launch") is in progress, and
+/// its phrase keeps both parts ("signed; will").
 pub fn detect(text: &str) -> Option<Action> {
+    let mut action = main_action(text)?;
+    if action.status == Status::Done {
+        let after = action.at + action.phrase.len();
+        if let Some(part) = PARTIAL.regex(text).find(text) {
+            let (start, end) = Pattern::span(text, &part);
+            if start < end && is_partial(&text[start..end]) {
+                action.status = Status::InProgress;
+                action.phrase = format!("{}; {}", action.phrase, &text[start..end]);
+            }
+        }
+        if action.status == Status::Done {
+            let rest = &text[after..];
+            if let Some(caps) = THEN_PLAN.regex(rest).captures(rest) {
+                if let Some(plan) = caps.get(1) {
+                    let (start, end) = Pattern::span(rest, &plan);
+                    action.status = Status::InProgress;
+                    action.phrase = format!("{}; {}", action.phrase, &rest[start..end]);
+                }
+            }
+        }
+    }
+    Some(action)
+}
+
+/// "three of four", "2 of 5", "tres de cuatro": a count of a whole.
+static PARTIAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|\d{1,3})\s+(?:of|out\s+of|de)\s+(?:the\s+|los\s+|las\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,3})\b",
+    )
+});
+
+/// A plan coordinated with a done action: "... and will launch", "... and intend
+/// to", "...; the fourth is expected in 2020", "... y trabajarán".
+static THEN_PLAN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:\band\b|;|\by\b)\s+(?:[\p{L}-]+\s+){0,3}?((?:will|intends?\s+to|plans?\s+to|(?:is|are)\s+expected\s+to|is\s+expected|\p{L}+(?:arán|erán|irán))\b)",
+    )
+});
+
+/// Whether "x of y" counts fewer than the whole.
+fn is_partial(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(super::normalize::fold)
+        .collect();
+    let value =
+        |w: &str| -> Option<u32> { w.parse().ok().or_else(|| super::pillars::number_of(w)) };
+    match (words.first(), words.last()) {
+        (Some(a), Some(b)) => matches!((value(a), value(b)), (Some(x), Some(y)) if x < y),
+        _ => false,
+    }
+}
+
+fn main_action(text: &str) -> Option<Action> {
     let skip_before = if SUBORDINATE_OPENER.regex(text).is_match(text) {
         text.find(", ").map(|i| i + 1).unwrap_or(0)
     } else {
@@ -221,11 +281,21 @@ fn kind(text: &str, class: Class, phrase: &str, end: usize) -> EntryKind {
     };
     let first = after.first().map(String::as_str).unwrap_or("");
     let holds = HOLDING_VERBS.iter().any(|v| folded_phrase.ends_with(v));
+    // "hold the next HLED", "host the next round": the next session of the dialogue.
+    let is_next = |w: &String| {
+        matches!(
+            w.as_str(),
+            "next" | "proxima" | "próxima" | "proximo" | "próximo" | "siguiente"
+        )
+    };
+    let next = after.iter().take(3).any(is_next);
+    let next_after_first = after.iter().skip(1).take(2).any(is_next);
     let is_meeting = class == Class::Meeting
         || folded_phrase.contains("reunir")
         || MEETING_VERBS.contains(&first)
-        || (HOLDING_VERBS.contains(&first) && noun_within(6))
-        || (holds && noun_within(5));
+        || (HOLDING_VERBS.contains(&first) && (noun_within(6) || next_after_first))
+        || (holds
+            && (noun_within(5) || next || (folded_phrase.ends_with("a cabo") && noun_within(8))));
     match class {
         Class::Objective => EntryKind::Objective,
         _ if is_meeting => EntryKind::Meeting,

@@ -4,6 +4,7 @@ pub mod date;
 pub mod date_input;
 pub mod history;
 pub mod record;
+pub mod sanitize;
 pub mod text;
 pub mod validate;
 
