@@ -1,11 +1,12 @@
-//! Writes laid-out pages as PDF: running heads and feet, fonts (subset), links and
-//! metadata through printpdf; page contents from `content`; the rest in `finish`.
+//! Writes laid-out pages as PDF: running heads and feet (artifacts), fonts (subset) and
+//! metadata through printpdf; page contents from `content`; links, structure tree and
+//! the rest in `finish`.
 
 use super::content::{page_stream, FONT_IDS};
 use super::finish::finish;
 use super::fonts::Style;
 use super::i18n;
-use super::paginate::{Frame, Item, Laid, Page};
+use super::paginate::{Frame, Item, Laid, Page, FOOTER, HEADER};
 use super::subset::{subset, Subset};
 use super::text::{Line, Typesetter};
 
@@ -39,6 +40,7 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
                 right,
                 y,
                 size,
+                mark,
             } = item
             {
                 let text = numbers
@@ -51,6 +53,7 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
                     x: *right - line.width,
                     y: *y,
                     line,
+                    mark: *mark,
                 };
             }
         }
@@ -66,10 +69,10 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
 /// The cover carries the marking at top and bottom too (it already shows it in its body).
 fn cover_marking(packet: &Packet, page: &mut Page, frame: Frame, ts: &mut Typesetter) {
     if let Some(marking) = &packet.marking {
-        for y in [frame.height - 44.0, 30.0] {
+        for (y, mark) in [(frame.height - 44.0, HEADER), (30.0, FOOTER)] {
             let line = ts.line(Style::Bold, MARKING, marking, 7.5);
             let x = (frame.width - line.width) / 2.0;
-            page.items.push(Item::Text { x, y, line });
+            page.items.push(Item::Text { x, y, line, mark });
         }
     }
 }
@@ -91,6 +94,7 @@ fn running(
             x: frame.left,
             y: head_y,
             line,
+            mark: HEADER,
         });
     }
     let title = ts.line(Style::Regular, MUTED, &packet.title, size);
@@ -98,6 +102,7 @@ fn running(
         x: frame.right - title.width,
         y: head_y,
         line: title,
+        mark: HEADER,
     });
     page.items.push(Item::Rule {
         x1: frame.left,
@@ -124,6 +129,7 @@ fn running(
             x: frame.left,
             y: foot_y,
             line,
+            mark: FOOTER,
         });
     }
     let number = ts.line(
@@ -136,11 +142,17 @@ fn running(
         x: frame.right - number.width,
         y: foot_y,
         line: number,
+        mark: FOOTER,
     });
     if let Some(marking) = &packet.marking {
         let line = ts.line(Style::Bold, MARKING, marking, size);
         let x = (frame.width - line.width) / 2.0;
-        page.items.push(Item::Text { x, y: 30.0, line });
+        page.items.push(Item::Text {
+            x,
+            y: 30.0,
+            line,
+            mark: FOOTER,
+        });
     }
 }
 
@@ -151,8 +163,14 @@ fn lines(page: &Page) -> impl Iterator<Item = &Line> {
     })
 }
 
-/// Writes the finished pages as PDF bytes.
-pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, RenderError> {
+/// Writes the finished pages as PDF bytes; `tagged` adds the structure tree and marked
+/// content (always, except to measure what tagging costs).
+pub fn write(
+    packet: &Packet,
+    laid: &Laid,
+    frame: Frame,
+    tagged: bool,
+) -> Result<Vec<u8>, RenderError> {
     let mut used: [BTreeSet<u16>; 3] = Default::default();
     // The text each glyph stands for (first seen wins; ligatures are off, so it is unique).
     let mut texts: [BTreeMap<u16, String>; 3] = Default::default();
@@ -222,13 +240,12 @@ pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, Rend
         .pages
         .iter()
         .enumerate()
-        .map(|(i, page)| {
-            let mut ops = if i == 0 {
+        .map(|(i, _)| {
+            let ops = if i == 0 {
                 std::mem::take(&mut driver)
             } else {
                 Vec::new()
             };
-            ops.extend(link_ops(page, &laid.anchors));
             let mut p = PdfPage::new(Mm(0.0), Mm(0.0), ops);
             let rect = Rect::from_wh(Pt(frame.width), Pt(frame.height));
             p.media_box = rect.clone();
@@ -260,12 +277,14 @@ pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, Rend
         },
         &mut warnings,
     );
-    let streams: Vec<Vec<u8>> = laid
+    let tree = tagged.then_some(&laid.structure);
+    let (streams, mcids): (Vec<Vec<u8>>, Vec<Vec<usize>>) = laid
         .pages
         .iter()
-        .map(|p| page_stream(p, &subsets))
-        .collect();
-    finish(&mut lo, packet, laid, &subsets, &texts, streams)?;
+        .map(|p| page_stream(p, &subsets, tree))
+        .unzip();
+    let tagging = tagged.then_some(mcids.as_slice());
+    finish(&mut lo, packet, laid, &subsets, &texts, streams, tagging)?;
     let mut bytes = Vec::new();
     lo.save_with_options(
         &mut bytes,
@@ -277,31 +296,4 @@ pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, Rend
     )
     .map_err(|e| RenderError::Pdf(e.to_string()))?;
     Ok(bytes)
-}
-
-fn link_ops(page: &Page, anchors: &[Option<(usize, f32)>]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for item in &page.items {
-        if let Item::Link { x, y, w, h, anchor } = item {
-            let Some(Some((target, top))) = anchors.get(*anchor) else {
-                continue;
-            };
-            let dest = Destination::Xyz {
-                page: target + 1,
-                left: Some(0.0),
-                top: Some(*top + 20.0),
-                zoom: None,
-            };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h)),
-                    Actions::Goto(dest),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
-            });
-        }
-    }
-    ops
 }
