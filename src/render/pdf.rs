@@ -7,6 +7,7 @@ use super::finish::finish;
 use super::fonts::Style;
 use super::i18n;
 use super::paginate::{Frame, Item, Laid, Page, FOOTER, HEADER};
+use super::structure::{Mark, Role};
 use super::subset::{subset, Subset};
 use super::text::{Line, Typesetter};
 
@@ -33,8 +34,8 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
     let prepared = packet
         .prepared_on
         .map(|d| format!("{}: {}", l.prepared_on, i18n::day(packet.lang, d)));
-    for (index, page) in laid.pages.iter_mut().enumerate() {
-        for item in page.items.iter_mut() {
+    for index in 0..laid.pages.len() {
+        for item in laid.pages[index].items.iter_mut() {
             if let Item::PageRef {
                 anchor,
                 right,
@@ -58,22 +59,40 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
             }
         }
         if index < first {
-            cover_marking(packet, page, frame, ts);
+            cover_marking(packet, laid, index, frame, ts);
             continue;
         }
         let number = index + 1 - first;
+        let page = &mut laid.pages[index];
         running(packet, page, frame, ts, number, total, prepared.as_deref());
     }
 }
 
-/// The cover carries the marking at top and bottom too (it already shows it in its body).
-fn cover_marking(packet: &Packet, page: &mut Page, frame: Frame, ts: &mut Typesetter) {
-    if let Some(marking) = &packet.marking {
-        for (y, mark) in [(frame.height - 44.0, HEADER), (30.0, FOOTER)] {
-            let line = ts.line(Style::Bold, MARKING, marking, 7.5);
-            let x = (frame.width - line.width) / 2.0;
-            page.items.push(Item::Text { x, y, line, mark });
-        }
+/// The cover carries the marking at top and bottom. The top one is the cover's first
+/// paragraph for assistive technology (a reader must hear the handling caveat once);
+/// the bottom one, and the marking on every later page, are page furniture.
+fn cover_marking(
+    packet: &Packet,
+    laid: &mut Laid,
+    index: usize,
+    frame: Frame,
+    ts: &mut Typesetter,
+) {
+    let Some(marking) = &packet.marking else {
+        return;
+    };
+    let cover = (index == 0)
+        .then(|| laid.structure.nodes[0].children.first().copied())
+        .flatten();
+    let top = cover.map_or(HEADER, |sect| {
+        Mark::Node(laid.structure.insert_leaf(sect, 0, Role::P))
+    });
+    for (y, mark) in [(frame.height - 44.0, top), (30.0, FOOTER)] {
+        let line = ts.line(Style::Bold, MARKING, marking, 7.5);
+        let x = (frame.width - line.width) / 2.0;
+        laid.pages[index]
+            .items
+            .push(Item::Text { x, y, line, mark });
     }
 }
 

@@ -155,6 +155,23 @@ impl StructTree {
         id
     }
 
+    /// Adds an element as child number `at` of `parent` (content placed after layout,
+    /// such as the cover's marking, read before what the cover says).
+    pub fn insert_leaf(&mut self, parent: NodeId, at: usize, role: Role) -> NodeId {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            role,
+            parent: Some(parent),
+            children: Vec::new(),
+            lang: None,
+            alt: None,
+            bbox: None,
+        });
+        let children = &mut self.nodes[parent].children;
+        children.insert(at.min(children.len()), id);
+        id
+    }
+
     /// Adds an element and makes it the innermost open group.
     pub fn open(&mut self, role: Role, lang: Option<Lang>) -> NodeId {
         let id = self.leaf(role);
@@ -192,5 +209,7 @@ mod tests {
         assert_eq!(t.nodes[list].children, vec![item]);
         assert_eq!(t.nodes[list].lang, Some(Lang::En));
         assert_eq!(t.current(), 0);
+        let first = t.insert_leaf(sect, 0, Role::P);
+        assert_eq!(t.nodes[sect].children, vec![first, h, list, p]);
     }
 }

@@ -53,11 +53,13 @@ pub fn tag(
             a.push(link);
         }
     }
-    // Keep elements with content, and their ancestors; a heading or cell that drew
-    // nothing is left out rather than written empty. Parents precede children.
+    // Keep elements with content, and their ancestors; a heading or paragraph that drew
+    // nothing is left out rather than written empty. Table cells stay even when empty, so
+    // every row keeps its columns. Parents precede children.
     let mut keep = vec![false; n];
     for id in (0..n).rev() {
-        keep[id] |= !content[id].is_empty() || !annots[id].is_empty();
+        let cell = matches!(tree.nodes[id].role, Role::TD | Role::TH);
+        keep[id] |= cell || !content[id].is_empty() || !annots[id].is_empty();
         if keep[id] {
             if let Some(parent) = tree.nodes[id].parent {
                 keep[parent] = true;
