@@ -9,11 +9,13 @@
 //! for content of a structure element, `/Artifact … EMC` for page furniture. Runs of
 //! items with the same mark share one sequence, so tagging adds a few bytes per block.
 
-use super::fonts::units_per_em;
+use super::fonts::{space_glyph, units_per_em};
 use super::paginate::{Item, Page};
 use super::structure::{Artifact, Mark, NodeId, StructTree};
 use super::subset::Subset;
+use super::text::Run;
 use super::tree::Rgb;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 /// Resource names of the three faces, by `Style::index`.
@@ -50,6 +52,19 @@ fn gid_bytes(out: &mut Vec<u8>, gid: u16) {
             b'\r' => out.extend_from_slice(b"\\r"),
             _ => out.push(b),
         }
+    }
+}
+
+/// Ends a line with a space glyph unless it ends in a hyphen: invisible on the page, it
+/// keeps words apart for tools that join the text of a paragraph's lines as they are
+/// (structure-tree readers such as `pdfinfo -struct-text`, some screen readers).
+fn end_of_line(out: &mut Vec<u8>, run: &Run, map: Option<&BTreeMap<u16, u16>>) {
+    let last = run.pieces.last().and_then(|p| p.shaped.glyphs.last());
+    if last.is_none_or(|g| g.text.ends_with('-') || g.text.ends_with(' ')) {
+        return;
+    }
+    if let Some(gid) = map.and_then(|m| m.get(&space_glyph(run.style))) {
+        gid_bytes(out, *gid);
     }
 }
 
@@ -168,7 +183,8 @@ pub fn page_stream(
             continue;
         }
         marker.set(&mut out, *mark);
-        for run in &line.runs {
+        let last_run = line.runs.len() - 1;
+        for (r, run) in line.runs.iter().enumerate() {
             let style = run.style.index();
             if font != Some((style, run.size)) {
                 let _ = write!(out, "/{} ", FONT_IDS[style]);
@@ -206,6 +222,9 @@ pub fn page_stream(
                         out.push(b'(');
                     }
                 }
+            }
+            if r == last_run {
+                end_of_line(&mut out, run, map);
             }
             out.extend_from_slice(b")] TJ\n");
         }

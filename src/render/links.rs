@@ -52,15 +52,20 @@ pub fn annotate(doc: &mut lopdf::Document, pages: &[ObjectId], laid: &Laid) -> V
             // Printable (PDF/UA asks that annotations not be hidden from print).
             d.set("F", 4);
             d.set("Contents", text_string(contents));
+            // A GoTo action (rather than /Dest), as printpdf wrote it and readers expect.
+            let dest: Vec<Object> = vec![
+                (*target).into(),
+                "XYZ".into(),
+                0.into(),
+                Object::Real(top + 20.0),
+                Object::Null,
+            ];
             d.set(
-                "Dest",
-                vec![
-                    (*target).into(),
-                    "XYZ".into(),
-                    0.into(),
-                    Object::Real(top + 20.0),
-                    Object::Null,
-                ],
+                "A",
+                Dictionary::from_iter([
+                    ("S", Object::Name(b"GoTo".to_vec())),
+                    ("D", Object::Array(dest)),
+                ]),
             );
             let id = doc.add_object(d);
             annots.push(Object::Reference(id));

@@ -4,7 +4,7 @@
 
 use super::content::{page_stream, FONT_IDS};
 use super::finish::finish;
-use super::fonts::Style;
+use super::fonts::{space_glyph, Style};
 use super::i18n;
 use super::paginate::{Frame, Item, Laid, Page, FOOTER, HEADER};
 use super::structure::{Mark, Role};
@@ -210,6 +210,14 @@ pub fn write(
                     }
                 }
             }
+        }
+    }
+    // Lines end with an invisible space (see `content`): every face in use needs it.
+    for style in Style::ALL {
+        if !used[style.index()].is_empty() {
+            let space = space_glyph(style);
+            used[style.index()].insert(space);
+            texts[style.index()].insert(space, " ".into());
         }
     }
     let mut subsets: Vec<Option<Subset>> = Vec::new();
