@@ -220,3 +220,73 @@ fn page_dict(doc: &mut lopdf::Document, page: ObjectId) -> Result<&mut Dictionar
         .and_then(Object::as_dict_mut)
         .map_err(|e| RenderError::Pdf(format!("page {page:?}: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::builtin_record;
+    use crate::packet::{assemble, PacketSpec};
+
+    fn elements(doc: &lopdf::Document) -> Vec<&Dictionary> {
+        doc.objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").is_ok())
+            .collect()
+    }
+
+    #[test]
+    fn text_in_the_other_language_carries_lang_and_empty_elements_are_left_out() {
+        let spec = PacketSpec::from_json(r#"{"lang":"es"}"#).expect("spec");
+        let packet = assemble(&spec, &builtin_record().record, &[]).expect("packet");
+        let mut doc = lopdf::Document::with_version("1.7");
+        let page = doc.add_object(Dictionary::from_iter([(
+            "Type",
+            Object::Name(b"Page".to_vec()),
+        )]));
+        let catalog = doc.add_object(Dictionary::from_iter([(
+            "Type",
+            Object::Name(b"Catalog".to_vec()),
+        )]));
+        let mut tree = StructTree::new();
+        // An English passage in a Spanish packet: a group with its language.
+        tree.open(Role::Sect, Some(Lang::En));
+        let p = tree.leaf(Role::P);
+        tree.leaf(Role::H2); // drew nothing
+        tree.close();
+        tag(&mut doc, catalog, &[page], &tree, &[vec![p]], &[], &packet).expect("tags");
+        let elems = elements(&doc);
+        let roles: Vec<&[u8]> = elems
+            .iter()
+            .map(|d| d.get(b"S").unwrap().as_name().unwrap())
+            .collect();
+        assert_eq!(roles.len(), 3, "Document, Sect, P: {roles:?}");
+        assert!(!roles.contains(&b"H2".as_slice()));
+        let sect = elems
+            .iter()
+            .find(|d| d.get(b"S").unwrap().as_name().unwrap() == b"Sect")
+            .unwrap();
+        assert_eq!(sect.get(b"Lang").unwrap().as_str().unwrap(), b"en-US");
+        let para = elems
+            .iter()
+            .find(|d| d.get(b"S").unwrap().as_name().unwrap() == b"P")
+            .unwrap();
+        assert_eq!(
+            para.get(b"K").unwrap().as_i64().unwrap(),
+            0,
+            "a bare MCID on its page"
+        );
+        assert_eq!(para.get(b"Pg").unwrap().as_reference().unwrap(), page);
+        let c = doc.get_dictionary(catalog).unwrap();
+        for key in [
+            b"StructTreeRoot".as_slice(),
+            b"MarkInfo",
+            b"ViewerPreferences",
+            b"Metadata",
+        ] {
+            assert!(c.get(key).is_ok(), "{}", String::from_utf8_lossy(key));
+        }
+        let d = doc.get_dictionary(page).unwrap();
+        assert_eq!(d.get(b"StructParents").unwrap().as_i64().unwrap(), 0);
+    }
+}
