@@ -311,3 +311,38 @@ fn contents_rows_are_tagged_links_that_own_their_annotations() {
         .iter()
         .any(|c| t.elems[*c].role == "Link")));
 }
+
+/// The whole text along the structure tree, compared with the packet in print order:
+/// cover, contents, overview, each pillar's initiatives and entries, timeline, sources.
+#[test]
+fn text_along_the_structure_tree_follows_the_packet_in_both_languages() {
+    for lang in ["en", "es"] {
+        let p = packet(lang);
+        let l = labels(p.lang);
+        let t = rendered(&p);
+        let text = norm(&t.text_of(0));
+        let mut expected = vec![p.dialogue.clone(), p.title.clone(), l.contents.to_string()];
+        expected.extend(p.pillars.iter().map(|x| x.title.clone()));
+        expected.push(l.overview.to_string());
+        for pillar in &p.pillars {
+            expected.push(pillar.title.clone());
+            for i in &pillar.initiatives {
+                expected.push(i.title.clone());
+                expected.extend(i.summary.clone());
+                expected.extend(i.entries.iter().map(|e| e.text.clone()));
+            }
+        }
+        expected.push(l.timeline.to_string());
+        expected.extend(p.timeline.iter().take(5).map(|r| r.text.clone()));
+        expected.push(l.sources.to_string());
+        expected.extend(p.sources.iter().map(|s| s.title.clone()));
+        let mut at = 0;
+        for want in &expected {
+            let want = prefix(want, 40);
+            match text[at..].find(&want) {
+                Some(i) => at += i + want.len(),
+                None => panic!("{lang}: {want:?} missing or out of order after byte {at}"),
+            }
+        }
+    }
+}
