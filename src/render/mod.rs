@@ -5,7 +5,7 @@
 //! (`structure`), `pdf` writes them with printpdf (page contents from `content`, with
 //! marked content) and `finish` completes the file with lopdf: outline tree, subset font
 //! names, link annotations, the structure tree of a tagged PDF (`tags`, `metadata`),
-//! compression. Every packet is a tagged (accessible) PDF.
+//! compression (`xref` deflates the cross-reference stream). Every packet is a tagged (accessible) PDF.
 
 pub mod build;
 pub mod content;
@@ -23,6 +23,7 @@ pub mod subset;
 pub mod tags;
 pub mod text;
 pub mod tree;
+pub mod xref;
 
 use crate::packet::Packet;
 use paginate::{paginate, Frame};

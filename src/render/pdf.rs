@@ -14,6 +14,7 @@ use super::text::{Line, Typesetter};
 /// PostScript names of the three faces, by `Style::index`.
 pub const FONT_NAMES: [&str; 3] = ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"];
 use super::tree::{INK, MARKING, MUTED, RULE};
+use super::xref::compress_xref_stream;
 use super::RenderError;
 use crate::packet::{Packet, Section};
 use printpdf::*;
@@ -182,6 +183,10 @@ fn lines(page: &Page) -> impl Iterator<Item = &Line> {
     })
 }
 
+/// Objects per object stream. lopdf's default (100) compresses each small batch alone;
+/// larger batches let deflate share the repeated keys of structure elements.
+const OBJECTS_PER_STREAM: usize = 1000;
+
 /// Writes the finished pages as PDF bytes; `tagged` adds the structure tree and marked
 /// content (always, except to measure what tagging costs).
 pub fn write(
@@ -318,9 +323,11 @@ pub fn write(
         lopdf::SaveOptions::builder()
             .use_object_streams(true)
             .use_xref_streams(true)
+            .max_objects_per_stream(OBJECTS_PER_STREAM)
             .compression_level(6)
             .build(),
     )
     .map_err(|e| RenderError::Pdf(e.to_string()))?;
-    Ok(bytes)
+    // Only an optimisation: a file laid out otherwise stays valid as lopdf wrote it.
+    Ok(compress_xref_stream(&bytes).unwrap_or(bytes))
 }
