@@ -1,14 +1,17 @@
 //! Packet rendering benchmark: synthetic records of about 10, 100 and 1000 pages, rendered
-//! by Briefbook and, in the same run, the same content as Typst source compiled with the
-//! PyPI `typst` package (when `python3 -c "import typst"` works).
+//! by Briefbook (tagged, as every packet is, and untagged to show what tagging costs)
+//! and, in the same run, the same content as Typst source compiled to PDF/UA-1 with the
+//! PyPI `typst` package (when `python3 -c "import typst"` works; set `BENCH_PYTHON` to
+//! use another interpreter, e.g. a virtual environment's).
 //!
 //! Run: `cargo bench --bench packet` (add `-- --quick` to skip the 1000-page size).
-//! Reports wall time (best of several runs for the small sizes), peak heap during the
-//! render (a counting allocator), file size, and the Typst figures with the ratios.
+//! Reports wall time (best of several runs for the small sizes; tagged and untagged
+//! runs alternate so machine load hits both alike), peak heap during the tagged render
+//! (a counting allocator), file sizes, and the Typst figures with the ratios.
 
 use briefbook::model::*;
 use briefbook::packet::{assemble, PacketSpec};
-use briefbook::render::render_pdf;
+use briefbook::render::{render_pdf, render_pdf_untagged_for_benchmark, RenderError, Rendered};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -208,27 +211,57 @@ struct Measure {
     peak_mib: f64,
     bytes: usize,
     pages: u32,
+    /// The same packet untagged: best wall ms, best CPU ms and size.
+    untagged_ms: f64,
+    untagged_cpu_ms: Option<f64>,
+    untagged_bytes: usize,
+}
+
+/// One timed render: (wall ms, CPU ms, peak heap bytes, output).
+fn timed(
+    record: &Record,
+    render: fn(&briefbook::packet::Packet) -> Result<Rendered, RenderError>,
+) -> (f64, Option<f64>, usize, Rendered) {
+    let spec = spec();
+    let base = CURRENT.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let start = Instant::now();
+    let cpu_start = cpu_ms();
+    let packet = assemble(&spec, record, &[]).expect("assembles");
+    let rendered = render(&packet).expect("renders");
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let cpu = cpu_start.zip(cpu_ms()).map(|(a, b)| b - a);
+    (ms, cpu, PEAK.load(Relaxed) - base, rendered)
 }
 
 fn measure(record: &Record, runs: usize) -> Measure {
-    let spec = spec();
     let mut best = f64::MAX;
     let mut best_cpu: Option<f64> = None;
+    let mut best_untagged = f64::MAX;
+    let mut best_untagged_cpu: Option<f64> = None;
     let mut out = None;
+    let mut untagged_bytes = 0;
     let mut peak = 0;
-    for _ in 0..runs {
-        let base = CURRENT.load(Relaxed);
-        PEAK.store(base, Relaxed);
-        let start = Instant::now();
-        let cpu_start = cpu_ms();
-        let packet = assemble(&spec, record, &[]).expect("assembles");
-        let rendered = render_pdf(&packet).expect("renders");
-        best = best.min(start.elapsed().as_secs_f64() * 1000.0);
-        if let (Some(a), Some(b)) = (cpu_start, cpu_ms()) {
-            best_cpu = Some(best_cpu.map_or(b - a, |c: f64| c.min(b - a)));
+    for run in 0..runs {
+        // Alternate which goes first, so neither always runs on a warmer cache.
+        for tagged in [run % 2 == 0, run % 2 == 1] {
+            if tagged {
+                let (ms, cpu, heap, rendered) = timed(record, render_pdf);
+                best = best.min(ms);
+                if let Some(c) = cpu {
+                    best_cpu = Some(best_cpu.map_or(c, |b: f64| b.min(c)));
+                }
+                peak = peak.max(heap);
+                out = Some(rendered);
+            } else {
+                let (ms, cpu, _, rendered) = timed(record, render_pdf_untagged_for_benchmark);
+                best_untagged = best_untagged.min(ms);
+                if let Some(c) = cpu {
+                    best_untagged_cpu = Some(best_untagged_cpu.map_or(c, |b: f64| b.min(c)));
+                }
+                untagged_bytes = rendered.bytes.len();
+            }
         }
-        peak = peak.max(PEAK.load(Relaxed) - base);
-        out = Some(rendered);
     }
     let rendered = out.expect("at least one run");
     Measure {
@@ -237,6 +270,9 @@ fn measure(record: &Record, runs: usize) -> Measure {
         peak_mib: peak as f64 / 1048576.0,
         bytes: rendered.bytes.len(),
         pages: rendered.pages,
+        untagged_ms: best_untagged,
+        untagged_cpu_ms: best_untagged_cpu,
+        untagged_bytes,
     }
 }
 
@@ -255,8 +291,9 @@ fn typst_escape(text: &str) -> String {
 fn typst_source(record: &Record) -> String {
     let mut s = String::new();
     s.push_str("#set page(paper: \"us-letter\", margin: (x: 68pt, top: 74pt, bottom: 76pt), header: [#text(8pt)[SBU #h(1fr) Benchmark packet]], footer: context [#text(8pt)[Prepared on: December 10, 2021 #h(1fr) Page #counter(page).display() of #counter(page).final().first()]])\n");
+    // PDF/UA-1 needs a document title and language.
     s.push_str(
-        "#set text(font: \"Noto Sans\", size: 10pt, lang: \"en\")\n#set par(justify: true)\n",
+        "#set document(title: \"Benchmark packet\")\n#set text(font: \"Noto Sans\", size: 10pt, lang: \"en\")\n#set par(justify: true)\n",
     );
     s.push_str("#align(center)[#text(27pt, weight: \"bold\")[Benchmark packet]]\n#pagebreak()\n#outline()\n");
     let mut timeline = Vec::new();
@@ -313,19 +350,21 @@ fn typst_source(record: &Record) -> String {
     s
 }
 
-/// Compiles with the PyPI `typst` package; returns (compile ms, max RSS MiB, size bytes).
+/// Compiles to PDF/UA-1 with the PyPI `typst` package; returns (compile ms, max RSS MiB,
+/// size bytes).
 fn typst(source: &str, dir: &Path) -> Option<(f64, f64, usize)> {
     let input = dir.join("packet.typ");
     let output = dir.join("packet.pdf");
     std::fs::write(&input, source).ok()?;
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
     let script = format!(
-        "import resource, time, typst\nt = time.perf_counter()\ntypst.compile({:?}, output={:?}, font_paths=[{:?}])\nprint((time.perf_counter() - t) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)",
+        "import resource, time, typst\nt = time.perf_counter()\ntypst.compile({:?}, output={:?}, font_paths=[{:?}], pdf_standards=[\"ua-1\"])\nprint((time.perf_counter() - t) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)",
         input.display().to_string(),
         output.display().to_string(),
         fonts.display().to_string()
     );
-    let out = std::process::Command::new("python3")
+    let python = std::env::var("BENCH_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = std::process::Command::new(python)
         .arg("-c")
         .arg(script)
         .output()
@@ -348,21 +387,32 @@ fn cpu(m: &Measure) -> String {
         .map_or("CPU time unknown".into(), |c| format!("{c:.1} ms CPU"))
 }
 
+/// "+12.3%": how much larger `tagged` is than `untagged`.
+fn cost(tagged: f64, untagged: f64) -> String {
+    format!("{:+.1}%", (tagged / untagged - 1.0) * 100.0)
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let builtin = briefbook::import::builtin_record().record;
     let m = measure(&builtin, 20);
     println!(
-        "Built-in HLED record, whole packet: {:.1} ms wall ({}), {} pages, {} KB, peak heap {:.1} MiB",
+        "Built-in HLED record, whole packet (tagged): {:.1} ms wall ({}), {} pages, {} KB, peak heap {:.1} MiB; untagged {:.1} ms wall, {} KB (tagging {} CPU time, {} bytes)",
         m.ms,
         cpu(&m),
         m.pages,
         m.bytes / 1024,
-        m.peak_mib
+        m.peak_mib,
+        m.untagged_ms,
+        m.untagged_bytes / 1024,
+        m.cpu_ms
+            .zip(m.untagged_cpu_ms)
+            .map_or_else(|| cost(m.ms, m.untagged_ms), |(t, u)| cost(t, u)),
+        cost(m.bytes as f64, m.untagged_bytes as f64),
     );
     let dir = tempfile::tempdir().expect("temp dir");
-    println!("\n| entries | pages | briefbook ms (wall) | briefbook ms (CPU) | peak heap MiB | size KB | typst ms | typst max RSS MiB | typst KB | speed-up | size ratio |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("\n| entries | pages | tagged ms (wall) | tagged ms (CPU) | untagged ms (wall) | untagged ms (CPU) | tagging time (CPU) | peak heap MiB | tagged KB | untagged KB | tagging bytes | typst PDF/UA-1 ms | typst max RSS MiB | typst KB | speed-up | size ratio |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     let sizes: &[(usize, usize)] = if quick {
         &[(30, 5), (330, 3)]
     } else {
@@ -382,7 +432,7 @@ fn main() {
                 )
             },
         );
-        let ratio = t.map_or("–".into(), |(ms, _, size)| {
+        let ratio = t.map_or("– | –".into(), |(ms, _, size)| {
             format!(
                 "{:.1}x faster | {:.2}x",
                 ms / m.ms,
@@ -390,12 +440,19 @@ fn main() {
             )
         });
         println!(
-            "| {entries} | {} | {:.0} | {} | {:.1} | {} | {tm} | {trss} | {tsize} | {ratio} |",
+            "| {entries} | {} | {:.0} | {} | {:.0} | {} | {} | {:.1} | {} | {} | {} | {tm} | {trss} | {tsize} | {ratio} |",
             m.pages,
             m.ms,
             m.cpu_ms.map_or("–".into(), |c| format!("{c:.0}")),
+            m.untagged_ms,
+            m.untagged_cpu_ms.map_or("–".into(), |c| format!("{c:.0}")),
+            m.cpu_ms
+                .zip(m.untagged_cpu_ms)
+                .map_or_else(|| cost(m.ms, m.untagged_ms), |(t, u)| cost(t, u)),
             m.peak_mib,
-            m.bytes / 1024
+            m.bytes / 1024,
+            m.untagged_bytes / 1024,
+            cost(m.bytes as f64, m.untagged_bytes as f64),
         );
     }
 }

@@ -4,11 +4,18 @@
 //! 1000-page packet costs seconds and hundreds of MiB. We write the operators ourselves:
 //! consecutive glyphs share one string and only kerning or justification adds a number.
 //! printpdf still builds the document around these streams (fonts, widths, links, metadata).
+//!
+//! Tagged output wraps every painted item in marked content: `/P <</MCID n>> BDC … EMC`
+//! for content of a structure element, `/Artifact … EMC` for page furniture. Runs of
+//! items with the same mark share one sequence, so tagging adds a few bytes per block.
 
-use super::fonts::units_per_em;
+use super::fonts::{space_glyph, units_per_em};
 use super::paginate::{Item, Page};
+use super::structure::{Artifact, Mark, NodeId, StructTree};
 use super::subset::Subset;
+use super::text::Run;
 use super::tree::Rgb;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 /// Resource names of the three faces, by `Style::index`.
@@ -48,9 +55,74 @@ fn gid_bytes(out: &mut Vec<u8>, gid: u16) {
     }
 }
 
-/// The uncompressed content stream of one page.
-pub fn page_stream(page: &Page, subsets: &[Option<Subset>]) -> Vec<u8> {
+/// Ends a line with a space glyph unless it ends in a hyphen: invisible on the page, it
+/// keeps words apart for tools that join the text of a paragraph's lines as they are
+/// (structure-tree readers such as `pdfinfo -struct-text`, some screen readers).
+fn end_of_line(out: &mut Vec<u8>, run: &Run, map: Option<&BTreeMap<u16, u16>>) {
+    let last = run.pieces.last().and_then(|p| p.shaped.glyphs.last());
+    if last.is_none_or(|g| g.text.ends_with('-') || g.text.ends_with(' ')) {
+        return;
+    }
+    if let Some(gid) = map.and_then(|m| m.get(&space_glyph(run.style))) {
+        gid_bytes(out, *gid);
+    }
+}
+
+/// Opens and closes marked-content sequences as the mark changes. Without a structure
+/// tree (untagged output) it writes nothing.
+struct Marker<'t> {
+    tree: Option<&'t StructTree>,
+    open: Option<Mark>,
+    /// The element of each MCID on this page, in MCID order.
+    mcids: Vec<NodeId>,
+}
+
+impl Marker<'_> {
+    fn set(&mut self, out: &mut Vec<u8>, mark: Mark) {
+        let Some(tree) = self.tree else { return };
+        if self.open == Some(mark) {
+            return;
+        }
+        self.end(out);
+        match mark {
+            Mark::Node(node) => {
+                let role = tree.nodes.get(node).map_or("Span", |n| n.role.name());
+                let _ = writeln!(out, "/{role} <</MCID {}>> BDC", self.mcids.len());
+                self.mcids.push(node);
+            }
+            Mark::Artifact(Artifact::Header) => {
+                out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n")
+            }
+            Mark::Artifact(Artifact::Footer) => {
+                out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
+            }
+            Mark::Artifact(Artifact::Layout) => out.extend_from_slice(b"/Artifact BMC\n"),
+        }
+        self.open = Some(mark);
+    }
+
+    /// Closes the open sequence: before a text object starts or ends, since marked
+    /// content and text objects must nest.
+    fn end(&mut self, out: &mut Vec<u8>) {
+        if self.open.take().is_some() {
+            out.extend_from_slice(b"EMC\n");
+        }
+    }
+}
+
+/// The uncompressed content stream of one page, and (when `tree` is given, for tagged
+/// output) the structure element of each MCID it uses.
+pub fn page_stream(
+    page: &Page,
+    subsets: &[Option<Subset>],
+    tree: Option<&StructTree>,
+) -> (Vec<u8>, Vec<NodeId>) {
     let mut out = Vec::with_capacity(8192);
+    let mut marker = Marker {
+        tree,
+        open: None,
+        mcids: Vec::new(),
+    };
     let mut fill: Option<Rgb> = None;
     // Graphics first, then one text object, so fills never cover text.
     for item in &page.items {
@@ -61,7 +133,9 @@ pub fn page_stream(page: &Page, subsets: &[Option<Subset>]) -> Vec<u8> {
                 w,
                 h,
                 fill: c,
+                mark,
             } => {
+                marker.set(&mut out, *mark);
                 if fill != Some(*c) {
                     color(&mut out, *c, "rg");
                     fill = Some(*c);
@@ -81,6 +155,7 @@ pub fn page_stream(page: &Page, subsets: &[Option<Subset>]) -> Vec<u8> {
                 color: c,
                 dotted,
             } => {
+                marker.set(&mut out, Mark::Artifact(Artifact::Layout));
                 color(&mut out, *c, "RG");
                 num(&mut out, *width);
                 out.extend_from_slice(if *dotted {
@@ -96,14 +171,20 @@ pub fn page_stream(page: &Page, subsets: &[Option<Subset>]) -> Vec<u8> {
             _ => {}
         }
     }
+    marker.end(&mut out);
     out.extend_from_slice(b"BT\n");
     let upem = units_per_em();
     let mut font: Option<(usize, f32)> = None;
     for item in &page.items {
-        let Item::Text { x, y, line } = item else {
+        let Item::Text { x, y, line, mark } = item else {
             continue;
         };
-        for run in &line.runs {
+        if line.runs.is_empty() {
+            continue;
+        }
+        marker.set(&mut out, *mark);
+        let last_run = line.runs.len() - 1;
+        for (r, run) in line.runs.iter().enumerate() {
             let style = run.style.index();
             if font != Some((style, run.size)) {
                 let _ = write!(out, "/{} ", FONT_IDS[style]);
@@ -142,11 +223,15 @@ pub fn page_stream(page: &Page, subsets: &[Option<Subset>]) -> Vec<u8> {
                     }
                 }
             }
+            if r == last_run {
+                end_of_line(&mut out, run, map);
+            }
             out.extend_from_slice(b")] TJ\n");
         }
     }
+    marker.end(&mut out);
     out.extend_from_slice(b"ET\n");
-    out
+    (out, marker.mcids)
 }
 
 #[cfg(test)]

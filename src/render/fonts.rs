@@ -104,6 +104,13 @@ pub fn has_glyph(c: char) -> bool {
     faces().faces[0].glyph_index(c).is_some()
 }
 
+/// The glyph id of the space in `style`'s face (0 if the face had none).
+pub fn space_glyph(style: Style) -> u16 {
+    faces().faces[style.index()]
+        .glyph_index(' ')
+        .map_or(0, |g| g.0)
+}
+
 /// Shapes text once per (face, text) and remembers the result: packets repeat words a lot.
 #[derive(Default)]
 pub struct Shaper {

@@ -1,19 +1,29 @@
 //! Packet -> PDF bytes. Pure and deterministic: the same packet gives the same bytes.
 //!
 //! Steps: `build` turns the packet into the layout tree (`tree`), `text` sets paragraphs
-//! into lines, `paginate` places blocks on pages, `pdf` writes them with printpdf and
-//! finishes the file with lopdf (outline tree, subset font names, compression).
+//! into lines, `paginate` places blocks on pages and records the logical structure
+//! (`structure`), `pdf` writes them with printpdf (page contents from `content`, with
+//! marked content) and `finish` completes the file with lopdf: outline tree, subset font
+//! names, link annotations, the structure tree of a tagged PDF (`tags`, `metadata`),
+//! compression (`xref` deflates the cross-reference stream). Every packet is a tagged (accessible) PDF.
 
 pub mod build;
 pub mod content;
 pub mod finish;
+pub mod fontnames;
 pub mod fonts;
 pub mod i18n;
+pub mod links;
+pub mod metadata;
+pub mod outline;
 pub mod paginate;
 pub mod pdf;
+pub mod structure;
 pub mod subset;
+pub mod tags;
 pub mod text;
 pub mod tree;
+pub mod xref;
 
 use crate::packet::Packet;
 use paginate::{paginate, Frame};
@@ -37,14 +47,26 @@ pub enum RenderError {
     Pdf(String),
 }
 
-/// Renders `packet` to PDF bytes. Deterministic: no clock, no randomness, no system fonts.
+/// Renders `packet` to a tagged PDF (PDF/UA-1). Deterministic: no clock, no randomness,
+/// no system fonts.
 pub fn render_pdf(packet: &Packet) -> Result<Rendered, RenderError> {
+    render(packet, true)
+}
+
+/// The same render without structure tree and marked content. Only for the benchmark,
+/// which reports what tagging costs; packets are always tagged.
+#[doc(hidden)]
+pub fn render_pdf_untagged_for_benchmark(packet: &Packet) -> Result<Rendered, RenderError> {
+    render(packet, false)
+}
+
+fn render(packet: &Packet, tagged: bool) -> Result<Rendered, RenderError> {
     let frame = Frame::new(packet.page.points());
     let mut ts = Typesetter::new(packet.lang);
     let doc = build::build(packet);
     let mut laid = paginate(&doc.blocks, frame, &mut ts, doc.anchors);
     pdf::finish_pages(packet, &mut laid, frame, &mut ts);
-    let bytes = pdf::write(packet, &laid, frame)?;
+    let bytes = pdf::write(packet, &laid, frame, tagged)?;
     let warnings = ts
         .missing
         .iter()
@@ -60,6 +82,19 @@ pub fn render_pdf(packet: &Packet) -> Result<Rendered, RenderError> {
         pages: laid.pages.len() as u32,
         warnings,
     })
+}
+
+/// A PDF text string: ASCII as a literal, anything else UTF-16BE with a byte-order mark
+/// (so accented titles survive in bookmarks, link descriptions and alternative text).
+pub(crate) fn text_string(text: &str) -> lopdf::Object {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return lopdf::Object::string_literal(text);
+    }
+    let mut out = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        out.extend(unit.to_be_bytes());
+    }
+    lopdf::Object::String(out, lopdf::StringFormat::Literal)
 }
 
 /// A quick page count for live previews: counts characters against average line lengths

@@ -1,17 +1,20 @@
-//! Writes laid-out pages as PDF: running heads and feet, fonts (subset), links and
-//! metadata through printpdf; page contents from `content`; the rest in `finish`.
+//! Writes laid-out pages as PDF: running heads and feet (artifacts), fonts (subset) and
+//! metadata through printpdf; page contents from `content`; links, structure tree and
+//! the rest in `finish`.
 
 use super::content::{page_stream, FONT_IDS};
 use super::finish::finish;
-use super::fonts::Style;
+use super::fonts::{space_glyph, Style};
 use super::i18n;
-use super::paginate::{Frame, Item, Laid, Page};
+use super::paginate::{Frame, Item, Laid, Page, FOOTER, HEADER};
+use super::structure::{Mark, Role};
 use super::subset::{subset, Subset};
 use super::text::{Line, Typesetter};
 
 /// PostScript names of the three faces, by `Style::index`.
 pub const FONT_NAMES: [&str; 3] = ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"];
 use super::tree::{INK, MARKING, MUTED, RULE};
+use super::xref::compress_xref_stream;
 use super::RenderError;
 use crate::packet::{Packet, Section};
 use printpdf::*;
@@ -32,13 +35,14 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
     let prepared = packet
         .prepared_on
         .map(|d| format!("{}: {}", l.prepared_on, i18n::day(packet.lang, d)));
-    for (index, page) in laid.pages.iter_mut().enumerate() {
-        for item in page.items.iter_mut() {
+    for index in 0..laid.pages.len() {
+        for item in laid.pages[index].items.iter_mut() {
             if let Item::PageRef {
                 anchor,
                 right,
                 y,
                 size,
+                mark,
             } = item
             {
                 let text = numbers
@@ -51,26 +55,45 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
                     x: *right - line.width,
                     y: *y,
                     line,
+                    mark: *mark,
                 };
             }
         }
         if index < first {
-            cover_marking(packet, page, frame, ts);
+            cover_marking(packet, laid, index, frame, ts);
             continue;
         }
         let number = index + 1 - first;
+        let page = &mut laid.pages[index];
         running(packet, page, frame, ts, number, total, prepared.as_deref());
     }
 }
 
-/// The cover carries the marking at top and bottom too (it already shows it in its body).
-fn cover_marking(packet: &Packet, page: &mut Page, frame: Frame, ts: &mut Typesetter) {
-    if let Some(marking) = &packet.marking {
-        for y in [frame.height - 44.0, 30.0] {
-            let line = ts.line(Style::Bold, MARKING, marking, 7.5);
-            let x = (frame.width - line.width) / 2.0;
-            page.items.push(Item::Text { x, y, line });
-        }
+/// The cover carries the marking at top and bottom. The top one is the cover's first
+/// paragraph for assistive technology (a reader must hear the handling caveat once);
+/// the bottom one, and the marking on every later page, are page furniture.
+fn cover_marking(
+    packet: &Packet,
+    laid: &mut Laid,
+    index: usize,
+    frame: Frame,
+    ts: &mut Typesetter,
+) {
+    let Some(marking) = &packet.marking else {
+        return;
+    };
+    let cover = (index == 0)
+        .then(|| laid.structure.nodes[0].children.first().copied())
+        .flatten();
+    let top = cover.map_or(HEADER, |sect| {
+        Mark::Node(laid.structure.insert_leaf(sect, 0, Role::P))
+    });
+    for (y, mark) in [(frame.height - 44.0, top), (30.0, FOOTER)] {
+        let line = ts.line(Style::Bold, MARKING, marking, 7.5);
+        let x = (frame.width - line.width) / 2.0;
+        laid.pages[index]
+            .items
+            .push(Item::Text { x, y, line, mark });
     }
 }
 
@@ -91,6 +114,7 @@ fn running(
             x: frame.left,
             y: head_y,
             line,
+            mark: HEADER,
         });
     }
     let title = ts.line(Style::Regular, MUTED, &packet.title, size);
@@ -98,6 +122,7 @@ fn running(
         x: frame.right - title.width,
         y: head_y,
         line: title,
+        mark: HEADER,
     });
     page.items.push(Item::Rule {
         x1: frame.left,
@@ -124,6 +149,7 @@ fn running(
             x: frame.left,
             y: foot_y,
             line,
+            mark: FOOTER,
         });
     }
     let number = ts.line(
@@ -136,11 +162,17 @@ fn running(
         x: frame.right - number.width,
         y: foot_y,
         line: number,
+        mark: FOOTER,
     });
     if let Some(marking) = &packet.marking {
         let line = ts.line(Style::Bold, MARKING, marking, size);
         let x = (frame.width - line.width) / 2.0;
-        page.items.push(Item::Text { x, y: 30.0, line });
+        page.items.push(Item::Text {
+            x,
+            y: 30.0,
+            line,
+            mark: FOOTER,
+        });
     }
 }
 
@@ -151,8 +183,18 @@ fn lines(page: &Page) -> impl Iterator<Item = &Line> {
     })
 }
 
-/// Writes the finished pages as PDF bytes.
-pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, RenderError> {
+/// Objects per object stream. lopdf's default (100) compresses each small batch alone;
+/// larger batches let deflate share the repeated keys of structure elements.
+const OBJECTS_PER_STREAM: usize = 1000;
+
+/// Writes the finished pages as PDF bytes; `tagged` adds the structure tree and marked
+/// content (always, except to measure what tagging costs).
+pub fn write(
+    packet: &Packet,
+    laid: &Laid,
+    frame: Frame,
+    tagged: bool,
+) -> Result<Vec<u8>, RenderError> {
     let mut used: [BTreeSet<u16>; 3] = Default::default();
     // The text each glyph stands for (first seen wins; ligatures are off, so it is unique).
     let mut texts: [BTreeMap<u16, String>; 3] = Default::default();
@@ -173,6 +215,14 @@ pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, Rend
                     }
                 }
             }
+        }
+    }
+    // Lines end with an invisible space (see `content`): every face in use needs it.
+    for style in Style::ALL {
+        if !used[style.index()].is_empty() {
+            let space = space_glyph(style);
+            used[style.index()].insert(space);
+            texts[style.index()].insert(space, " ".into());
         }
     }
     let mut subsets: Vec<Option<Subset>> = Vec::new();
@@ -222,13 +272,12 @@ pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, Rend
         .pages
         .iter()
         .enumerate()
-        .map(|(i, page)| {
-            let mut ops = if i == 0 {
+        .map(|(i, _)| {
+            let ops = if i == 0 {
                 std::mem::take(&mut driver)
             } else {
                 Vec::new()
             };
-            ops.extend(link_ops(page, &laid.anchors));
             let mut p = PdfPage::new(Mm(0.0), Mm(0.0), ops);
             let rect = Rect::from_wh(Pt(frame.width), Pt(frame.height));
             p.media_box = rect.clone();
@@ -260,48 +309,25 @@ pub fn write(packet: &Packet, laid: &Laid, frame: Frame) -> Result<Vec<u8>, Rend
         },
         &mut warnings,
     );
-    let streams: Vec<Vec<u8>> = laid
+    let tree = tagged.then_some(&laid.structure);
+    let (streams, mcids): (Vec<Vec<u8>>, Vec<Vec<usize>>) = laid
         .pages
         .iter()
-        .map(|p| page_stream(p, &subsets))
-        .collect();
-    finish(&mut lo, packet, laid, &subsets, &texts, streams)?;
+        .map(|p| page_stream(p, &subsets, tree))
+        .unzip();
+    let tagging = tagged.then_some(mcids.as_slice());
+    finish(&mut lo, packet, laid, &subsets, &texts, streams, tagging)?;
     let mut bytes = Vec::new();
     lo.save_with_options(
         &mut bytes,
         lopdf::SaveOptions::builder()
             .use_object_streams(true)
             .use_xref_streams(true)
+            .max_objects_per_stream(OBJECTS_PER_STREAM)
             .compression_level(6)
             .build(),
     )
     .map_err(|e| RenderError::Pdf(e.to_string()))?;
-    Ok(bytes)
-}
-
-fn link_ops(page: &Page, anchors: &[Option<(usize, f32)>]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for item in &page.items {
-        if let Item::Link { x, y, w, h, anchor } = item {
-            let Some(Some((target, top))) = anchors.get(*anchor) else {
-                continue;
-            };
-            let dest = Destination::Xyz {
-                page: target + 1,
-                left: Some(0.0),
-                top: Some(*top + 20.0),
-                zoom: None,
-            };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    Rect::from_xywh(Pt(*x), Pt(*y), Pt(*w), Pt(*h)),
-                    Actions::Goto(dest),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
-            });
-        }
-    }
-    ops
+    // Only an optimisation: a file laid out otherwise stays valid as lopdf wrote it.
+    Ok(compress_xref_stream(&bytes).unwrap_or(bytes))
 }

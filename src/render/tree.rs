@@ -1,8 +1,11 @@
 //! The explicit layout tree: what the packet says, as typographic blocks (heading,
-//! paragraph, list, table, cell). Pagination reads it; a tagged-PDF writer can map each
-//! block to a structure element later (H1/H2, P, L/LI, Table/TR/TH/TD).
+//! paragraph, list label, table, contents row, chart) inside structure groups (section,
+//! list item, ...). Pagination reads it and records, for every mark it paints, the
+//! structure element it belongs to (`structure`), from which the tagged PDF is written.
 
 use super::fonts::Style;
+use super::structure::Role;
+use crate::model::Lang;
 
 /// An RGB colour, components 0..=1.
 pub type Rgb = (f32, f32, f32);
@@ -98,18 +101,27 @@ pub struct OutlineMark {
 /// One block of the layout tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A heading or paragraph. Headings carry an anchor (link target) and a bookmark.
+    /// A heading or paragraph (`role` is `P` or `H1`..`H3`). Headings carry an anchor
+    /// (link target) and a bookmark.
     Para {
         spans: Vec<Span>,
         style: ParaStyle,
         anchor: Option<usize>,
         outline: Option<OutlineMark>,
-        heading: bool,
+        role: Role,
     },
-    /// Bulleted items with a hanging indent.
-    List {
-        items: Vec<Vec<Span>>,
-        style: ParaStyle,
+    /// A structure element around blocks (section, list, list item, contents entry);
+    /// it draws nothing. `lang` is set when its text is not in the packet's language.
+    Group {
+        role: Role,
+        lang: Option<Lang>,
+        blocks: Vec<Block>,
+    },
+    /// A list label (bullet), drawn in the hanging indent beside the first line of the
+    /// paragraph that follows it.
+    Label {
+        span: Span,
+        size: f32,
     },
     /// A table that may split across pages, repeating its header row.
     Table(Table),
@@ -157,7 +169,20 @@ impl Cell {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
+    /// What the chart shows, in words (every count), for readers who cannot see it.
+    pub alt: String,
     pub rows: Vec<(String, Vec<u32>)>,
     /// Series names and colours, in segment order.
     pub series: Vec<(String, Rgb)>,
+}
+
+impl Block {
+    /// A structure group in the packet's language.
+    pub fn group(role: Role, blocks: Vec<Block>) -> Block {
+        Block::Group {
+            role,
+            lang: None,
+            blocks,
+        }
+    }
 }
