@@ -74,7 +74,9 @@ pub fn read_date_input(typed: &str) -> Result<DateReading, DateInputError> {
     if text.is_empty() {
         return Err(DateInputError::Unreadable(typed.to_string()));
     }
-    let edtf = if starts_like_edtf(text) {
+    // A clock without the EDTF `T` ("9:30", "2022-09-12 09:30") is read as words.
+    let typed_clock = text.contains(':') && !text.contains(['T', 't']);
+    let edtf = if starts_like_edtf(text) && !typed_clock {
         // EDTF letters are capitals; "201x" and "2022-09-12t09:30:00z" mean the same.
         let upper = text.to_ascii_uppercase();
         match (upper.parse::<Edtf>(), upper.split_once('T')) {
@@ -146,13 +148,15 @@ fn read_date_and_time(
     let unreadable = || DateInputError::Unreadable(text.to_string());
     let day = match day_words {
         [] => return Err(DateInputError::TimeWithoutDay(text.to_string())),
-        [one] if one.starts_with(|c: char| c.is_ascii_digit()) && one.contains('-') => {
-            match one.parse::<Edtf>()? {
-                Edtf::Date(d) => d,
-                Edtf::Interval(..) => return Err(unreadable()),
-            }
-        }
-        words => read_words(&words.join(" "))?,
+        [one] if one.starts_with(|c: char| c.is_ascii_digit()) => match one.parse::<Edtf>()? {
+            Edtf::Date(d) => d,
+            Edtf::Interval(..) => return Err(unreadable()),
+        },
+        // Errors name everything typed, not only the day's words.
+        words => read_words(&words.join(" ")).map_err(|e| match e {
+            DateInputError::Unreadable(_) => unreadable(),
+            other => other,
+        })?,
     };
     let (Some(month), Some(day_of_month)) = (day.month_value(), day.day_value()) else {
         return Err(DateInputError::TimeWithoutDay(text.to_string()));
@@ -389,6 +393,108 @@ mod tests {
         assert!(err.contains("31"), "{err}");
         let err = read_date_input("2021-13").unwrap_err().to_string();
         assert!(err.contains("13"), "{err}");
+    }
+
+    #[test]
+    fn a_day_in_words_with_a_clock_is_a_date_time_in_local_time() {
+        let reading = read_date_input("12 September 2022 9:30").unwrap();
+        assert_eq!(reading.edtf, "2022-09-12T09:30:00");
+        assert_eq!(reading.precision, Precision::Second);
+        assert_eq!(reading.date.text, "12 September 2022 9:30");
+        assert_eq!(
+            reading.explanation,
+            "2022-09-12T09:30:00: 12 September 2022, 09:30 (date and time)"
+        );
+    }
+
+    #[test]
+    fn an_iso_day_with_a_clock_and_offset_keeps_the_offset() {
+        let reading = read_date_input("2022-09-12 09:30 -05:00").unwrap();
+        assert_eq!(reading.edtf, "2022-09-12T09:30:00-05:00");
+        assert_eq!(
+            reading.explanation,
+            "2022-09-12T09:30:00-05:00: 12 September 2022, 09:30 (UTC\u{2212}05:00) (date and time)"
+        );
+    }
+
+    #[test]
+    fn date_times_typed_in_the_usual_ways() {
+        for (typed, edtf) in [
+            ("September 12, 2022 at 2:15 pm UTC", "2022-09-12T14:15:00Z"),
+            ("12 Sep 2022 12:00am", "2022-09-12T00:00:00"),
+            ("12 Sep 2022 12:05 p.m.", "2022-09-12T12:05:00"),
+            ("12 de septiembre de 2022 a las 9:30", "2022-09-12T09:30:00"),
+            ("2022-09-12 09:30:15Z", "2022-09-12T09:30:15Z"),
+            ("2022-09-12 09:30 UTC+5:30", "2022-09-12T09:30:00+05:30"),
+            ("2022-09-12 09:30 GMT-5", "2022-09-12T09:30:00-05"),
+            ("2022-09-12 09:30 +0530", "2022-09-12T09:30:00+05:30"),
+            (
+                "2022-09-12 09:30 \u{2212}04:00",
+                "2022-09-12T09:30:00-04:00",
+            ),
+            ("2022-09-12T09:30", "2022-09-12T09:30:00"),
+            ("2022-09-12T09:30-05:00", "2022-09-12T09:30:00-05:00"),
+            ("2022-09-12t09:30:00z", "2022-09-12T09:30:00Z"),
+            ("2022-09-12T09:30:00+05:30", "2022-09-12T09:30:00+05:30"),
+        ] {
+            let reading =
+                read_date_input(typed).unwrap_or_else(|e| panic!("{typed:?} should be read: {e}"));
+            assert_eq!(reading.edtf, edtf, "{typed:?}");
+            assert_eq!(reading.precision, Precision::Second, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn unspecified_digits_read_as_edtf() {
+        let reading = read_date_input("201x").unwrap();
+        assert_eq!(reading.edtf, "201X");
+        assert_eq!(
+            reading.explanation,
+            "201X: 1 January 2010 – 31 December 2019 (year)"
+        );
+        assert_eq!(read_date_input("1985-04-XX").unwrap().edtf, "1985-04-XX");
+        assert_eq!(read_date_input("September 2022").unwrap().edtf, "2022-09");
+    }
+
+    #[test]
+    fn a_time_without_a_single_day_is_refused_with_the_reason() {
+        for typed in [
+            "September 2022 9:30",
+            "9:30",
+            "2022 09:30",
+            "2022-09-XX 09:30",
+        ] {
+            let err = read_date_input(typed).unwrap_err();
+            assert!(
+                matches!(err, DateInputError::TimeWithoutDay(ref t) if t == typed),
+                "{typed:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_or_unreadable_times_are_refused() {
+        let err = read_date_input("12 September 2022 25:00")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("hour 25"), "{err}");
+        let err = read_date_input("2022-09-12 09:30 +15:00")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("14 hours"), "{err}");
+        for typed in [
+            "12 September 2022 13:00 pm",
+            "12 September 2022 9:30 EST",
+            "12 September 2022 9:30:00:00",
+            "12 September 2022 930:00",
+            "2022-09-12 09:30 +5:3",
+        ] {
+            let err = read_date_input(typed).unwrap_err();
+            assert!(
+                matches!(err, DateInputError::Unreadable(ref t) if t == typed),
+                "{typed:?}: {err}"
+            );
+        }
     }
 
     #[test]
