@@ -32,6 +32,14 @@ fn impossible_dates_are_refused_with_the_value() {
     let err = "2021-13".parse::<Edtf>().unwrap_err();
     assert!(err.to_string().contains("month 13"), "{err}");
     assert!("2021-13-01".parse::<Edtf>().is_err());
+    // Errors from one end of an interval name the whole interval.
+    let err = "Y170000002/2000".parse::<Edtf>().unwrap_err().to_string();
+    assert!(err.starts_with("'Y170000002/2000'"), "{err}");
+    let err = "2000/2022-09-12T09:30"
+        .parse::<Edtf>()
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("'2000/2022-09-12T09:30'"), "{err}");
     assert!("21-06".parse::<Edtf>().is_err());
     assert!("June 2021".parse::<Edtf>().is_err());
     assert!("".parse::<Edtf>().is_err());
@@ -373,9 +381,20 @@ fn filter_bounds_refuse_the_new_forms() {
         "1985-04-XX",
         "2022-09-12T09:30:00",
         "2021-21",
+        "2021~",
+        "2021/2022",
+        "June",
     ] {
-        assert!(parse_filter_bound(text).is_err(), "{text}");
+        assert_eq!(
+            parse_filter_bound(text),
+            Err(DateError::FilterBound(text.into())),
+            "{text}"
+        );
     }
+    assert_eq!(
+        parse_filter_bound("2021-02-30"),
+        Err(DateError::Day("2021-02-30".into(), 30))
+    );
     assert_eq!(
         parse_filter_bound("2021-10-25").unwrap(),
         (d(2021, 10, 25), d(2021, 10, 25))

@@ -49,6 +49,11 @@ pub enum DateError {
     /// Valid EDTF (or ISO 8601) that this record does not keep, and why.
     #[error("'{0}': {1}")]
     Unsupported(String, &'static str),
+    /// A filter bound that is not a plain year, month or day.
+    #[error(
+        "'{0}' is not a filter bound: write a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )]
+    FilterBound(String),
 }
 
 /// How sure the source is about a date.
@@ -267,6 +272,8 @@ fn rename(error: DateError, text: &str) -> DateError {
         DateError::Syntax(_) => DateError::Syntax(text.to_string()),
         DateError::Month(_, m) => DateError::Month(text.to_string(), m),
         DateError::Day(_, d) => DateError::Day(text.to_string(), d),
+        DateError::Time(_, why) => DateError::Time(text.to_string(), why),
+        DateError::Unsupported(_, why) => DateError::Unsupported(text.to_string(), why),
         other => other,
     }
 }
@@ -380,7 +387,12 @@ impl EntryDate {
 /// span it covers (a `--from 2021` starts on 1 January, a `--to 2021` ends on 31 December).
 /// Qualified values, seasons, unspecified digits and date-times are not filter bounds.
 pub fn parse_filter_bound(text: &str) -> Result<(NaiveDate, NaiveDate), DateError> {
-    match text.trim().parse::<Edtf>()? {
+    let value = text.trim().parse::<Edtf>().map_err(|e| match e {
+        // The EDTF syntax message lists forms a filter does not take.
+        DateError::Syntax(_) => DateError::FilterBound(text.to_string()),
+        other => other,
+    })?;
+    match value {
         Edtf::Date(d)
             if d.qualifier() == Qualifier::Exact
                 && matches!(
@@ -391,7 +403,7 @@ pub fn parse_filter_bound(text: &str) -> Result<(NaiveDate, NaiveDate), DateErro
         {
             Ok((d.lower(), d.upper()))
         }
-        _ => Err(DateError::Syntax(text.to_string())),
+        _ => Err(DateError::FilterBound(text.to_string())),
     }
 }
 
