@@ -311,14 +311,21 @@ fn human(date: &chrono::NaiveDate) -> String {
     format!("{} {} {}", date.day(), name, date.year())
 }
 
+/// A date-time in its own local time, in English: "12 September 2022, 09:30 (UTC−05:00)",
+/// or "12 September 2022, 09:30" when no offset was given; `None` for a date without time.
+pub fn date_time_label(date: &EdtfDate) -> Option<String> {
+    let time = date.time()?;
+    Some(format!("{}, {}", human(&date.lower()), time.label()))
+}
+
 fn explain(edtf: &Edtf) -> String {
-    let span = match (edtf.lower(), edtf.upper(), edtf.time()) {
-        (Some(lo), _, Some(time)) => format!("{}, {}", human(&lo), time.label()),
-        (Some(lo), Some(hi), None) if lo == hi => human(&lo),
-        (Some(lo), Some(hi), None) => format!("{} – {}", human(&lo), human(&hi)),
-        (Some(lo), None, None) => format!("from {}, end open", human(&lo)),
-        (None, Some(hi), _) => format!("until {}", human(&hi)),
-        (None, None, _) => "no bounds".into(),
+    let span = match (edtf, edtf.lower(), edtf.upper()) {
+        (Edtf::Date(d), _, _) if d.time().is_some() => date_time_label(d).unwrap_or_default(),
+        (_, Some(lo), Some(hi)) if lo == hi => human(&lo),
+        (_, Some(lo), Some(hi)) => format!("{} – {}", human(&lo), human(&hi)),
+        (_, Some(lo), None) => format!("from {}, end open", human(&lo)),
+        (_, None, Some(hi)) => format!("until {}", human(&hi)),
+        (_, None, None) => "no bounds".into(),
     };
     let unit = match edtf.precision() {
         Precision::Year => "year",
@@ -405,6 +412,23 @@ mod tests {
             reading.explanation,
             "2022-09-12T09:30:00: 12 September 2022, 09:30 (date and time)"
         );
+    }
+
+    #[test]
+    fn a_date_time_label_is_in_its_own_local_time() {
+        let label = |text: &str| match text.parse::<Edtf>().unwrap() {
+            Edtf::Date(d) => date_time_label(&d),
+            Edtf::Interval(..) => None,
+        };
+        assert_eq!(
+            label("2022-09-12T09:30:00-05:00").as_deref(),
+            Some("12 September 2022, 09:30 (UTC\u{2212}05:00)")
+        );
+        assert_eq!(
+            label("2022-09-12T23:30:00+05:30").as_deref(),
+            Some("12 September 2022, 23:30 (UTC+05:30)")
+        );
+        assert_eq!(label("2022-09-12").as_deref(), None);
     }
 
     #[test]
