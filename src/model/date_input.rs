@@ -82,8 +82,9 @@ pub fn read_date_input(typed: &str) -> Result<DateReading, DateInputError> {
         match (upper.parse::<Edtf>(), upper.split_once('T')) {
             (Ok(value), _) => value,
             // "2022-09-12T09:30" (no seconds) is natural to type: read it as day and time.
-            (Err(_), Some((day, time))) if !upper.contains('/') => {
-                Edtf::Date(read_date_and_time(text, &[day], &[time])?)
+            // When that reading fails too, the EDTF message says more ("hour 25").
+            (Err(e), Some((day, time))) if !upper.contains('/') => {
+                Edtf::Date(read_date_and_time(text, &[day], &[time]).map_err(|_| e)?)
             }
             (Err(e), _) => return Err(e.into()),
         }
@@ -506,6 +507,14 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("14 hours"), "{err}");
+        let err = read_date_input("2022-09-12T25:00:00")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("'2022-09-12T25:00:00': hour 25"), "{err}");
+        let err = read_date_input("2022-09-12T09:30:00?")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("qualifier"), "{err}");
         for typed in [
             "12 September 2022 13:00 pm",
             "12 September 2022 9:30 EST",
