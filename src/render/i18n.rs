@@ -260,7 +260,7 @@ pub fn edtf(lang: Lang, value: &Edtf) -> String {
 fn edtf_date(lang: Lang, d: &EdtfDate) -> String {
     let year = d.year_value();
     let body = match d.precision() {
-        Precision::Day => day(lang, d.lower()),
+        Precision::Day | Precision::Second => day(lang, d.lower()),
         Precision::Month => {
             let m = d.month_value().unwrap_or(1) as usize - 1;
             match lang {

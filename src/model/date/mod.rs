@@ -1,15 +1,27 @@
-//! Dates as precise as their source: a subset of EDTF (ISO 8601-2) level 1.
+//! Dates as precise as their source: EDTF (ISO 8601-2, Library of Congress 2019) level 0
+//! and level 1, with years from 0000 to 9999.
 //!
-//! Supported forms: `2021`, `2021-06`, `2021-10-25`, seasons `2021-21`..`2021-24`
-//! (spring, summer, autumn, winter), a trailing qualifier `?` (uncertain), `~`
-//! (approximate) or `%` (both), and intervals `A/B` whose ends may be unknown (empty)
-//! or open (`..`). Unspecified digits (`201X`) and level-2 features are refused.
+//! Supported forms: `2021`, `2021-06`, `2021-10-25`; date-times `2022-09-12T09:30:00`
+//! with an optional offset `Z`, `-05` or `+05:30`; seasons `2021-21`..`2021-24` (spring,
+//! summer, autumn, winter); unspecified digits `201X`, `20XX`, `2004-XX`, `1985-04-XX`,
+//! `1985-XX-XX`; a trailing qualifier `?` (uncertain), `~` (approximate) or `%` (both) on
+//! a date; and intervals `A/B` of dates whose ends may be unknown (empty) or open (`..`).
+//! Refused with a message that says why: `Y` years of more than four digits and negative
+//! years (the store compares bounds as `YYYY-MM-DD` text), times inside intervals (EDTF
+//! intervals run between dates), and level-2 features.
 //!
 //! Every value has a lower and an upper bound (inclusive calendar days) used for
 //! filtering and sorting; "June 2021" covers 2021-06-01..=2021-06-30 and is never
-//! turned into a single day.
+//! turned into a single day. A date-time's bounds are its day as written, in its own
+//! offset; [`Edtf::time_sort_key`] orders date-times within that day.
 
-use chrono::{Datelike, NaiveDate};
+mod calendar;
+mod time;
+
+pub use calendar::EdtfDate;
+pub use time::{TimeOfDay, TimeOffset};
+
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
@@ -18,7 +30,10 @@ use std::str::FromStr;
 /// Why a date string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("'{0}' is not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    #[error(
+        "'{0}' is not an EDTF date (expected e.g. 2021, 2021-06, 2021-06-25, 2021-21, 201X, \
+         2021-06-XX, 2022-09-12T09:30:00-05:00 or an interval 2021-06/2022)"
+    )]
     Syntax(String),
     #[error("'{0}': month {1} does not exist")]
     Month(String, u32),
@@ -28,6 +43,17 @@ pub enum DateError {
     Reversed(String),
     #[error("'{0}': an interval needs at least one known end")]
     EmptyInterval(String),
+    /// A time of day that does not exist or is written in a form EDTF does not take.
+    #[error("'{0}': {1}")]
+    Time(String, String),
+    /// Valid EDTF (or ISO 8601) that this record does not keep, and why.
+    #[error("'{0}': {1}")]
+    Unsupported(String, &'static str),
+    /// A filter bound that is not a plain year, month or day.
+    #[error(
+        "'{0}' is not a filter bound: write a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )]
+    FilterBound(String),
 }
 
 /// How sure the source is about a date.
@@ -63,223 +89,8 @@ pub enum Precision {
     Season,
     Month,
     Day,
-}
-
-/// What a date's middle part holds besides the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Part {
-    None,
-    Month(u8),
-    Day(u8, u8),
-    /// EDTF season code 21..=24 (Northern Hemisphere spring..winter).
-    Season(u8),
-}
-
-/// One calendar date at year, season, month or day precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct EdtfDate {
-    year: i32,
-    part: Part,
-    qualifier: Qualifier,
-}
-
-impl EdtfDate {
-    /// A year, e.g. `2022`.
-    pub fn year(year: i32) -> Self {
-        EdtfDate {
-            year,
-            part: Part::None,
-            qualifier: Qualifier::Exact,
-        }
-    }
-
-    /// A month of a year; refuses month numbers outside 1..=12.
-    pub fn month(year: i32, month: u32) -> Result<Self, DateError> {
-        if !(1..=12).contains(&month) {
-            return Err(DateError::Month(format!("{year:04}-{month:02}"), month));
-        }
-        Ok(EdtfDate {
-            year,
-            part: Part::Month(month as u8),
-            qualifier: Qualifier::Exact,
-        })
-    }
-
-    /// A calendar day; refuses days that do not exist (`2021-02-30`).
-    pub fn day(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
-        let text = format!("{year:04}-{month:02}-{day:02}");
-        if !(1..=12).contains(&month) {
-            return Err(DateError::Month(text, month));
-        }
-        if NaiveDate::from_ymd_opt(year, month, day).is_none() {
-            return Err(DateError::Day(text, day));
-        }
-        Ok(EdtfDate {
-            year,
-            part: Part::Day(month as u8, day as u8),
-            qualifier: Qualifier::Exact,
-        })
-    }
-
-    /// A calendar day from chrono.
-    pub fn from_naive(date: NaiveDate) -> Self {
-        EdtfDate {
-            year: date.year(),
-            part: Part::Day(date.month() as u8, date.day() as u8),
-            qualifier: Qualifier::Exact,
-        }
-    }
-
-    /// A season: 21 spring, 22 summer, 23 autumn, 24 winter.
-    pub fn season(year: i32, code: u32) -> Result<Self, DateError> {
-        if !(21..=24).contains(&code) {
-            return Err(DateError::Month(format!("{year:04}-{code:02}"), code));
-        }
-        Ok(EdtfDate {
-            year,
-            part: Part::Season(code as u8),
-            qualifier: Qualifier::Exact,
-        })
-    }
-
-    /// The same date with a qualifier.
-    pub fn with_qualifier(mut self, qualifier: Qualifier) -> Self {
-        self.qualifier = qualifier;
-        self
-    }
-
-    pub fn qualifier(&self) -> Qualifier {
-        self.qualifier
-    }
-
-    pub fn year_value(&self) -> i32 {
-        self.year
-    }
-
-    /// Month number when the date states one.
-    pub fn month_value(&self) -> Option<u32> {
-        match self.part {
-            Part::Month(m) | Part::Day(m, _) => Some(m as u32),
-            _ => None,
-        }
-    }
-
-    /// Day of month when the date states one.
-    pub fn day_value(&self) -> Option<u32> {
-        match self.part {
-            Part::Day(_, d) => Some(d as u32),
-            _ => None,
-        }
-    }
-
-    pub fn precision(&self) -> Precision {
-        match self.part {
-            Part::None => Precision::Year,
-            Part::Season(_) => Precision::Season,
-            Part::Month(_) => Precision::Month,
-            Part::Day(..) => Precision::Day,
-        }
-    }
-
-    /// First day the date may mean.
-    pub fn lower(&self) -> NaiveDate {
-        let ymd = |m, d| NaiveDate::from_ymd_opt(self.year, m, d).expect("validated date");
-        match self.part {
-            Part::None => ymd(1, 1),
-            Part::Month(m) => ymd(m as u32, 1),
-            Part::Day(m, d) => ymd(m as u32, d as u32),
-            Part::Season(code) => ymd(season_months(code).0, 1),
-        }
-    }
-
-    /// Last day the date may mean (inclusive).
-    pub fn upper(&self) -> NaiveDate {
-        match self.part {
-            Part::None => NaiveDate::from_ymd_opt(self.year, 12, 31).expect("valid"),
-            Part::Month(m) => last_day_of_month(self.year, m as u32),
-            Part::Day(..) => self.lower(),
-            Part::Season(code) => {
-                let (_, end_month) = season_months(code);
-                // Winter runs into the next year (December to February).
-                let year = if code == 24 { self.year + 1 } else { self.year };
-                last_day_of_month(year, end_month)
-            }
-        }
-    }
-
-    fn parse(text: &str) -> Result<Self, DateError> {
-        let syntax = || DateError::Syntax(text.to_string());
-        let (body, qualifier) = match text.as_bytes().last() {
-            Some(b'?') => (&text[..text.len() - 1], Qualifier::Uncertain),
-            Some(b'~') => (&text[..text.len() - 1], Qualifier::Approximate),
-            Some(b'%') => (&text[..text.len() - 1], Qualifier::UncertainApproximate),
-            _ => (text, Qualifier::Exact),
-        };
-        let mut parts = body.split('-');
-        let year_text = parts.next().ok_or_else(syntax)?;
-        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(syntax());
-        }
-        let year: i32 = year_text.parse().map_err(|_| syntax())?;
-        let number = |part: Option<&str>| -> Result<Option<u32>, DateError> {
-            match part {
-                None => Ok(None),
-                Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
-                    Ok(Some(p.parse().map_err(|_| syntax())?))
-                }
-                Some(_) => Err(syntax()),
-            }
-        };
-        let month = number(parts.next())?;
-        let day = number(parts.next())?;
-        if parts.next().is_some() {
-            return Err(syntax());
-        }
-        let date = match (month, day) {
-            (None, _) => EdtfDate::year(year),
-            (Some(code @ 21..=24), None) => EdtfDate::season(year, code)?,
-            (Some(m), None) => {
-                EdtfDate::month(year, m).map_err(|_| DateError::Month(text.to_string(), m))?
-            }
-            (Some(m), Some(d)) => EdtfDate::day(year, m, d).map_err(|e| match e {
-                DateError::Month(_, m) => DateError::Month(text.to_string(), m),
-                _ => DateError::Day(text.to_string(), d),
-            })?,
-        };
-        Ok(date.with_qualifier(qualifier))
-    }
-}
-
-fn season_months(code: u8) -> (u32, u32) {
-    match code {
-        21 => (3, 5),
-        22 => (6, 8),
-        23 => (9, 11),
-        _ => (12, 2),
-    }
-}
-
-fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (next_year, next_month) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(next_year, next_month, 1)
-        .and_then(|d| d.pred_opt())
-        .expect("valid month")
-}
-
-impl fmt::Display for EdtfDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        match self.part {
-            Part::None => {}
-            Part::Month(m) | Part::Season(m) => write!(f, "-{m:02}")?,
-            Part::Day(m, d) => write!(f, "-{m:02}-{d:02}")?,
-        }
-        f.write_str(self.qualifier.suffix())
-    }
+    /// A date-time, `YYYY-MM-DDThh:mm:ss` with or without an offset.
+    Second,
 }
 
 /// One end of an interval.
@@ -328,9 +139,20 @@ pub enum Edtf {
 }
 
 impl Edtf {
-    /// An interval; refuses one that ends before it starts or has no known end.
+    /// An interval; refuses one that ends before it starts, has no known end, or has a
+    /// time of day at either end.
     pub fn interval(start: IntervalEnd, end: IntervalEnd) -> Result<Self, DateError> {
         let value = Edtf::Interval(start, end);
+        if [start, end]
+            .iter()
+            .any(|e| e.date().is_some_and(|d| d.time().is_some()))
+        {
+            return Err(DateError::Unsupported(
+                value.to_string(),
+                "an EDTF interval runs between dates, not times of day: keep the start and \
+                 end times as two date-times",
+            ));
+        }
         match (start.date(), end.date()) {
             (None, None) => Err(DateError::EmptyInterval(value.to_string())),
             (Some(s), Some(e)) if e.upper() < s.lower() => {
@@ -366,6 +188,31 @@ impl Edtf {
                 .map(EdtfDate::precision)
                 .unwrap_or(Precision::Year),
         }
+    }
+
+    /// The time of day of a date-time.
+    pub fn time(&self) -> Option<TimeOfDay> {
+        match self {
+            Edtf::Date(d) => d.time(),
+            Edtf::Interval(..) => None,
+        }
+    }
+
+    /// What orders date-times within their day: the UTC instant when the offset is
+    /// known, the written local time when it is not; `None` for values without a time
+    /// (which sort before the date-times of their day).
+    pub fn time_sort_key(&self) -> Option<NaiveDateTime> {
+        match self {
+            Edtf::Date(d) => d.time_sort_key(),
+            Edtf::Interval(..) => None,
+        }
+    }
+
+    /// [`Edtf::time_sort_key`] as text the store can order by (`2022-09-12T14:30:00`),
+    /// after the day bounds of [`Edtf::sortable_bounds`]; `None` without a time.
+    pub fn sortable_time(&self) -> Option<String> {
+        self.time_sort_key()
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
     }
 
     /// Whether the value's span shares at least one day with `from..=to`; a missing
@@ -425,6 +272,8 @@ fn rename(error: DateError, text: &str) -> DateError {
         DateError::Syntax(_) => DateError::Syntax(text.to_string()),
         DateError::Month(_, m) => DateError::Month(text.to_string(), m),
         DateError::Day(_, d) => DateError::Day(text.to_string(), d),
+        DateError::Time(_, why) => DateError::Time(text.to_string(), why),
+        DateError::Unsupported(_, why) => DateError::Unsupported(text.to_string(), why),
         other => other,
     }
 }
@@ -439,12 +288,14 @@ impl fmt::Display for Edtf {
 }
 
 impl Ord for Edtf {
-    /// Chronological: by lower bound (unknown starts first), then upper bound, then text.
+    /// Chronological: by lower bound (unknown starts first), then upper bound, then time
+    /// of day (whole days first), then text.
     fn cmp(&self, other: &Self) -> Ordering {
         let key = |v: &Edtf| {
             (
                 v.lower(),
                 v.upper().map(|d| (0, d)).unwrap_or((1, NaiveDate::MIN)),
+                v.time_sort_key(),
             )
         };
         key(self)
@@ -534,17 +385,28 @@ impl EntryDate {
 
 /// Parses a user's filter bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and gives the
 /// span it covers (a `--from 2021` starts on 1 January, a `--to 2021` ends on 31 December).
+/// Qualified values, seasons, unspecified digits and date-times are not filter bounds.
 pub fn parse_filter_bound(text: &str) -> Result<(NaiveDate, NaiveDate), DateError> {
-    match text.trim().parse::<Edtf>()? {
+    let value = text.trim().parse::<Edtf>().map_err(|e| match e {
+        // The EDTF syntax message lists forms a filter does not take.
+        DateError::Syntax(_) => DateError::FilterBound(text.to_string()),
+        other => other,
+    })?;
+    match value {
         Edtf::Date(d)
-            if d.qualifier() == Qualifier::Exact && d.precision() != Precision::Season =>
+            if d.qualifier() == Qualifier::Exact
+                && matches!(
+                    d.precision(),
+                    Precision::Year | Precision::Month | Precision::Day
+                )
+                && !d.has_unspecified_digits() =>
         {
             Ok((d.lower(), d.upper()))
         }
-        _ => Err(DateError::Syntax(text.to_string())),
+        _ => Err(DateError::FilterBound(text.to_string())),
     }
 }
 
 #[cfg(test)]
-#[path = "date_tests.rs"]
+#[path = "../date_tests.rs"]
 mod tests;
