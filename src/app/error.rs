@@ -3,7 +3,7 @@
 //! receives `{code, message}` over IPC, the command line prints the message and exits 1.
 
 use crate::fsio::{PassphraseError, WriteError};
-use crate::import::ImportError;
+use crate::import::{ImportError, ReadError};
 use crate::interchange::InterchangeError;
 use crate::model::DateInputError;
 use crate::packet::{PacketError, SpecError};
@@ -100,6 +100,16 @@ impl From<ImportError> for Error {
     fn from(error: ImportError) -> Self {
         let code = match error {
             ImportError::Io { .. } => ErrorCode::Io,
+            _ => ErrorCode::InvalidInput,
+        };
+        Error::new(code, error.to_string())
+    }
+}
+
+impl From<ReadError> for Error {
+    fn from(error: ReadError) -> Self {
+        let code = match error {
+            ReadError::Io { .. } => ErrorCode::Io,
             _ => ErrorCode::InvalidInput,
         };
         Error::new(code, error.to_string())

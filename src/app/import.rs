@@ -79,7 +79,9 @@ pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
         )));
     }
     if looks_like_interchange(text) {
-        let record = parse_interchange(text).map_err(|e| Error::from(e).context(name))?;
+        let mut record = parse_interchange(text).map_err(|e| Error::from(e).context(name))?;
+        // An export may come from anywhere: its texts are cleaned as a document's are.
+        crate::import::tidy::strip_controls(&mut record);
         return Ok(ParsedImport {
             format: DocumentFormat::Json,
             title: name.to_string(),
@@ -88,16 +90,7 @@ pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
         });
     }
     let parsed = crate::import::parse_document(text, name);
-    let recognised = parsed
-        .record
-        .dialogues
-        .iter()
-        .any(|d| !d.pillars.is_empty() || !d.entries.is_empty());
-    if !recognised {
-        return Err(Error::invalid(format!(
-            "{name}: no pillars, initiatives or entries were recognised; is this a fact sheet or a statement of the dialogue?"
-        )));
-    }
+    crate::import::require_structure(&parsed, name)?;
     let title = parsed
         .record
         .sources
@@ -255,6 +248,22 @@ mod tests {
         .unwrap_err();
         assert_eq!(empty.code, ErrorCode::InvalidInput);
         assert!(empty.message.contains("pasted text"));
+        let noise = parse_text("hello\n\nworld\n", "notes.txt").unwrap_err();
+        assert_eq!(noise.code, ErrorCode::InvalidInput);
+        assert!(noise.message.starts_with("notes.txt:"), "{}", noise.message);
+    }
+
+    #[test]
+    fn control_characters_in_an_export_are_removed() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::builtin::seed(&mut store).unwrap();
+        let mut record = store.load_record().unwrap();
+        crate::interchange::strip_ids(&mut record);
+        record.dialogues[0].pillars[0].initiatives[0].entries[0].text = "A\u{1b}]0;x\u{7} B".into();
+        let json = crate::interchange::to_interchange(&record);
+        let parsed = parse_text(&json, "x.json").unwrap();
+        let text = &parsed.record.dialogues[0].pillars[0].initiatives[0].entries[0].text;
+        assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
     }
 
     #[test]

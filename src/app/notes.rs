@@ -99,7 +99,8 @@ pub fn add(store: &mut Store, target: NoteTarget, kind: NoteKind, text: &str) ->
     if text.trim().is_empty() {
         return Err(Error::invalid("a note needs some text"));
     }
-    Ok(store.add_note(target, kind, text.trim())?)
+    let text = super::record::clean(text.trim().to_string());
+    Ok(store.add_note(target, kind, &text)?)
 }
 
 pub fn remove(store: &mut Store, id: Id) -> Result<()> {

@@ -222,7 +222,7 @@ pub fn export(
 
 /// Reads a packet spec from a JSON file (at most [`MAX_SPEC_BYTES`]).
 pub fn read_spec_file(path: &Path) -> Result<PacketSpec> {
-    let bytes = read_small_file(path, MAX_SPEC_BYTES)?;
+    let bytes = crate::import::read_limited(path, MAX_SPEC_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::invalid(format!(
             "{}: a packet spec must be UTF-8 JSON",
@@ -230,36 +230,6 @@ pub fn read_spec_file(path: &Path) -> Result<PacketSpec> {
         ))
     })?;
     PacketSpec::from_json(&text).map_err(|e| Error::from(e).context(path.display()))
-}
-
-/// Reads a regular file of at most `limit` bytes, checking the size before reading.
-fn read_small_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
-    if !meta.is_file() {
-        return Err(Error::invalid(format!(
-            "{}: not a regular file; a packet spec is a JSON file",
-            path.display()
-        )));
-    }
-    if meta.len() > limit {
-        return Err(Error::invalid(format!(
-            "{}: {} bytes is over the {limit}-byte limit for a packet spec",
-            path.display(),
-            meta.len()
-        )));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| Error::io(path, &e))?;
-    if bytes.len() as u64 > limit {
-        return Err(Error::invalid(format!(
-            "{}: over the {limit}-byte limit for a packet spec",
-            path.display()
-        )));
-    }
-    Ok(bytes)
 }
 
 /// Saves `spec` under `name`, replacing a spec of that name; returns its id.

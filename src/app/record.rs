@@ -37,21 +37,30 @@ pub enum InitiativeChange {
     SummaryEs(Option<String>),
 }
 
+/// Typed or pasted text without control characters (an escape sequence pasted from a
+/// terminal, say), which would otherwise be stored and shown.
+pub(crate) fn clean(text: String) -> String {
+    match crate::model::sanitize::strip_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    }
+}
+
 /// Blank optional text means "none": a cleared field, not an empty string.
 fn blank_is_none(value: Option<String>) -> Option<String> {
-    value.filter(|t| !t.trim().is_empty())
+    value.map(clean).filter(|t| !t.trim().is_empty())
 }
 
 fn entry_patch(changes: Vec<EntryChange>) -> EntryPatch {
     let mut patch = EntryPatch::default();
     for change in changes {
         match change {
-            EntryChange::Text(v) => patch.text = Some(v),
+            EntryChange::Text(v) => patch.text = Some(clean(v)),
             EntryChange::TextEs(v) => patch.text_es = Some(blank_is_none(v)),
             EntryChange::Kind(v) => patch.kind = Some(v),
             EntryChange::Status(v) => patch.status = Some(v),
             EntryChange::Date(v) => patch.date = Some(v),
-            EntryChange::Agencies(v) => patch.agencies = Some(v),
+            EntryChange::Agencies(v) => patch.agencies = Some(v.into_iter().map(clean).collect()),
         }
     }
     patch
@@ -61,7 +70,7 @@ fn initiative_patch(changes: Vec<InitiativeChange>) -> InitiativePatch {
     let mut patch = InitiativePatch::default();
     for change in changes {
         match change {
-            InitiativeChange::Title(v) => patch.title = Some(v),
+            InitiativeChange::Title(v) => patch.title = Some(clean(v)),
             InitiativeChange::TitleEs(v) => patch.title_es = Some(blank_is_none(v)),
             InitiativeChange::Summary(v) => patch.summary = Some(blank_is_none(v)),
             InitiativeChange::SummaryEs(v) => patch.summary_es = Some(blank_is_none(v)),
@@ -110,7 +119,10 @@ pub fn update_entry(store: &mut Store, id: Id, changes: Vec<EntryChange>) -> Res
 
 /// Adds an entry at the end of an initiative; returns it as the app shows it.
 pub fn create_entry(store: &mut Store, initiative_id: Id, new: &NewEntry) -> Result<EntryView> {
-    let id = store.create_entry(initiative_id, new)?;
+    let mut new = new.clone();
+    new.text = clean(new.text);
+    new.agencies = new.agencies.into_iter().map(clean).collect();
+    let id = store.create_entry(initiative_id, &new)?;
     entry(store, id)
 }
 
@@ -125,7 +137,7 @@ pub fn update_initiative(store: &mut Store, id: Id, changes: Vec<InitiativeChang
 
 /// Adds a briefing note to an initiative or an entry; returns its id.
 pub fn add_note(store: &mut Store, target: NoteTarget, kind: NoteKind, text: &str) -> Result<Id> {
-    Ok(store.add_note(target, kind, text)?)
+    Ok(store.add_note(target, kind, &clean(text.to_string()))?)
 }
 
 pub fn delete_note(store: &mut Store, id: Id) -> Result<()> {
@@ -172,6 +184,19 @@ mod tests {
         assert_eq!(patch.text_es, Some(None));
         assert_eq!(patch.status, Some(Status::Done));
         assert_eq!(patch.text, None);
+    }
+
+    #[test]
+    fn control_characters_typed_into_an_edit_are_not_stored() {
+        let mut store = seeded();
+        let id = first_entry(&store).id.unwrap();
+        let shown = update_entry(
+            &mut store,
+            id,
+            vec![EntryChange::Text("A\u{1b}[2J B\u{7}".into())],
+        )
+        .unwrap();
+        assert_eq!(shown.text, "A[2J B");
     }
 
     #[test]

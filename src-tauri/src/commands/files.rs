@@ -34,8 +34,10 @@ impl FileKind {
             FileKind::Pdf => ("PDF document", &["pdf"]),
             FileKind::Json => ("Briefbook JSON", &["json"]),
             FileKind::Importable => (
-                "Fact sheet or Briefbook JSON",
-                &["txt", "md", "markdown", "json"],
+                "Fact sheet, statement or Briefbook JSON",
+                &[
+                    "txt", "md", "markdown", "html", "htm", "docx", "pdf", "json",
+                ],
             ),
             FileKind::Database => ("Briefbook database", &["sqlite", "db", "sqlite3"]),
         }

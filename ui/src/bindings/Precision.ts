@@ -3,4 +3,4 @@
 /**
  * The finest unit a date states.
  */
-export type Precision = "year" | "season" | "month" | "day";
+export type Precision = "year" | "season" | "month" | "day" | "second";
