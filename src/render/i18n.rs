@@ -258,8 +258,52 @@ pub fn edtf(lang: Lang, value: &Edtf) -> String {
 }
 
 fn edtf_date(lang: Lang, d: &EdtfDate) -> String {
+    let body = if d.has_unspecified_digits() {
+        unspecified(lang, d)
+    } else if let Some(time) = d.time() {
+        format!("{}, {}", day(lang, d.lower()), time.label())
+    } else {
+        at_precision(lang, d)
+    };
+    match (d.qualifier(), lang) {
+        (Qualifier::Exact, _) => body,
+        (Qualifier::Uncertain, _) => format!("{body}?"),
+        (_, Lang::En) => format!("c. {body}"),
+        (_, Lang::Es) => format!("aprox. {body}"),
+    }
+}
+
+/// A value with unspecified digits says what it spans, never one made-up day or month:
+/// `201X` is "2010–2019", `2004-XX` "2004 (month not stated)", `1985-04-XX` "April 1985
+/// (day not stated)".
+fn unspecified(lang: Lang, d: &EdtfDate) -> String {
+    let (lower, upper) = (d.lower(), d.upper());
+    if lower.year() != upper.year() {
+        return format!("{}–{}", lower.year(), upper.year());
+    }
+    let (what_en, what_es) = match d.precision() {
+        Precision::Month => ("month", "mes"),
+        _ if lower.month() != upper.month() => ("month and day", "mes y día"),
+        _ => ("day", "día"),
+    };
+    let within = if lower.month() == upper.month() {
+        let m = lower.month0() as usize;
+        match lang {
+            Lang::En => format!("{} {}", MONTHS_EN[m], lower.year()),
+            Lang::Es => format!("{} de {}", MONTHS_ES[m], lower.year()),
+        }
+    } else {
+        lower.year().to_string()
+    };
+    match lang {
+        Lang::En => format!("{within} ({what_en} not stated)"),
+        Lang::Es => format!("{within} ({what_es} sin precisar)"),
+    }
+}
+
+fn at_precision(lang: Lang, d: &EdtfDate) -> String {
     let year = d.year_value();
-    let body = match d.precision() {
+    match d.precision() {
         Precision::Day | Precision::Second => day(lang, d.lower()),
         Precision::Month => {
             let m = d.month_value().unwrap_or(1) as usize - 1;
@@ -282,18 +326,32 @@ fn edtf_date(lang: Lang, d: &EdtfDate) -> String {
             }
         }
         Precision::Year => year.to_string(),
-    };
-    match (d.qualifier(), lang) {
-        (Qualifier::Exact, _) => body,
-        (Qualifier::Uncertain, _) => format!("{body}?"),
-        (_, Lang::En) => format!("c. {body}"),
-        (_, Lang::Es) => format!("aprox. {body}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn written(text: &str, lang: Lang) -> String {
+        match text.parse::<crate::model::Edtf>().unwrap() {
+            crate::model::Edtf::Date(d) => edtf_date(lang, &d),
+            other => panic!("{other:?} is not a single date"),
+        }
+    }
+
+    #[test]
+    fn unspecified_digits_and_times_are_written_as_stated() {
+        assert_eq!(written("201X", Lang::En), "2010–2019");
+        assert_eq!(written("2004-XX", Lang::En), "2004 (month not stated)");
+        assert_eq!(written("1985-04-XX", Lang::En), "April 1985 (day not stated)");
+        assert_eq!(written("1985-04-XX", Lang::Es), "abril de 1985 (día sin precisar)");
+        assert_eq!(written("1985-XX-XX", Lang::En), "1985 (month and day not stated)");
+        assert_eq!(
+            written("2022-09-12T09:30:00-05:00", Lang::En),
+            "September 12, 2022, 09:30 (UTC−05:00)"
+        );
+    }
 
     fn e(text: &str) -> Edtf {
         text.parse().unwrap()
