@@ -83,3 +83,41 @@ fn packet_command_writes_saves_and_refuses_to_overwrite() {
         "the last good PDF is kept"
     );
 }
+
+#[test]
+fn copy_for_writes_one_numbered_file_per_recipient_and_refuses_bad_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out_pdf = dir.path().join("book.pdf");
+    let out = briefbook(
+        &db,
+        &[
+            "packet",
+            "--pillar",
+            "II",
+            "--copy-for",
+            "Ambassador",
+            "--copy-for",
+            "Deputy Chief",
+            "-o",
+            out_pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    for (k, name) in [(1, "ambassador"), (2, "deputy-chief")] {
+        let file = dir.path().join(format!("book-{k}-{name}.pdf"));
+        assert!(file.exists(), "{printed}");
+        assert!(printed.contains(file.to_str().unwrap()), "{printed}");
+        let doc = lopdf::Document::load(&file).unwrap();
+        let last = *doc.get_pages().keys().last().unwrap();
+        let text = doc.extract_text(&[last]).unwrap();
+        assert!(text.contains(&format!("Copy {k} of 2")), "{text}");
+    }
+    let out = briefbook(
+        &db,
+        &["packet", "--copy-for", " ", "-o", out_pdf.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("empty"), "{}", stderr(&out));
+}

@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 /// Packet specs read from a file are small; anything larger is not a spec.
 pub const MAX_SPEC_BYTES: u64 = 1024 * 1024;
 
+/// The most numbered copies one export makes: a delegation, not a mailing list.
+pub const MAX_COPIES: usize = 100;
+
 /// What a spec selects, for the packet builder's live summary and `packet --dry-run`.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -57,6 +60,10 @@ pub struct ExportRequest {
     pub spec_name: Option<String>,
     /// Replace a file already at `path` (the person confirmed it).
     pub overwrite: bool,
+    /// Numbered copies: one PDF per name, `STEM-K-SLUG.pdf` beside `path`, each marked
+    /// "Copy K of N — NAME" on every page. Empty: one unnumbered PDF at `path`.
+    #[serde(default)]
+    pub copies_for: Vec<String>,
 }
 
 /// A written packet.
@@ -69,6 +76,8 @@ pub struct ExportResult {
     pub sha256: String,
     /// Things the reader should know (characters the font lacks).
     pub warnings: Vec<String>,
+    /// The numbered copies written, in order (empty without `copies_for`).
+    pub copies: Vec<String>,
 }
 
 /// The spec as it is rendered: a blank `prepared_on` becomes `today`, and a "changes
@@ -189,7 +198,99 @@ pub fn finish(
         bytes: rendered.bytes.len() as u32,
         sha256,
         warnings: rendered.warnings.clone(),
+        copies: Vec::new(),
     })
+}
+
+/// A recipient's name as a file-name part: letters and digits, lower case, joined by
+/// hyphens, so a name such as "../x" or "A/B" can never become a path.
+fn slug(name: &str) -> String {
+    let folded = crate::model::normalize_key(name);
+    let slug: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    slug.chars().take(40).collect()
+}
+
+/// The recipients' names, trimmed; refuses blank names and more than [`MAX_COPIES`].
+pub fn check_recipients(names: &[String]) -> Result<Vec<String>> {
+    if names.len() > MAX_COPIES {
+        return Err(Error::invalid(format!(
+            "{} numbered copies asked for; at most {MAX_COPIES} can be made at once",
+            names.len()
+        )));
+    }
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let name = crate::model::sanitize::strip_controls(n.trim()).into_owned();
+            if slug(&name).is_empty() {
+                Err(Error::invalid(format!(
+                    "copy {}: the recipient's name is empty; name each recipient",
+                    i + 1
+                )))
+            } else {
+                Ok(name)
+            }
+        })
+        .collect()
+}
+
+/// Where copy `k` for `name` goes: `STEM-K-SLUG.pdf` beside `path`.
+pub fn copy_path(path: &Path, k: usize, name: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "packet".into());
+    path.with_file_name(format!("{stem}-{k}-{}.pdf", slug(name)))
+}
+
+/// Sets one numbered copy per recipient (laid out once), each with the path it goes to
+/// beside `path`; needs no store.
+pub fn render_copies(
+    prepared: &Prepared,
+    recipients: &[String],
+    path: &Path,
+) -> Result<Vec<(PathBuf, Rendered)>> {
+    check_pdf_path(path)?;
+    let recipients = check_recipients(recipients)?;
+    let copies = crate::render::render_copies(&prepared.packet, &recipients)?;
+    Ok(recipients
+        .iter()
+        .enumerate()
+        .map(|(k, name)| copy_path(path, k + 1, name))
+        .zip(copies)
+        .collect())
+}
+
+/// Writes the numbered copies and records each render; returns the first copy's figures
+/// with every copy's path.
+pub fn finish_copies(
+    store: &mut Store,
+    prepared: &Prepared,
+    copies: &[(PathBuf, Rendered)],
+    overwrite: bool,
+    spec_name: Option<&str>,
+    at: &str,
+) -> Result<ExportResult> {
+    let mut results = Vec::new();
+    for (target, rendered) in copies {
+        results.push(finish(
+            store, prepared, rendered, target, overwrite, spec_name, at,
+        )?);
+    }
+    let mut first = results
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::invalid("no recipients named"))?;
+    first.copies = results.into_iter().map(|r| r.path).collect();
+    Ok(first)
 }
 
 /// Prepares, renders and writes the packet `request` describes, reporting each step.
@@ -205,6 +306,20 @@ pub fn export(
     progress(Progress::new(0, 3, "Assembling the packet"));
     let prepared = prepare(store, &request.spec, today)?;
     progress(Progress::new(1, 3, "Setting type and pages"));
+    if !request.copies_for.is_empty() {
+        let copies = render_copies(&prepared, &request.copies_for, &path)?;
+        progress(Progress::new(2, 3, "Writing the files"));
+        let result = finish_copies(
+            store,
+            &prepared,
+            &copies,
+            request.overwrite,
+            request.spec_name.as_deref(),
+            at,
+        )?;
+        progress(Progress::new(3, 3, "Done"));
+        return Ok(result);
+    }
     let rendered = render(&prepared)?;
     progress(Progress::new(2, 3, "Writing the file"));
     let result = finish(
@@ -313,6 +428,7 @@ mod tests {
             path: path.display().to_string(),
             spec_name: Some("ii".into()),
             overwrite: false,
+            copies_for: Vec::new(),
         };
         let mut steps = Vec::new();
         let result = export(
@@ -345,10 +461,63 @@ mod tests {
             path: "/tmp/packet.txt".into(),
             spec_name: None,
             overwrite: true,
+            copies_for: Vec::new(),
         };
         let err = export(&mut store, &request, day(), "x", &mut |_| {}).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidInput);
         assert!(err.message.contains("packet.txt"));
+    }
+
+    #[test]
+    fn numbered_copies_are_one_file_per_recipient_marked_on_every_page() {
+        let mut store = seeded();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.pdf");
+        let request = ExportRequest {
+            spec: pillar_ii(),
+            path: path.display().to_string(),
+            spec_name: None,
+            overwrite: false,
+            copies_for: vec!["Ambassador Ruiz".into(), "../../etc/Deputy Chief".into()],
+        };
+        let result = export(&mut store, &request, day(), "x", &mut |_| {}).unwrap();
+        assert_eq!(result.copies.len(), 2);
+        assert!(
+            result.copies[0].ends_with("book-1-ambassador-ruiz.pdf"),
+            "{:?}",
+            result.copies
+        );
+        assert!(
+            result.copies[1].ends_with("book-2-etc-deputy-chief.pdf"),
+            "{:?}",
+            result.copies
+        );
+        for (k, copy) in result.copies.iter().enumerate() {
+            let doc = lopdf::Document::load(copy).unwrap();
+            let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+            for page in &pages {
+                let text = doc.extract_text(&[*page]).unwrap();
+                assert!(
+                    text.contains(&format!("Copy {} of 2", k + 1)),
+                    "page {page}: {text}"
+                );
+            }
+        }
+        assert!(!path.exists(), "only the numbered copies are written");
+    }
+
+    #[test]
+    fn bad_recipients_are_refused_before_anything_is_written() {
+        assert!(check_recipients(&["  ".into()])
+            .unwrap_err()
+            .message
+            .contains("empty"));
+        assert!(check_recipients(&["/..//".into()]).is_err());
+        let crowd: Vec<String> = (0..500).map(|i| format!("R{i}")).collect();
+        assert!(check_recipients(&crowd)
+            .unwrap_err()
+            .message
+            .contains("at most 100"));
     }
 
     #[test]

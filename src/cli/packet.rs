@@ -30,6 +30,10 @@ pub struct PacketArgs {
     /// and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Write one numbered copy per recipient (repeatable): FILE-K-NAME.pdf beside -o, each
+    /// marked "Copy K of N — NAME" on every page.
+    #[arg(long = "copy-for", value_name = "NAME")]
+    pub copy_for: Vec<String>,
     /// With --dry-run: print the summary as JSON.
     #[arg(long, requires = "dry_run")]
     pub json: bool,
@@ -193,12 +197,24 @@ pub fn run(store: &mut Store, args: PacketArgs) -> Result<()> {
         path: output.display().to_string(),
         spec_name: args.save.clone().or(args.saved.clone()),
         overwrite: args.force,
+        copies_for: args.copy_for.clone(),
     };
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let result = app::packets::export(store, &request, today, &at, &mut |_| {})
         .map_err(super::export::with_force_hint)?;
     for warning in &result.warnings {
         errln!("briefbook: warning: {warning}");
+    }
+    if !result.copies.is_empty() {
+        for copy in &result.copies {
+            outln!("Wrote {copy}");
+        }
+        outln!(
+            "{} numbered copies of {} pages",
+            result.copies.len(),
+            result.pages
+        );
+        return Ok(());
     }
     outln!(
         "Wrote {} ({} pages, {} KB)",

@@ -135,6 +135,14 @@ pub fn cadence(lang: Lang, c: Cadence) -> &'static str {
 }
 
 /// "Page 3 of 12" / "Página 3 de 12".
+/// The mark of a numbered copy: "Copy 2 of 5 — NAME" / "Ejemplar 2 de 5 — NAME".
+pub fn copy_of(lang: Lang, k: usize, n: usize, name: &str) -> String {
+    match lang {
+        Lang::En => format!("Copy {k} of {n} — {name}"),
+        Lang::Es => format!("Ejemplar {k} de {n} — {name}"),
+    }
+}
+
 pub fn page_of(lang: Lang, n: usize, m: usize) -> String {
     match lang {
         Lang::En => format!("Page {n} of {m}"),
@@ -344,9 +352,18 @@ mod tests {
     fn unspecified_digits_and_times_are_written_as_stated() {
         assert_eq!(written("201X", Lang::En), "2010–2019");
         assert_eq!(written("2004-XX", Lang::En), "2004 (month not stated)");
-        assert_eq!(written("1985-04-XX", Lang::En), "April 1985 (day not stated)");
-        assert_eq!(written("1985-04-XX", Lang::Es), "abril de 1985 (día sin precisar)");
-        assert_eq!(written("1985-XX-XX", Lang::En), "1985 (month and day not stated)");
+        assert_eq!(
+            written("1985-04-XX", Lang::En),
+            "April 1985 (day not stated)"
+        );
+        assert_eq!(
+            written("1985-04-XX", Lang::Es),
+            "abril de 1985 (día sin precisar)"
+        );
+        assert_eq!(
+            written("1985-XX-XX", Lang::En),
+            "1985 (month and day not stated)"
+        );
         assert_eq!(
             written("2022-09-12T09:30:00-05:00", Lang::En),
             "September 12, 2022, 09:30 (UTC−05:00)"

@@ -65,10 +65,41 @@ fn render(packet: &Packet, tagged: bool) -> Result<Rendered, RenderError> {
     let mut ts = Typesetter::new(packet.lang);
     let doc = build::build(packet);
     let mut laid = paginate(&doc.blocks, frame, &mut ts, doc.anchors);
-    pdf::finish_pages(packet, &mut laid, frame, &mut ts);
+    pdf::finish_pages(packet, &mut laid, frame, &mut ts, None);
     let bytes = pdf::write(packet, &laid, frame, tagged)?;
-    let warnings = ts
-        .missing
+    Ok(Rendered {
+        bytes,
+        pages: laid.pages.len() as u32,
+        warnings: warnings(&ts),
+    })
+}
+
+/// One PDF per recipient, "Copy K of N — NAME" in the foot of every page. The packet is
+/// laid out once; each copy only gets its own foot and is written.
+pub fn render_copies(packet: &Packet, recipients: &[String]) -> Result<Vec<Rendered>, RenderError> {
+    let frame = Frame::new(packet.page.points());
+    let mut ts = Typesetter::new(packet.lang);
+    let doc = build::build(packet);
+    let laid = paginate(&doc.blocks, frame, &mut ts, doc.anchors);
+    let total = recipients.len();
+    recipients
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let mut copy = laid.clone();
+            let label = i18n::copy_of(packet.lang, k + 1, total, name);
+            pdf::finish_pages(packet, &mut copy, frame, &mut ts, Some(&label));
+            Ok(Rendered {
+                bytes: pdf::write(packet, &copy, frame, true)?,
+                pages: copy.pages.len() as u32,
+                warnings: warnings(&ts),
+            })
+        })
+        .collect()
+}
+
+fn warnings(ts: &Typesetter) -> Vec<String> {
+    ts.missing
         .iter()
         .map(|(c, n)| {
             format!(
@@ -76,12 +107,7 @@ fn render(packet: &Packet, tagged: bool) -> Result<Rendered, RenderError> {
                 *c as u32, *c as u32
             )
         })
-        .collect();
-    Ok(Rendered {
-        bytes,
-        pages: laid.pages.len() as u32,
-        warnings,
-    })
+        .collect()
 }
 
 /// A PDF text string: ASCII as a literal, anything else UTF-16BE with a byte-order mark

@@ -22,7 +22,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Adds running heads and feet, resolves contents page numbers: after this every page
 /// item is final and every glyph the file needs is known.
-pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typesetter) {
+/// Numbers the pages and adds the running head and foot; `copy` ("Copy 2 of 5 — NAME")
+/// goes in the foot of every page, the cover's included.
+pub fn finish_pages(
+    packet: &Packet,
+    laid: &mut Laid,
+    frame: Frame,
+    ts: &mut Typesetter,
+    copy: Option<&str>,
+) {
     // The cover is not numbered: "Page 1" is the first page after it, as in print.
     let first = usize::from(packet.sections.first() == Some(&Section::Cover));
     let total = laid.pages.len() - first;
@@ -58,6 +66,17 @@ pub fn finish_pages(packet: &Packet, laid: &mut Laid, frame: Frame, ts: &mut Typ
                     mark: *mark,
                 };
             }
+        }
+        if let Some(copy) = copy {
+            let line = ts.line(Style::Bold, INK, copy, 7.5);
+            let x = (frame.width - line.width) / 2.0;
+            let y = if index < first { 44.0 } else { 48.0 };
+            laid.pages[index].items.push(Item::Text {
+                x,
+                y,
+                line,
+                mark: FOOTER,
+            });
         }
         if index < first {
             cover_marking(packet, laid, index, frame, ts);

@@ -45,9 +45,28 @@ pub async fn export_packet<R: Runtime>(
         report(0, "Assembling the packet");
         let prepared = s.with_store(|store| packets::prepare(store, &request.spec, today()))?;
         report(1, "Setting type and pages");
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        if !request.copies_for.is_empty() {
+            let copies = packets::render_copies(&prepared, &request.copies_for, &path)?;
+            report(2, "Writing the files");
+            let result = s.with_store(|store| {
+                packets::finish_copies(
+                    store,
+                    &prepared,
+                    &copies,
+                    request.overwrite,
+                    request.spec_name.as_deref(),
+                    &at,
+                )
+            })?;
+            report(3, "Done");
+            for copy in &result.copies {
+                s.remember_export(PathBuf::from(copy));
+            }
+            return Ok(result);
+        }
         let rendered = packets::render(&prepared)?;
         report(2, "Writing the file");
-        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let result = s.with_store(|store| {
             packets::finish(
                 store,

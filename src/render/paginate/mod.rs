@@ -99,7 +99,7 @@ pub struct Page {
 
 /// Pages plus where each anchor and bookmark landed (0-based page, y of the block top),
 /// and the structure tree of everything placed.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Laid {
     pub pages: Vec<Page>,
     pub anchors: Vec<Option<(usize, f32)>>,

@@ -16,4 +16,9 @@ spec_name: string | null,
 /**
  * Replace a file already at `path` (the person confirmed it).
  */
-overwrite: boolean, };
+overwrite: boolean, 
+/**
+ * Numbered copies: one PDF per name, `STEM-K-SLUG.pdf` beside `path`, each marked
+ * "Copy K of N — NAME" on every page. Empty: one unnumbered PDF at `path`.
+ */
+copies_for: Array<string>, };

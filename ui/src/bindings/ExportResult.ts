@@ -7,4 +7,8 @@ export type ExportResult = { path: string, pages: number, bytes: number, sha256:
 /**
  * Things the reader should know (characters the font lacks).
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * The numbered copies written, in order (empty without `copies_for`).
+ */
+copies: Array<string>, };
