@@ -127,7 +127,7 @@ impl Store {
         if let Some(text) = &patch.text {
             require_text("entry text", text)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let stored = read_entry_fields(&tx, id)?;
@@ -227,7 +227,7 @@ impl Store {
     /// Adds an entry at the end of an initiative; returns its id.
     pub fn create_entry(&mut self, initiative_id: Id, new: &NewEntry) -> Result<Id, StoreError> {
         require_text("entry text", &new.text)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
@@ -259,7 +259,7 @@ impl Store {
 
     /// Deletes an entry (and its notes); the history keeps a snapshot so undo can restore it.
     pub fn delete_entry(&mut self, id: Id) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let (initiative_id, place) = rows::place_of_entry(&tx, id)?;
@@ -277,7 +277,7 @@ impl Store {
         if let Some(title) = &patch.title {
             require_text("initiative title", title)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = rows::place_of_initiative(&tx, id)?;
@@ -333,7 +333,7 @@ impl Store {
         text: &str,
     ) -> Result<Id, StoreError> {
         require_text("note text", text)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
@@ -361,7 +361,7 @@ impl Store {
 
     /// Deletes a note.
     pub fn delete_note(&mut self, id: Id) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let snapshot: NoteSnapshot = tx

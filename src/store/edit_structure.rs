@@ -35,7 +35,7 @@ impl Store {
         if let Some(title) = title {
             require("pillar title", title)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let (number, old_title, old_es): (u32, String, Option<String>) = tx
@@ -95,7 +95,7 @@ impl Store {
         summary: Option<&str>,
     ) -> Result<Id, StoreError> {
         require("initiative title", title)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
@@ -143,7 +143,7 @@ impl Store {
             }
             found.ok_or_else(|| StoreError::NotFound(format!("no initiative with id {id}")))?
         };
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = rows::place_of_initiative(&tx, id)?;
@@ -165,7 +165,7 @@ impl Store {
         if let Some(text) = text {
             require("note text", text)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let (old_kind, old_text): (String, String) = tx
@@ -211,7 +211,7 @@ impl Store {
     /// Adds an agency, or updates the one with the same key (acronym, or name).
     pub fn save_agency(&mut self, agency: &Agency) -> Result<Id, StoreError> {
         validate_agency(agency).map_err(|e| StoreError::Validation(e.to_string()))?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = Place::default();
@@ -267,7 +267,7 @@ impl Store {
 
     /// Deletes an agency that no entry names; refuses one still in use, saying how often.
     pub fn delete_agency(&mut self, key: &str) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let id = rows::agency_id(&tx, key)

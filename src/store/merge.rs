@@ -81,7 +81,7 @@ impl Store {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<MergeReport, StoreError> {
         validate_record(record)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let mut report = MergeReport {
             dry_run,
             ..MergeReport::default()

@@ -14,6 +14,7 @@ mod packets;
 mod queries;
 mod rows;
 mod search;
+mod tx;
 mod undo;
 
 pub use edit::{EntryPatch, InitiativePatch, NewEntry, NoteTarget};

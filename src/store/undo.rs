@@ -26,7 +26,7 @@ impl Store {
     /// not undone this way (restore a backup instead).
     pub fn undo_last(&mut self) -> Result<Option<String>, StoreError> {
         let user = serde_json::to_string(&Origin::User).expect("origin serializes");
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let batch: Option<i64> = tx.query_row(
             "SELECT max(batch) FROM history WHERE undone = 0 AND origin = ?1",
             [&user],
