@@ -1,8 +1,8 @@
 //! Store benchmarks on a 100,000-entry synthetic record (4 pillars, 200 initiatives).
 //! Run with `cargo bench --bench store`; figures are in the README.
 
-use briefbook::model::Origin;
-use briefbook::store::{EntryFilter, Store};
+use briefbook::model::{Filters, Origin};
+use briefbook::store::{EntryQuery, Store};
 use briefbook::synthetic::{self, Size};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -22,13 +22,17 @@ fn origin() -> Origin {
     }
 }
 
-fn pillar_range_filter() -> EntryFilter {
-    EntryFilter {
-        pillars: vec![2],
-        from: Some("2020".into()),
-        to: Some("2020".into()),
+fn pillar_range_filter() -> EntryQuery {
+    EntryQuery {
+        filters: Filters {
+            pillars: vec![2],
+            from: Some("2020".into()),
+            to: Some("2020".into()),
+            include_undated: false,
+            ..Filters::default()
+        },
         limit: Some(200),
-        ..EntryFilter::default()
+        ..EntryQuery::default()
     }
 }
 

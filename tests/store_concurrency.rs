@@ -3,7 +3,7 @@
 //! failing with "database is locked".
 
 use briefbook::model::{Origin, Status};
-use briefbook::store::{EntryFilter, EntryPatch, NoteTarget, Store};
+use briefbook::store::{EntryPatch, EntryQuery, NoteTarget, Store};
 use briefbook::synthetic::{record, Size};
 use std::thread;
 
@@ -46,9 +46,9 @@ fn concurrent_imports_and_edits_on_one_file_all_succeed() {
                         .import_record(&later, &Origin::User, false)
                         .map_err(|e| format!("writer {writer} import {round}: {e}"))?;
                     let rows = store
-                        .list_entries(&EntryFilter {
+                        .list_entries(&EntryQuery {
                             limit: Some(5),
-                            ..EntryFilter::default()
+                            ..EntryQuery::default()
                         })
                         .map_err(|e| e.to_string())?;
                     let id = rows[round % rows.len()].id;

@@ -28,7 +28,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     m::DateReading::export_all_to(dir)?;
     m::NoteKind::export_all_to(dir)?;
     m::Lang::export_all_to(dir)?;
-    s::EntryFilter::export_all_to(dir)?;
+    s::EntryQuery::export_all_to(dir)?;
     s::EntryRow::export_all_to(dir)?;
     s::NewEntry::export_all_to(dir)?;
     s::NoteTarget::export_all_to(dir)?;

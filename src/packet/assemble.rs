@@ -2,10 +2,12 @@
 
 use super::resolved::*;
 use super::spec::{PacketSpec, Section, SpecError};
-use crate::model::{localized, roman, Entry, HistoryEvent, Initiative, Origin, Record, Status};
+use crate::model::filter::{has_all_words, DateRange, DateVerdict, Filters, GENERAL_PILLAR};
+use crate::model::{
+    localized, normalize_key, roman, Entry, HistoryEvent, Initiative, Origin, Record, Status,
+};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Why a packet could not be assembled.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,7 +33,12 @@ pub fn assemble(
 ) -> Result<Packet, PacketError> {
     spec.validate()?;
     let dialogue = record.dialogues.first().ok_or(PacketError::NoDialogue)?;
-    for wanted in &spec.filters.pillars {
+    for wanted in spec
+        .filters
+        .pillars
+        .iter()
+        .filter(|p| **p != GENERAL_PILLAR)
+    {
         if !dialogue.pillars.iter().any(|p| p.number == *wanted) {
             let existing: Vec<String> = dialogue
                 .pillars
@@ -46,50 +53,47 @@ pub fn assemble(
     }
     let lang = spec.lang;
     let filter = Filter::new(spec)?;
-    let mut overview = Overview::default();
-    let mut left_out: BTreeMap<LeftOut, u32> = BTreeMap::new();
+    let mut run = Selection {
+        spec,
+        filter: &filter,
+        overview: Overview::default(),
+        left_out: BTreeMap::new(),
+        timeline: Vec::new(),
+    };
     let mut pillars = Vec::new();
-    let mut timeline = Vec::new();
+
+    // Dialogue-level entries come first, as pillar 0 ("General").
+    if !dialogue.entries.is_empty() {
+        let mut counts = BTreeMap::new();
+        let entries: Vec<PacketEntry> = dialogue
+            .entries
+            .iter()
+            .filter_map(|e| run.keep(e, None, GENERAL_PILLAR, &mut counts))
+            .collect();
+        if !entries.is_empty() {
+            run.count_pillar(GENERAL_PILLAR, GENERAL_TITLE, &counts);
+            pillars.push(PacketPillar {
+                number: GENERAL_PILLAR,
+                // "General" is the same word in Spanish.
+                title: GENERAL_TITLE.into(),
+                initiatives: Vec::new(),
+                entries,
+            });
+        }
+    }
 
     for pillar in &dialogue.pillars {
         let mut initiatives = Vec::new();
         let mut counts: BTreeMap<Status, u32> = BTreeMap::new();
         for initiative in &pillar.initiatives {
-            let mut entries = Vec::new();
-            for entry in &initiative.entries {
-                if !filter.pillar_selected(pillar.number) {
-                    *left_out.entry(LeftOut::Pillar).or_default() += 1;
-                    continue;
-                }
-                if let Some(reason) = filter.refuses(entry, initiative) {
-                    *left_out.entry(reason).or_default() += 1;
-                    continue;
-                }
-                if filter.has_range() && entry.date.as_ref().and_then(|d| d.edtf).is_none() {
-                    overview.undated_included += 1;
-                }
-                *counts.entry(entry.status).or_default() += 1;
-                let packet_entry = resolve_entry(entry, spec);
-                if let Some(date) = entry.date.as_ref().filter(|d| d.edtf.is_some()) {
-                    timeline.push(TimelineRow {
-                        date: date.clone(),
-                        pillar: pillar.number,
-                        initiative: localized(
-                            &initiative.title,
-                            initiative.title_es.as_deref(),
-                            lang,
-                        )
-                        .to_string(),
-                        text: packet_entry.text.clone(),
-                        status: entry.status,
-                        agencies: entry.agencies.clone(),
-                    });
-                }
-                entries.push(packet_entry);
-            }
+            let entries: Vec<PacketEntry> = initiative
+                .entries
+                .iter()
+                .filter_map(|e| run.keep(e, Some(initiative), pillar.number, &mut counts))
+                .collect();
             if entries.is_empty() {
                 if filter.pillar_selected(pillar.number) {
-                    overview.empty_initiatives += 1;
+                    run.overview.empty_initiatives += 1;
                 }
                 continue;
             }
@@ -105,27 +109,25 @@ pub fn assemble(
         }
         if initiatives.is_empty() {
             if filter.pillar_selected(pillar.number) {
-                overview.empty_pillars.push(pillar.number);
+                run.overview.empty_pillars.push(pillar.number);
             }
             continue;
         }
         let title = localized(&pillar.title, pillar.title_es.as_deref(), lang).to_string();
-        let total: u32 = counts.values().sum();
-        overview.total_entries += total;
-        overview.by_pillar.push(PillarCount {
-            number: pillar.number,
-            title: title.clone(),
-            by_status: Status::ALL
-                .iter()
-                .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
-                .collect(),
-        });
+        run.count_pillar(pillar.number, &title, &counts);
         pillars.push(PacketPillar {
             number: pillar.number,
             title,
             initiatives,
+            entries: Vec::new(),
         });
     }
+    let Selection {
+        mut overview,
+        left_out,
+        mut timeline,
+        ..
+    } = run;
     if pillars.is_empty() {
         return Err(PacketError::EmptySelection {
             filters: filter.describe(spec),
@@ -171,8 +173,74 @@ pub fn assemble(
     })
 }
 
+/// The title of the dialogue-level entries' pillar, in both languages.
+const GENERAL_TITLE: &str = "General";
+
+/// What the filters keep, with the counts and timeline rows gathered on the way.
+struct Selection<'a> {
+    spec: &'a PacketSpec,
+    filter: &'a Filter,
+    overview: Overview,
+    left_out: BTreeMap<LeftOut, u32>,
+    timeline: Vec<TimelineRow>,
+}
+
+impl Selection<'_> {
+    /// The entry as printed when the filters keep it; `initiative` is `None` for a
+    /// dialogue-level entry.
+    fn keep(
+        &mut self,
+        entry: &Entry,
+        initiative: Option<&Initiative>,
+        pillar: u32,
+        counts: &mut BTreeMap<Status, u32>,
+    ) -> Option<PacketEntry> {
+        if !self.filter.pillar_selected(pillar) {
+            *self.left_out.entry(LeftOut::Pillar).or_default() += 1;
+            return None;
+        }
+        if let Some(reason) = self.filter.refuses(entry, initiative) {
+            *self.left_out.entry(reason).or_default() += 1;
+            return None;
+        }
+        if self.filter.range.is_set() && entry.date.as_ref().and_then(|d| d.edtf).is_none() {
+            self.overview.undated_included += 1;
+        }
+        *counts.entry(entry.status).or_default() += 1;
+        let packet_entry = resolve_entry(entry, self.spec);
+        if let Some(date) = entry.date.as_ref().filter(|d| d.edtf.is_some()) {
+            let lang = self.spec.lang;
+            self.timeline.push(TimelineRow {
+                date: date.clone(),
+                pillar,
+                initiative: match initiative {
+                    Some(i) => localized(&i.title, i.title_es.as_deref(), lang).to_string(),
+                    None => GENERAL_TITLE.to_string(),
+                },
+                text: packet_entry.text.clone(),
+                status: entry.status,
+                agencies: entry.agencies.clone(),
+            });
+        }
+        Some(packet_entry)
+    }
+
+    fn count_pillar(&mut self, number: u32, title: &str, counts: &BTreeMap<Status, u32>) {
+        self.overview.total_entries += counts.values().sum::<u32>();
+        self.overview.by_pillar.push(PillarCount {
+            number,
+            title: title.to_string(),
+            by_status: Status::ALL
+                .iter()
+                .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
+                .collect(),
+        });
+    }
+}
+
 fn resolve_entry(entry: &Entry, spec: &PacketSpec) -> PacketEntry {
     PacketEntry {
+        id: entry.id,
         kind: entry.kind,
         text: localized(&entry.text, entry.text_es.as_deref(), spec.lang).into(),
         status: entry.status,
@@ -230,11 +298,11 @@ fn changes_since(since: NaiveDate, history: &[HistoryEvent], pillars: &[u32]) ->
 
 fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
     let mut cited: BTreeMap<&str, u32> = BTreeMap::new();
-    for entry in pillars
-        .iter()
-        .flat_map(|p| &p.initiatives)
-        .flat_map(|i| &i.entries)
-    {
+    for entry in pillars.iter().flat_map(|p| {
+        p.entries
+            .iter()
+            .chain(p.initiatives.iter().flat_map(|i| &i.entries))
+    }) {
         if let Some(source) = &entry.source {
             *cited.entry(source.title.as_str()).or_default() += 1;
         }
@@ -252,94 +320,68 @@ fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
         .collect()
 }
 
-/// Lowercase with accents removed, so "Mexico" finds "México".
-pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The spec's filters, parsed once.
+/// The spec's filters, parsed once; the rules themselves are `model::filter`'s.
 struct Filter {
-    pillars: Vec<u32>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    include_undated: bool,
-    statuses: Vec<Status>,
-    kinds: Vec<crate::model::EntryKind>,
+    filters: Filters,
+    range: DateRange,
     agencies: Vec<String>,
     words: Vec<String>,
 }
 
 impl Filter {
     fn new(spec: &PacketSpec) -> Result<Filter, PacketError> {
-        let (from, to) = spec.date_range()?;
+        spec.date_range()?;
         let f = &spec.filters;
         Ok(Filter {
-            pillars: f.pillars.clone(),
-            from,
-            to,
-            include_undated: f.include_undated,
-            statuses: f.statuses.clone(),
-            kinds: f.kinds.clone(),
-            agencies: f.agencies.iter().map(|a| fold(a.trim())).collect(),
-            words: f
-                .query
-                .as_deref()
-                .map(|q| fold(q).split_whitespace().map(String::from).collect())
-                .unwrap_or_default(),
+            range: f
+                .date_range()
+                .map_err(|e| PacketError::Spec(date_error(e)))?,
+            agencies: f.folded_agencies(),
+            words: f.words(),
+            filters: f.clone(),
         })
     }
 
-    fn has_range(&self) -> bool {
-        self.from.is_some() || self.to.is_some()
-    }
-
     fn pillar_selected(&self, number: u32) -> bool {
-        self.pillars.is_empty() || self.pillars.contains(&number)
+        self.filters.selects_pillar(number)
     }
 
     /// The first filter that refuses the entry, in [`LeftOut`] order.
-    fn refuses(&self, entry: &Entry, initiative: &Initiative) -> Option<LeftOut> {
-        if self.has_range() {
-            match entry.date.as_ref().and_then(|d| d.edtf) {
-                Some(edtf) if !edtf.overlaps(self.from, self.to) => {
-                    return Some(LeftOut::DateRange)
-                }
-                None if !self.include_undated => return Some(LeftOut::Undated),
-                _ => {}
-            }
+    fn refuses(&self, entry: &Entry, initiative: Option<&Initiative>) -> Option<LeftOut> {
+        match self
+            .range
+            .judge(entry.date.as_ref().and_then(|d| d.edtf.as_ref()))
+        {
+            DateVerdict::Kept => {}
+            DateVerdict::OutOfRange => return Some(LeftOut::DateRange),
+            DateVerdict::Undated => return Some(LeftOut::Undated),
         }
-        if !self.statuses.is_empty() && !self.statuses.contains(&entry.status) {
+        let f = &self.filters;
+        if !f.statuses.is_empty() && !f.statuses.contains(&entry.status) {
             return Some(LeftOut::Status);
         }
-        if !self.kinds.is_empty() && !self.kinds.contains(&entry.kind) {
+        if !f.kinds.is_empty() && !f.kinds.contains(&entry.kind) {
             return Some(LeftOut::Kind);
         }
         if !self.agencies.is_empty()
             && !entry
                 .agencies
                 .iter()
-                .any(|a| self.agencies.contains(&fold(a)))
+                .any(|a| self.agencies.contains(&normalize_key(a)))
         {
             return Some(LeftOut::Agency);
         }
-        if !self.words.is_empty() {
-            let haystack = fold(
-                &[
-                    entry.text.as_str(),
-                    entry.text_es.as_deref().unwrap_or(""),
-                    initiative.title.as_str(),
-                    initiative.title_es.as_deref().unwrap_or(""),
-                    initiative.summary.as_deref().unwrap_or(""),
-                    &entry.agencies.join(" "),
-                ]
-                .join("\n"),
-            );
-            if !self.words.iter().all(|w| haystack.contains(w.as_str())) {
-                return Some(LeftOut::Query);
-            }
+        let agencies = entry.agencies.join(" ");
+        let parts = [
+            entry.text.as_str(),
+            entry.text_es.as_deref().unwrap_or(""),
+            initiative.map_or("", |i| i.title.as_str()),
+            initiative.and_then(|i| i.title_es.as_deref()).unwrap_or(""),
+            initiative.and_then(|i| i.summary.as_deref()).unwrap_or(""),
+            &agencies,
+        ];
+        if !has_all_words(&self.words, &parts) {
+            return Some(LeftOut::Query);
         }
         None
     }
@@ -371,7 +413,7 @@ impl Filter {
         if let Some(q) = &f.query {
             parts.push(format!("query '{q}'"));
         }
-        if self.has_range() && !self.include_undated {
+        if self.range.is_set() && !self.range.include_undated {
             parts.push("undated entries excluded".into());
         }
         if parts.is_empty() {
@@ -382,12 +424,13 @@ impl Filter {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fold;
-
-    #[test]
-    fn fold_ignores_case_and_accents() {
-        assert_eq!(fold("México Cooperación"), "mexico cooperacion");
+fn date_error(e: crate::model::FilterError) -> SpecError {
+    match e {
+        crate::model::FilterError::Date { field, value, .. } => SpecError::Value {
+            field: format!("filters.{field}"),
+            value,
+            expected: "a date as YYYY, YYYY-MM or YYYY-MM-DD".into(),
+        },
+        crate::model::FilterError::Reversed { from, to } => SpecError::ReversedRange { from, to },
     }
 }

@@ -6,7 +6,7 @@ pub mod resolved;
 pub mod spec;
 pub mod write;
 
-pub use assemble::{assemble, fold, PacketError};
+pub use assemble::{assemble, PacketError};
 pub use resolved::*;
 pub use spec::{Filters, Meeting, Options, PacketSpec, PageSize, Section, SpecError};
 pub use write::{write_atomic, WriteError};

@@ -2,8 +2,10 @@
 
 use super::history::Trace;
 use super::index::IndexWatermark;
-use super::load::entry_date;
+use super::load::{column, entry_date};
+use super::rows::Parent;
 use super::rows::{self, Place};
+use super::undo::snapshot::Snapshot;
 use super::{Store, StoreError};
 use crate::model::{Entry, EntryDate, EntryKind, Id, Note, NoteKind, Origin, Status};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -58,6 +60,7 @@ pub(crate) struct StoredEntry {
     pub text_es: Option<String>,
     pub kind: EntryKind,
     pub status: Status,
+    pub status_phrase: Option<String>,
     pub date: Option<EntryDate>,
     pub agencies: Vec<String>,
 }
@@ -65,22 +68,21 @@ pub(crate) struct StoredEntry {
 pub(crate) fn read_entry_fields(conn: &Connection, id: Id) -> Result<StoredEntry, StoreError> {
     let mut stored = conn
         .prepare_cached(
-            "SELECT text, text_es, kind, status, date_edtf, date_text, cadence FROM entry WHERE id = ?1",
+            "SELECT id, text, text_es, kind, status, status_phrase, date_edtf, date_text, cadence
+             FROM entry WHERE id = ?1",
         )?
         .query_row([id], |r| {
-            let kind: String = r.get(2)?;
-            let status: String = r.get(3)?;
-            Ok((r.get(0)?, r.get(1)?, kind, status, entry_date(r, 4)?))
+            Ok(StoredEntry {
+                text: r.get(1)?,
+                text_es: r.get(2)?,
+                kind: column(r, 3, "entry")?,
+                status: column(r, 4, "entry")?,
+                status_phrase: r.get(5)?,
+                date: entry_date(r, 6)?,
+                agencies: Vec::new(),
+            })
         })
         .optional()?
-        .map(|(text, text_es, kind, status, date)| StoredEntry {
-            text,
-            text_es,
-            kind: kind.parse().unwrap_or(EntryKind::Activity),
-            status: status.parse().unwrap_or(Status::Unknown),
-            date,
-            agencies: Vec::new(),
-        })
         .ok_or_else(|| StoreError::NotFound(format!("no entry with id {id}")))?;
     let mut stmt = conn.prepare_cached(
         "SELECT a.key FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
@@ -194,6 +196,16 @@ impl Store {
                     &label,
                     &place,
                 )?;
+                // Kept so that undo gives the importer's reason back.
+                trace.changed(
+                    "entry",
+                    id,
+                    "status_phrase",
+                    stored.status_phrase.as_deref(),
+                    None,
+                    &label,
+                    &place,
+                )?;
             }
             if let Some(date) = &patch.date {
                 write_entry_date(&tx, id, date)?;
@@ -226,17 +238,37 @@ impl Store {
 
     /// Adds an entry at the end of an initiative; returns its id.
     pub fn create_entry(&mut self, initiative_id: Id, new: &NewEntry) -> Result<Id, StoreError> {
+        self.create_entry_in(Parent::Initiative(initiative_id), new)
+    }
+
+    /// Adds a dialogue-level entry ("General", in no pillar) at the end of the dialogue's
+    /// own entries; returns its id.
+    pub fn create_dialogue_entry(
+        &mut self,
+        dialogue_id: Id,
+        new: &NewEntry,
+    ) -> Result<Id, StoreError> {
+        self.create_entry_in(Parent::Dialogue(dialogue_id), new)
+    }
+
+    fn create_entry_in(&mut self, parent: Parent, new: &NewEntry) -> Result<Id, StoreError> {
         require_text("entry text", &new.text)?;
         let tx = super::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let place = rows::place_of_initiative(&tx, initiative_id)?;
-            let position: i64 = tx.query_row(
-                "SELECT coalesce(max(position), -1) + 1 FROM entry WHERE initiative_id = ?1",
-                [initiative_id],
-                |r| r.get(0),
-            )?;
+            if let Parent::Dialogue(d) = parent {
+                let known: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM dialogue WHERE id = ?1)",
+                    [d],
+                    |r| r.get(0),
+                )?;
+                if !known {
+                    return Err(StoreError::NotFound(format!("no dialogue with id {d}")));
+                }
+            }
+            let place = parent.place(&tx)?;
+            let position = parent.next_position(&tx)?;
             let entry = Entry {
                 id: None,
                 kind: new.kind,
@@ -250,7 +282,7 @@ impl Store {
                 source: None,
                 notes: Vec::new(),
             };
-            rows::insert_entry(&tx, initiative_id, position, &entry, None, &place, &trace)?
+            rows::insert_entry(&tx, parent, position, &entry, None, &place, &trace)?
         };
         watermark.index_new_rows(&tx)?;
         tx.commit()?;
@@ -262,11 +294,13 @@ impl Store {
         let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let (initiative_id, place) = rows::place_of_entry(&tx, id)?;
-            let snapshot = entry_snapshot(&tx, id, initiative_id)?;
+            let (_, place) = rows::place_of_entry(&tx, id)?;
+            let text: String =
+                tx.query_row("SELECT text FROM entry WHERE id = ?1", [id], |r| r.get(0))?;
+            let snapshot = entry_snapshot(&tx, id)?;
             tx.execute("DELETE FROM entry WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("entries serialize");
-            trace.deleted("entry", id, &json, &snapshot.entry.text, &place)?;
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
+            trace.deleted("entry", id, &json, &text, &place)?;
         }
         tx.commit()?;
         Ok(())
@@ -364,90 +398,26 @@ impl Store {
         let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let snapshot: NoteSnapshot = tx
-                .query_row(
-                    "SELECT initiative_id, entry_id, kind, text, text_es FROM note WHERE id = ?1",
-                    [id],
-                    |r| {
-                        let kind: String = r.get(2)?;
-                        Ok(NoteSnapshot {
-                            initiative_id: r.get(0)?,
-                            entry_id: r.get(1)?,
-                            note: Note {
-                                id: None,
-                                kind: kind.parse().unwrap_or(NoteKind::Background),
-                                text: r.get(3)?,
-                                text_es: r.get(4)?,
-                            },
-                        })
-                    },
-                )
+            let text: String = tx
+                .query_row("SELECT text FROM note WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
+            let mut snapshot = Snapshot::default();
+            snapshot.capture(&tx, "note", "id = ?1", id)?;
             tx.execute("DELETE FROM note WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("notes serialize");
-            trace.deleted("note", id, &json, &snapshot.note.text, &Place::default())?;
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
+            trace.deleted("note", id, &json, &text, &Place::default())?;
         }
         tx.commit()?;
         Ok(())
     }
 }
 
-/// An entry as it was before deletion, and where it sat.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct EntrySnapshot {
-    pub initiative_id: Id,
-    pub position: i64,
-    pub entry: Entry,
-}
-
-fn entry_snapshot(
-    conn: &Connection,
-    id: Id,
-    initiative_id: Id,
-) -> Result<EntrySnapshot, StoreError> {
-    let stored = read_entry_fields(conn, id)?;
-    let (position, status_phrase): (i64, Option<String>) = conn.query_row(
-        "SELECT position, status_phrase FROM entry WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let mut stmt =
-        conn.prepare("SELECT kind, text, text_es FROM note WHERE entry_id = ?1 ORDER BY position")?;
-    let notes = stmt
-        .query_map([id], |r| {
-            let kind: String = r.get(0)?;
-            Ok(Note {
-                id: None,
-                kind: kind.parse().unwrap_or(NoteKind::Background),
-                text: r.get(1)?,
-                text_es: r.get(2)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(EntrySnapshot {
-        initiative_id,
-        position,
-        entry: Entry {
-            id: None,
-            kind: stored.kind,
-            text: stored.text,
-            text_es: stored.text_es,
-            status: stored.status,
-            status_phrase,
-            date: stored.date,
-            other_dates: Vec::new(),
-            agencies: stored.agencies,
-            source: None,
-            notes,
-        },
-    })
-}
-
-/// A note as it was before deletion, and what it was attached to.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct NoteSnapshot {
-    pub initiative_id: Option<Id>,
-    pub entry_id: Option<Id>,
-    pub note: Note,
+/// An entry's rows as stored: the entry, its agency links and its notes.
+pub(crate) fn entry_snapshot(conn: &Connection, id: Id) -> Result<Snapshot, StoreError> {
+    let mut snapshot = Snapshot::default();
+    snapshot.capture(conn, "entry", "id = ?1", id)?;
+    snapshot.capture(conn, "entry_agency", "entry_id = ?1", id)?;
+    snapshot.capture(conn, "note", "entry_id = ?1", id)?;
+    Ok(snapshot)
 }

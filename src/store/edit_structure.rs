@@ -4,18 +4,11 @@
 use super::history::Trace;
 use super::index::IndexWatermark;
 use super::rows::{self, Place};
+use super::undo::snapshot::Snapshot;
 use super::{Store, StoreError};
 use crate::model::validate::validate_agency;
-use crate::model::{Agency, Id, Initiative, NoteKind, Origin};
+use crate::model::{Agency, Id, NoteKind, Origin};
 use rusqlite::{params, OptionalExtension};
-use serde::{Deserialize, Serialize};
-
-/// An initiative as it was before deletion (with its entries and notes), and where.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct InitiativeSnapshot {
-    pub pillar_id: Id,
-    pub initiative: Initiative,
-}
 
 fn require(field: &str, text: &str) -> Result<(), StoreError> {
     if text.trim().is_empty() {
@@ -130,26 +123,25 @@ impl Store {
 
     /// Deletes an initiative with its entries and notes; undo restores them.
     pub fn delete_initiative(&mut self, id: Id) -> Result<(), StoreError> {
-        let snapshot = {
-            let record = self.load_record()?;
-            let mut found = None;
-            for pillar in record.dialogues.iter().flat_map(|d| &d.pillars) {
-                if let Some(i) = pillar.initiatives.iter().find(|i| i.id == Some(id)) {
-                    found = Some(InitiativeSnapshot {
-                        pillar_id: pillar.id.unwrap_or_default(),
-                        initiative: i.clone(),
-                    });
-                }
-            }
-            found.ok_or_else(|| StoreError::NotFound(format!("no initiative with id {id}")))?
-        };
         let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = rows::place_of_initiative(&tx, id)?;
+            let title = place.initiative.clone().unwrap_or_default();
+            let mut snapshot = Snapshot::default();
+            let entries = "SELECT id FROM entry WHERE initiative_id = ?1";
+            snapshot.capture(&tx, "initiative", "id = ?1", id)?;
+            snapshot.capture(&tx, "entry", "initiative_id = ?1", id)?;
+            snapshot.capture(&tx, "entry_agency", &format!("entry_id IN ({entries})"), id)?;
+            snapshot.capture(
+                &tx,
+                "note",
+                &format!("initiative_id = ?1 OR entry_id IN ({entries})"),
+                id,
+            )?;
             tx.execute("DELETE FROM initiative WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("initiatives serialize");
-            trace.deleted("initiative", id, &json, &snapshot.initiative.title, &place)?;
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
+            trace.deleted("initiative", id, &json, &title, &place)?;
         }
         tx.commit()?;
         Ok(())
@@ -282,22 +274,10 @@ impl Store {
                     "agency '{key}' is named by {uses} entries; remove it from them first"
                 )));
             }
-            let agency = tx.query_row(
-                "SELECT name, name_es, acronym, country FROM agency WHERE id = ?1",
-                [id],
-                |r| {
-                    let country: String = r.get(3)?;
-                    Ok(Agency {
-                        id: None,
-                        name: r.get(0)?,
-                        name_es: r.get(1)?,
-                        acronym: r.get(2)?,
-                        country: country.parse().unwrap_or(crate::model::Country::Other),
-                    })
-                },
-            )?;
+            let mut snapshot = Snapshot::default();
+            snapshot.capture(&tx, "agency", "id = ?1", id)?;
             tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&agency).expect("agencies serialize");
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
             trace.deleted("agency", id, &json, key, &Place::default())?;
         }
         tx.commit()?;

@@ -30,11 +30,6 @@ impl<'c> Trace<'c> {
         })
     }
 
-    /// The batch number this trace writes under.
-    pub fn batch(&self) -> i64 {
-        self.batch
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn write(
         &self,

@@ -3,7 +3,7 @@
 
 use super::history::Trace;
 use super::index::IndexWatermark;
-use super::rows::{self, Place};
+use super::rows::{self, Parent, Place};
 use super::{Store, StoreError};
 use crate::model::validate::validate_record;
 use crate::model::{normalize_key, Agency, Origin, Record};
@@ -99,7 +99,12 @@ impl Store {
                     .flat_map(|d| &d.pillars)
                     .flat_map(|p| &p.initiatives)
                     .map(|i| i.entries.len())
-                    .sum(),
+                    .sum::<usize>()
+                    + record
+                        .dialogues
+                        .iter()
+                        .map(|d| d.entries.len())
+                        .sum::<usize>(),
                 done: 0,
                 progress,
             };
@@ -190,8 +195,21 @@ impl Merger<'_, '_> {
                     };
                     let initiative_id = self.merge_initiative(pillar_id, initiative, &place)?;
                     self.merge_notes(Some(initiative_id), None, &initiative.notes, &place)?;
-                    self.merge_entries(initiative_id, &initiative.entries, &source_ids, &place)?;
+                    self.merge_entries(
+                        Parent::Initiative(initiative_id),
+                        &initiative.entries,
+                        &source_ids,
+                        &place,
+                    )?;
                 }
+            }
+            if !dialogue.entries.is_empty() {
+                self.merge_entries(
+                    Parent::Dialogue(dialogue_id),
+                    &dialogue.entries,
+                    &source_ids,
+                    &Place::general(),
+                )?;
             }
         }
         Ok(())

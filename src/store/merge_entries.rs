@@ -2,7 +2,7 @@
 //! new, update what a later document says differently.
 
 use super::merge::{MergeAction, Merger};
-use super::rows::{self, Place};
+use super::rows::{self, Parent, Place};
 use super::StoreError;
 use crate::model::{normalize_key, Entry, Note};
 use rusqlite::params;
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 impl Merger<'_, '_> {
     pub(super) fn merge_entries(
         &mut self,
-        initiative_id: i64,
+        parent: Parent,
         entries: &[Entry],
         source_ids: &HashMap<String, i64>,
         place: &Place,
@@ -19,10 +19,11 @@ impl Merger<'_, '_> {
         let mut existing: HashMap<String, i64> = HashMap::new();
         let mut next_position: i64 = 0;
         {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id, text, position FROM entry WHERE initiative_id = ?1")?;
-            let mut rows = stmt.query([initiative_id])?;
+            let (initiative_id, dialogue_id) = parent.columns();
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, text, position FROM entry WHERE initiative_id IS ?1 AND dialogue_id IS ?2",
+            )?;
+            let mut rows = stmt.query(params![initiative_id, dialogue_id])?;
             while let Some(r) = rows.next()? {
                 existing.insert(normalize_key(&r.get::<_, String>(1)?), r.get(0)?);
                 next_position = next_position.max(r.get::<_, i64>(2)? + 1);
@@ -51,7 +52,7 @@ impl Merger<'_, '_> {
                 None => {
                     let id = rows::insert_entry(
                         self.conn,
-                        initiative_id,
+                        parent,
                         next_position,
                         entry,
                         source_id,

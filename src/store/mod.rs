@@ -22,7 +22,7 @@ pub use error::StoreError;
 pub use merge::{MergeAction, MergeLine, MergeReport};
 pub use migrate::SCHEMA_VERSION;
 pub use packets::{RenderRecord, SavedSpec};
-pub use queries::{EntryFilter, EntryRow};
+pub use queries::{EntryQuery, EntryRow};
 pub use search::{SearchHit, SnippetPart};
 
 use rusqlite::{Connection, OpenFlags};

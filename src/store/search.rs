@@ -2,7 +2,7 @@
 //! with highlighted snippets.
 
 use super::{Store, StoreError};
-use crate::model::Id;
+use crate::model::{Id, GENERAL_PILLAR};
 use serde::{Deserialize, Serialize};
 
 /// A piece of a snippet; `hit` marks the words that matched.
@@ -22,8 +22,11 @@ pub struct SearchHit {
     pub id: Id,
     /// The entry to jump to (the entry itself, or the entry a note is on).
     pub entry_id: Option<Id>,
-    pub initiative_id: Id,
+    /// `None` for a dialogue-level entry ("General") or a note on one.
+    pub initiative_id: Option<Id>,
+    /// "General" for a dialogue-level entry.
     pub initiative_title: String,
+    /// 0 for a dialogue-level entry.
     pub pillar_number: u32,
     pub snippet: Vec<SnippetPart>,
 }
@@ -108,11 +111,12 @@ impl Store {
         )?;
         let mut hits = Vec::with_capacity(raw.len());
         for (rid, snip, entry_id, initiative_id) in raw {
-            let Some(initiative_id) = initiative_id else {
-                continue;
+            let (initiative_title, pillar_number) = match (initiative_id, entry_id) {
+                (Some(i), _) => context.query_row([i], |r| Ok((r.get(0)?, r.get(1)?)))?,
+                (None, Some(_)) => ("General".to_string(), GENERAL_PILLAR),
+                // A row the index still names but that is gone: nothing to show.
+                (None, None) => continue,
             };
-            let (initiative_title, pillar_number) =
-                context.query_row([initiative_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             hits.push(SearchHit {
                 kind: ["entry", "initiative", "note"][(rid % 4) as usize].to_string(),
                 id: rid / 4,

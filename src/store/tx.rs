@@ -51,7 +51,9 @@ mod tests {
         let waiter = Connection::open(&path).unwrap();
         waiter.busy_timeout(Duration::from_millis(20)).unwrap();
         let _held = Transaction::new_unchecked(&holder, TransactionBehavior::Immediate).unwrap();
-        let err = begin_write(&waiter).err().expect("the lock is held");
+        let Err(err) = begin_write(&waiter) else {
+            panic!("the lock is held, yet the write began");
+        };
         assert!(matches!(err, StoreError::Locked), "{err:?}");
         assert_eq!(err.code(), "locked");
         assert_eq!(

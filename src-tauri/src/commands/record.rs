@@ -5,7 +5,7 @@ use crate::state::AppState;
 use briefbook::model::{
     read_date_input, DateReading, EntryDate, EntryKind, HistoryEvent, Id, NoteKind, Record, Status,
 };
-use briefbook::store::{EntryFilter, EntryPatch, EntryRow, InitiativePatch, NewEntry, NoteTarget};
+use briefbook::store::{EntryPatch, EntryQuery, EntryRow, InitiativePatch, NewEntry, NoteTarget};
 use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
@@ -73,7 +73,7 @@ pub async fn load_record(state: State<'_, AppState>) -> CmdResult<Record> {
 #[tauri::command]
 pub async fn list_entries(
     state: State<'_, AppState>,
-    filter: EntryFilter,
+    filter: EntryQuery,
 ) -> CmdResult<Vec<EntryRow>> {
     state.with_store(|store| Ok(store.list_entries(&filter)?))
 }
