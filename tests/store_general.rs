@@ -102,7 +102,10 @@ fn lists_show_general_first_and_a_pillar_filter_without_0_leaves_it_out() {
             ..EntryQuery::default()
         })
         .unwrap();
-    assert_eq!(page.iter().map(|r| r.id).collect::<Vec<_>>(), [all[1].id, all[2].id]);
+    assert_eq!(
+        page.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [all[1].id, all[2].id]
+    );
 
     let by_date = store
         .list_entries(&EntryQuery {
@@ -133,7 +136,11 @@ fn search_and_history_name_general_entries_as_general() {
         .iter()
         .find(|e| e.entity == "entry" && e.context.contains("Washington"))
         .unwrap();
-    assert!(created.context.starts_with("General › "), "{}", created.context);
+    assert!(
+        created.context.starts_with("General › "),
+        "{}",
+        created.context
+    );
     assert_eq!(created.pillar, Some(0));
 }
 
@@ -152,7 +159,10 @@ fn general_entries_can_be_edited_deleted_and_restored() {
             },
         )
         .unwrap();
-    assert!(store.export_json().unwrap().contains("The dialogue was relaunched."));
+    assert!(store
+        .export_json()
+        .unwrap()
+        .contains("The dialogue was relaunched."));
     store.undo_last().unwrap();
     assert_eq!(store.export_json().unwrap(), before);
     store.delete_entry(id).unwrap();
