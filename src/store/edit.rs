@@ -1,6 +1,6 @@
 //! A person's edits: one field or row at a time, each a history batch that undo can revert.
 
-use super::history::Trace;
+use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::load::{column, entry_date};
 use super::rows::Parent;
@@ -141,13 +141,17 @@ impl Store {
                     params![id, text],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "text",
-                    Some(&stored.text),
-                    Some(text),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "text",
+                        old: Some(&stored.text),
+                        new: Some(text),
+                    },
                 )?;
             }
             if let Some(text_es) = &patch.text_es {
@@ -157,13 +161,17 @@ impl Store {
                     params![id, text_es],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "text_es",
-                    stored.text_es.as_deref(),
-                    text_es.map(String::as_str),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "text_es",
+                        old: stored.text_es.as_deref(),
+                        new: text_es.map(String::as_str),
+                    },
                 )?;
             }
             if let Some(kind) = patch.kind {
@@ -172,13 +180,17 @@ impl Store {
                     params![id, kind.as_str()],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "kind",
-                    Some(stored.kind.as_str()),
-                    Some(kind.as_str()),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "kind",
+                        old: Some(stored.kind.as_str()),
+                        new: Some(kind.as_str()),
+                    },
                 )?;
             }
             if let Some(status) = patch.status {
@@ -188,47 +200,63 @@ impl Store {
                     params![id, status.as_str()],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "status",
-                    Some(stored.status.as_str()),
-                    Some(status.as_str()),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "status",
+                        old: Some(stored.status.as_str()),
+                        new: Some(status.as_str()),
+                    },
                 )?;
                 // Kept so that undo gives the importer's reason back.
                 trace.changed(
-                    "entry",
-                    id,
-                    "status_phrase",
-                    stored.status_phrase.as_deref(),
-                    None,
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "status_phrase",
+                        old: stored.status_phrase.as_deref(),
+                        new: None,
+                    },
                 )?;
             }
             if let Some(date) = &patch.date {
                 write_entry_date(&tx, id, date)?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "date",
-                    rows::date_json(&stored.date).as_deref(),
-                    rows::date_json(date).as_deref(),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "date",
+                        old: rows::date_json(&stored.date).as_deref(),
+                        new: rows::date_json(date).as_deref(),
+                    },
                 )?;
             }
             if let Some(agencies) = &patch.agencies {
                 rows::set_entry_agencies(&tx, id, agencies)?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "agencies",
-                    Some(&serde_json::to_string(&stored.agencies).expect("strings")),
-                    Some(&serde_json::to_string(agencies).expect("strings")),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "agencies",
+                        old: Some(&serde_json::to_string(&stored.agencies).expect("strings")),
+                        new: Some(&serde_json::to_string(agencies).expect("strings")),
+                    },
                 )?;
             }
         }
@@ -300,7 +328,15 @@ impl Store {
             let snapshot = entry_snapshot(&tx, id)?;
             tx.execute("DELETE FROM entry WHERE id = ?1", [id])?;
             let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
-            trace.deleted("entry", id, &json, &text, &place)?;
+            trace.deleted(
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label: &text,
+                    place: &place,
+                },
+                &json,
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -331,7 +367,15 @@ impl Store {
                         &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
                         params![id, new],
                     )?;
-                    trace.changed("initiative", id, field, old, new, &title, &place)
+                    trace.changed(
+                        &Subject {
+                            entity: "initiative",
+                            id,
+                            label: &title,
+                            place: &place,
+                        },
+                        FieldChange { field, old, new },
+                    )
                 };
             if let Some(new) = &patch.title {
                 set("title", Some(&title), Some(new.trim()))?;
@@ -406,7 +450,15 @@ impl Store {
             snapshot.capture(&tx, "note", "id = ?1", id)?;
             tx.execute("DELETE FROM note WHERE id = ?1", [id])?;
             let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
-            trace.deleted("note", id, &json, &text, &Place::default())?;
+            trace.deleted(
+                &Subject {
+                    entity: "note",
+                    id,
+                    label: &text,
+                    place: &Place::default(),
+                },
+                &json,
+            )?;
         }
         tx.commit()?;
         Ok(())

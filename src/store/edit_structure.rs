@@ -1,7 +1,7 @@
 //! A person's edits to the record's structure and reference lists: pillars,
 //! initiatives, notes and agencies. Each is one history batch.
 
-use super::history::Trace;
+use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::rows::{self, Place};
 use super::undo::snapshot::Snapshot;
@@ -50,13 +50,17 @@ impl Store {
                     params![id, title],
                 )?;
                 trace.changed(
-                    "pillar",
-                    id,
-                    "title",
-                    Some(&old_title),
-                    Some(title),
-                    title,
-                    &place,
+                    &Subject {
+                        entity: "pillar",
+                        id,
+                        label: title,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "title",
+                        old: Some(&old_title),
+                        new: Some(title),
+                    },
                 )?;
             }
             if let Some(es) = title_es {
@@ -66,13 +70,17 @@ impl Store {
                     params![id, es],
                 )?;
                 trace.changed(
-                    "pillar",
-                    id,
-                    "title_es",
-                    old_es.as_deref(),
-                    es,
-                    &old_title,
-                    &place,
+                    &Subject {
+                        entity: "pillar",
+                        id,
+                        label: &old_title,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "title_es",
+                        old: old_es.as_deref(),
+                        new: es,
+                    },
                 )?;
             }
         }
@@ -141,7 +149,15 @@ impl Store {
             )?;
             tx.execute("DELETE FROM initiative WHERE id = ?1", [id])?;
             let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
-            trace.deleted("initiative", id, &json, &title, &place)?;
+            trace.deleted(
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place: &place,
+                },
+                &json,
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -173,26 +189,34 @@ impl Store {
                     params![id, kind.as_str()],
                 )?;
                 trace.changed(
-                    "note",
-                    id,
-                    "kind",
-                    Some(&old_kind),
-                    Some(kind.as_str()),
-                    &old_text,
-                    &place,
+                    &Subject {
+                        entity: "note",
+                        id,
+                        label: &old_text,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "kind",
+                        old: Some(&old_kind),
+                        new: Some(kind.as_str()),
+                    },
                 )?;
             }
             if let Some(text) = text {
                 let text = text.trim();
                 tx.execute("UPDATE note SET text = ?2 WHERE id = ?1", params![id, text])?;
                 trace.changed(
-                    "note",
-                    id,
-                    "text",
-                    Some(&old_text),
-                    Some(text),
-                    text,
-                    &place,
+                    &Subject {
+                        entity: "note",
+                        id,
+                        label: text,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "text",
+                        old: Some(&old_text),
+                        new: Some(text),
+                    },
                 )?;
             }
         }
@@ -223,31 +247,43 @@ impl Store {
                     )?;
                     let key = agency.key();
                     trace.changed(
-                        "agency",
-                        id,
-                        "name",
-                        Some(&name),
-                        Some(&agency.name),
-                        key,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label: key,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name",
+                            old: Some(&name),
+                            new: Some(&agency.name),
+                        },
                     )?;
                     trace.changed(
-                        "agency",
-                        id,
-                        "name_es",
-                        name_es.as_deref(),
-                        agency.name_es.as_deref(),
-                        key,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label: key,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name_es",
+                            old: name_es.as_deref(),
+                            new: agency.name_es.as_deref(),
+                        },
                     )?;
                     trace.changed(
-                        "agency",
-                        id,
-                        "country",
-                        Some(&country),
-                        Some(agency.country.as_str()),
-                        key,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label: key,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "country",
+                            old: Some(&country),
+                            new: Some(agency.country.as_str()),
+                        },
                     )?;
                     id
                 }
@@ -278,7 +314,15 @@ impl Store {
             snapshot.capture(&tx, "agency", "id = ?1", id)?;
             tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
             let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
-            trace.deleted("agency", id, &json, key, &Place::default())?;
+            trace.deleted(
+                &Subject {
+                    entity: "agency",
+                    id,
+                    label: key,
+                    place: &Place::default(),
+                },
+                &json,
+            )?;
         }
         tx.commit()?;
         Ok(())

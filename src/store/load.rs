@@ -15,6 +15,16 @@ use std::collections::HashMap;
 /// unknown status 'finished' ..."), never a quiet default.
 pub(crate) fn column<T: FromSql>(row: &Row, index: usize, table: &str) -> rusqlite::Result<T> {
     row.get::<_, T>(index).map_err(|e| match e {
+        rusqlite::Error::InvalidColumnType(i, _, ty) => {
+            let id: Option<i64> = row.get(0).ok();
+            let name = row.as_ref().column_name(index).unwrap_or("?").to_string();
+            let at = id.map(|id| format!(" {id}")).unwrap_or_default();
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                ty,
+                format!("{table}{at}, column {name}: unexpected {ty} value").into(),
+            )
+        }
         rusqlite::Error::FromSqlConversionFailure(i, ty, inner) => {
             let id: Option<i64> = row.get(0).ok();
             let name = row.as_ref().column_name(index).unwrap_or("?").to_string();
@@ -142,7 +152,7 @@ impl Store {
                 source: match source_title {
                     Some(title) => Some(SourceRef {
                         title,
-                        line: r.get::<_, Option<u32>>(12)?.unwrap_or(0),
+                        line: column(r, 12, "entry")?,
                         line_end: r.get(13)?,
                     }),
                     None => None,
@@ -269,5 +279,32 @@ impl Store {
         let mut record = self.load_record()?;
         strip_ids(&mut record);
         Ok(to_interchange(&record))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::interchange::parse_interchange;
+    use crate::model::Origin;
+    use crate::store::{EntryQuery, Store};
+
+    #[test]
+    fn a_stored_status_that_does_not_read_names_its_row_and_column() {
+        let mut store = Store::open_in_memory().unwrap();
+        let record =
+            parse_interchange(include_str!("../../tests/fixtures/small-record.json")).unwrap();
+        store.import_record(&record, &Origin::User, false).unwrap();
+        store
+            .conn
+            .execute("UPDATE entry SET status = 'finished' WHERE id = 2", [])
+            .unwrap();
+        for err in [
+            store.load_record().unwrap_err(),
+            store.list_entries(&EntryQuery::default()).unwrap_err(),
+        ] {
+            let message = err.to_string();
+            assert!(message.contains("entry 2, column status"), "{message}");
+            assert!(message.contains("unknown status 'finished'"), "{message}");
+        }
     }
 }

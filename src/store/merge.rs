@@ -1,7 +1,7 @@
 //! Importing a record into the store: match what is already there by normalised title or
 //! text, add what is new, update what changed, all in one transaction.
 
-use super::history::Trace;
+use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::rows::{self, Parent, Place};
 use super::{Store, StoreError};
@@ -249,31 +249,43 @@ impl Merger<'_, '_> {
                     )?;
                     let label = agency.key();
                     self.trace.changed(
-                        "agency",
-                        id,
-                        "name",
-                        Some(&name),
-                        Some(&agency.name),
-                        label,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name",
+                            old: Some(&name),
+                            new: Some(&agency.name),
+                        },
                     )?;
                     self.trace.changed(
-                        "agency",
-                        id,
-                        "name_es",
-                        name_es.as_deref(),
-                        name_es_new.as_deref(),
-                        label,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name_es",
+                            old: name_es.as_deref(),
+                            new: name_es_new.as_deref(),
+                        },
                     )?;
                     self.trace.changed(
-                        "agency",
-                        id,
-                        "country",
-                        Some(&country),
-                        Some(country_new),
-                        label,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "country",
+                            old: Some(&country),
+                            new: Some(country_new),
+                        },
                     )?;
                     self.line(MergeAction::Update, "agency", label.to_string(), None);
                 }
@@ -342,13 +354,17 @@ impl Merger<'_, '_> {
                         initiative: None,
                     };
                     self.trace.changed(
-                        "pillar",
-                        *id,
-                        "title_es",
-                        None,
-                        pillar.title_es.as_deref(),
-                        title,
-                        &place,
+                        &Subject {
+                            entity: "pillar",
+                            id: *id,
+                            label: title,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "title_es",
+                            old: None,
+                            new: pillar.title_es.as_deref(),
+                        },
                     )?;
                     self.line(
                         MergeAction::Update,
@@ -424,31 +440,43 @@ impl Merger<'_, '_> {
                 params![id, summary_new, title_es_new, summary_es_new],
             )?;
             self.trace.changed(
-                "initiative",
-                id,
-                "summary",
-                summary.as_deref(),
-                summary_new.as_deref(),
-                &title,
-                place,
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place,
+                },
+                FieldChange {
+                    field: "summary",
+                    old: summary.as_deref(),
+                    new: summary_new.as_deref(),
+                },
             )?;
             self.trace.changed(
-                "initiative",
-                id,
-                "title_es",
-                title_es.as_deref(),
-                title_es_new.as_deref(),
-                &title,
-                place,
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place,
+                },
+                FieldChange {
+                    field: "title_es",
+                    old: title_es.as_deref(),
+                    new: title_es_new.as_deref(),
+                },
             )?;
             self.trace.changed(
-                "initiative",
-                id,
-                "summary_es",
-                summary_es.as_deref(),
-                summary_es_new.as_deref(),
-                &title,
-                place,
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place,
+                },
+                FieldChange {
+                    field: "summary_es",
+                    old: summary_es.as_deref(),
+                    new: summary_es_new.as_deref(),
+                },
             )?;
             self.line(
                 MergeAction::Update,

@@ -1,6 +1,7 @@
 //! Merging entries and notes of one initiative: match by normalised text, add what is
 //! new, update what a later document says differently.
 
+use super::history::{FieldChange, Subject};
 use super::merge::{MergeAction, Merger};
 use super::rows::{self, Parent, Place};
 use super::StoreError;
@@ -91,39 +92,51 @@ impl Merger<'_, '_> {
                 params![id, incoming.status.as_str(), incoming.status_phrase],
             )?;
             self.trace.changed(
-                "entry",
-                id,
-                "status",
-                Some(stored.status.as_str()),
-                Some(incoming.status.as_str()),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "status",
+                    old: Some(stored.status.as_str()),
+                    new: Some(incoming.status.as_str()),
+                },
             )?;
             changed = true;
         }
         if incoming.date.is_some() && stored.date != incoming.date {
             super::edit::write_entry_date(self.conn, id, &incoming.date)?;
             self.trace.changed(
-                "entry",
-                id,
-                "date",
-                rows::date_json(&stored.date).as_deref(),
-                rows::date_json(&incoming.date).as_deref(),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "date",
+                    old: rows::date_json(&stored.date).as_deref(),
+                    new: rows::date_json(&incoming.date).as_deref(),
+                },
             )?;
             changed = true;
         }
         if !incoming.agencies.is_empty() && stored.agencies != incoming.agencies {
             rows::set_entry_agencies(self.conn, id, &incoming.agencies)?;
             self.trace.changed(
-                "entry",
-                id,
-                "agencies",
-                Some(&stored.agencies.join(", ")),
-                Some(&incoming.agencies.join(", ")),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "agencies",
+                    old: Some(&stored.agencies.join(", ")),
+                    new: Some(&incoming.agencies.join(", ")),
+                },
             )?;
             changed = true;
         }
@@ -133,13 +146,17 @@ impl Merger<'_, '_> {
                 params![id, incoming.text_es],
             )?;
             self.trace.changed(
-                "entry",
-                id,
-                "text_es",
-                stored.text_es.as_deref(),
-                incoming.text_es.as_deref(),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "text_es",
+                    old: stored.text_es.as_deref(),
+                    new: incoming.text_es.as_deref(),
+                },
             )?;
             changed = true;
         }

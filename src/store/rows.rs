@@ -1,6 +1,6 @@
 //! Inserting rows of the record tree; shared by import (merge), edits and undo.
 
-use super::history::Trace;
+use super::history::{Subject, Trace};
 use super::StoreError;
 use crate::model::validate::ellipsis;
 use crate::model::{roman, Agency, Dialogue, Entry, EntryDate, Note, Source};
@@ -122,7 +122,12 @@ pub(crate) fn insert_dialogue(
         ],
     )?;
     let id = conn.last_insert_rowid();
-    trace.created("dialogue", id, &dialogue.name, &Place::default())?;
+    trace.created(&Subject {
+        entity: "dialogue",
+        id,
+        label: &dialogue.name,
+        place: &Place::default(),
+    })?;
     Ok(id)
 }
 
@@ -143,7 +148,12 @@ pub(crate) fn insert_pillar(
         pillar: Some(number),
         initiative: None,
     };
-    trace.created("pillar", id, title, &place)?;
+    trace.created(&Subject {
+        entity: "pillar",
+        id,
+        label: title,
+        place: &place,
+    })?;
     Ok(id)
 }
 
@@ -172,7 +182,12 @@ pub(crate) fn insert_initiative(
         pillar_id, position, title, title_es, summary, summary_es
     ])?;
     let id = conn.last_insert_rowid();
-    trace.created("initiative", id, title, place)?;
+    trace.created(&Subject {
+        entity: "initiative",
+        id,
+        label: title,
+        place,
+    })?;
     Ok(id)
 }
 
@@ -200,7 +215,12 @@ pub(crate) fn insert_agency(
         agency.country.as_str()
     ])?;
     let id = conn.last_insert_rowid();
-    trace.created("agency", id, agency.key(), &Place::default())?;
+    trace.created(&Subject {
+        entity: "agency",
+        id,
+        label: agency.key(),
+        place: &Place::default(),
+    })?;
     Ok(id)
 }
 
@@ -284,7 +304,12 @@ pub(crate) fn insert_entry(
     for note in &entry.notes {
         insert_note(conn, None, Some(id), note, place, trace)?;
     }
-    trace.created("entry", id, &entry.text, place)?;
+    trace.created(&Subject {
+        entity: "entry",
+        id,
+        label: &entry.text,
+        place,
+    })?;
     Ok(id)
 }
 
@@ -315,7 +340,12 @@ pub(crate) fn insert_note(
         note.text_es
     ])?;
     let id = conn.last_insert_rowid();
-    trace.created("note", id, &note.text, place)?;
+    trace.created(&Subject {
+        entity: "note",
+        id,
+        label: &note.text,
+        place,
+    })?;
     Ok(id)
 }
 
