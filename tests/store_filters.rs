@@ -107,7 +107,10 @@ fn list_and_packet_agree(store: &Store) {
         nonempty += usize::from(!listed.is_empty());
     }
     // The cases must select something, or agreement would prove little.
-    assert!(nonempty >= cases().len() - 2, "only {nonempty} cases matched");
+    assert!(
+        nonempty >= cases().len() - 2,
+        "only {nonempty} cases matched"
+    );
 }
 
 #[test]

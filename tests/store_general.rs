@@ -195,3 +195,20 @@ fn the_packet_puts_general_first_as_pillar_0_unless_the_pillars_leave_it_out() {
     assert_eq!(packet.pillars.len(), 1);
     assert_eq!(packet.pillars[0].number, 0);
 }
+
+#[test]
+fn an_interchange_document_with_capitalised_values_imports_and_exports_canonically() {
+    let shouted = SMALL
+        .replace("\"country\": \"us\"", "\"country\": \"US\"")
+        .replace("\"status\": \"done\"", "\"status\": \"Done\"")
+        .replace("\"kind\": \"milestone\"", "\"kind\": \"MILESTONE\"");
+    assert_ne!(shouted, SMALL);
+    let mut quiet = Store::open_in_memory().unwrap();
+    quiet
+        .import_record(&parse_interchange(SMALL).unwrap(), &Origin::User, false)
+        .unwrap();
+    let mut loud = Store::open_in_memory().unwrap();
+    loud.import_record(&parse_interchange(&shouted).unwrap(), &Origin::User, false)
+        .unwrap();
+    assert_eq!(loud.export_json().unwrap(), quiet.export_json().unwrap());
+}
