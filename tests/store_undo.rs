@@ -234,14 +234,6 @@ fn undo_of_note_and_agency_changes_restores_the_export() {
         .unwrap();
         s.delete_note(note).unwrap()
     });
-    undo_restores("update note", |s| {
-        let note = s.load_record().unwrap().dialogues[0].pillars[0].initiatives[0].entries[0].notes
-            [0]
-        .id
-        .unwrap();
-        s.update_note(note, Some(NoteKind::IfRaised), Some("Changed."))
-            .unwrap()
-    });
     let agency = Agency {
         id: None,
         name: "Department of State".into(),

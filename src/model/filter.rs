@@ -208,6 +208,22 @@ mod tests {
     }
 
     #[test]
+    fn query_words_fold_like_titles_so_u_s_and_us_agree() {
+        let words = Filters {
+            query: Some("U.S. cooperacion".into()),
+            ..Filters::default()
+        }
+        .words();
+        assert_eq!(words, ["us", "cooperacion"]);
+        assert!(has_all_words(&words, &["US-Mexico Cooperación"]));
+        let us = Filters {
+            query: Some("US".into()),
+            ..Filters::default()
+        };
+        assert!(has_all_words(&us.words(), &["the U.S. delegation"]));
+    }
+
+    #[test]
     fn a_saved_spec_filter_without_include_undated_still_reads() {
         let f: Filters = serde_json::from_str(r#"{"pillars":[2],"from":"2021"}"#).unwrap();
         assert!(f.include_undated);

@@ -1,5 +1,5 @@
 //! A person's edits to the record's structure and reference lists: pillars,
-//! initiatives, notes and agencies. Each is one history batch.
+//! initiatives and agencies. Each is one history batch.
 
 use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
@@ -7,7 +7,7 @@ use super::rows::{self, Place};
 use super::undo::snapshot::Snapshot;
 use super::{Store, StoreError};
 use crate::model::validate::validate_agency;
-use crate::model::{Agency, Id, NoteKind, Origin};
+use crate::model::{Agency, Id, Origin};
 use rusqlite::{params, OptionalExtension};
 
 fn require(field: &str, text: &str) -> Result<(), StoreError> {
@@ -158,67 +158,6 @@ impl Store {
                 },
                 &json,
             )?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Changes a note's kind or text.
-    pub fn update_note(
-        &mut self,
-        id: Id,
-        kind: Option<NoteKind>,
-        text: Option<&str>,
-    ) -> Result<(), StoreError> {
-        if let Some(text) = text {
-            require("note text", text)?;
-        }
-        let tx = super::tx::begin_write(&self.conn)?;
-        {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let (old_kind, old_text): (String, String) = tx
-                .query_row("SELECT kind, text FROM note WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
-            let place = Place::default();
-            if let Some(kind) = kind {
-                tx.execute(
-                    "UPDATE note SET kind = ?2 WHERE id = ?1",
-                    params![id, kind.as_str()],
-                )?;
-                trace.changed(
-                    &Subject {
-                        entity: "note",
-                        id,
-                        label: &old_text,
-                        place: &place,
-                    },
-                    FieldChange {
-                        field: "kind",
-                        old: Some(&old_kind),
-                        new: Some(kind.as_str()),
-                    },
-                )?;
-            }
-            if let Some(text) = text {
-                let text = text.trim();
-                tx.execute("UPDATE note SET text = ?2 WHERE id = ?1", params![id, text])?;
-                trace.changed(
-                    &Subject {
-                        entity: "note",
-                        id,
-                        label: text,
-                        place: &place,
-                    },
-                    FieldChange {
-                        field: "text",
-                        old: Some(&old_text),
-                        new: Some(text),
-                    },
-                )?;
-            }
         }
         tx.commit()?;
         Ok(())
