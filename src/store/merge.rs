@@ -1,6 +1,8 @@
 //! Importing a record into the store: match what is already there by normalised title or
 //! text, add what is new, update what changed, all in one transaction.
 
+mod pillars;
+
 use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::rows::{self, Parent, Place};
@@ -186,8 +188,8 @@ impl Merger<'_, '_> {
                 }
             };
             for pillar in &dialogue.pillars {
-                let pillar_id = self.merge_pillar(dialogue_id, pillar)?;
-                let place_pillar = Some(pillar.number);
+                let (pillar_id, number) = self.merge_pillar(dialogue_id, pillar)?;
+                let place_pillar = Some(number);
                 for initiative in &pillar.initiatives {
                     let place = Place {
                         pillar: place_pillar,
@@ -316,87 +318,6 @@ impl Merger<'_, '_> {
             }
         }
         Ok(None)
-    }
-
-    fn merge_pillar(
-        &mut self,
-        dialogue_id: i64,
-        pillar: &crate::model::Pillar,
-    ) -> Result<i64, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, number, title, title_es FROM pillar WHERE dialogue_id = ?1",
-        )?;
-        let existing: Vec<(i64, u32, String, Option<String>)> = stmt
-            .query_map([dialogue_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        let key = normalize_key(&pillar.title);
-        let found = existing
-            .iter()
-            .find(|(_, _, title, es)| {
-                normalize_key(title) == key || es.as_deref().map(normalize_key) == Some(key.clone())
-            })
-            .or_else(|| {
-                existing
-                    .iter()
-                    .find(|(_, number, _, _)| *number == pillar.number)
-            });
-        match found {
-            Some((id, number, title, title_es)) => {
-                if title_es.is_none() && pillar.title_es.is_some() {
-                    self.conn.execute(
-                        "UPDATE pillar SET title_es = ?2 WHERE id = ?1",
-                        params![id, pillar.title_es],
-                    )?;
-                    let place = Place {
-                        pillar: Some(*number),
-                        initiative: None,
-                    };
-                    self.trace.changed(
-                        &Subject {
-                            entity: "pillar",
-                            id: *id,
-                            label: title,
-                            place: &place,
-                        },
-                        FieldChange {
-                            field: "title_es",
-                            old: None,
-                            new: pillar.title_es.as_deref(),
-                        },
-                    )?;
-                    self.line(
-                        MergeAction::Update,
-                        "pillar",
-                        place.describe(title),
-                        Some("Spanish title added".into()),
-                    );
-                }
-                Ok(*id)
-            }
-            None => {
-                self.report.added_pillars += 1;
-                let place = Place {
-                    pillar: Some(pillar.number),
-                    initiative: None,
-                };
-                self.line(
-                    MergeAction::Add,
-                    "pillar",
-                    place.describe(&pillar.title),
-                    None,
-                );
-                rows::insert_pillar(
-                    self.conn,
-                    dialogue_id,
-                    pillar.number,
-                    &pillar.title,
-                    pillar.title_es.as_deref(),
-                    self.trace,
-                )
-            }
-        }
     }
 
     fn merge_initiative(
