@@ -67,11 +67,21 @@ impl Conditions {
     }
 }
 
-const ROW_COLUMNS: &str = "e.id, e.kind, e.text, e.text_es, e.status, e.date_edtf, e.date_text,
-     e.cadence,
-     (SELECT group_concat(a.key, char(31) ORDER BY ea.position)
-        FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id WHERE ea.entry_id = e.id),
-     coalesce(p.number, 0), p.title, i.id, i.title, i.title_es, i.summary";
+/// The columns of an [`EntryRow`]; the initiative's Spanish title and summary only when
+/// query words are matched against them.
+fn row_columns(with_words: bool) -> String {
+    format!(
+        "e.id, e.kind, e.text, e.text_es, e.status, e.date_edtf, e.date_text, e.cadence,
+         (SELECT group_concat(a.key, char(31) ORDER BY ea.position)
+            FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id WHERE ea.entry_id = e.id),
+         coalesce(p.number, 0), p.title, i.id, i.title, {}",
+        if with_words {
+            "i.title_es, i.summary"
+        } else {
+            "NULL, NULL"
+        }
+    )
+}
 
 impl Store {
     /// Entries `query.filters` selects, with the same rules as `packet::assemble`.
@@ -85,7 +95,6 @@ impl Store {
             .copied()
             .filter(|p| *p != GENERAL_PILLAR)
             .collect();
-        self.check_pillars(&pillars)?;
         let range = f
             .date_range()
             .map_err(|e| StoreError::Validation(e.to_string()))?;
@@ -124,6 +133,7 @@ impl Store {
             ));
         }
         let words = f.words();
+        let columns = row_columns(!words.is_empty());
         // Query words are matched in Rust (has_all_words), so paging happens after them.
         let (limit, offset) = if words.is_empty() {
             (
@@ -151,7 +161,7 @@ impl Store {
             }
             c.clauses.extend(scope);
             let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM entry e
+                "SELECT {columns} FROM entry e
                  LEFT JOIN initiative i ON i.id = e.initiative_id
                  LEFT JOIN pillar p ON p.id = i.pillar_id
                  WHERE {} ORDER BY e.date_lower IS NULL, e.date_lower, e.date_upper,
@@ -166,7 +176,7 @@ impl Store {
             if want_general {
                 // Few rows: read whole, then paged together with the pillar rows.
                 let sql = format!(
-                    "SELECT {ROW_COLUMNS} FROM entry e JOIN dialogue d ON d.id = e.dialogue_id
+                    "SELECT {columns} FROM entry e JOIN dialogue d ON d.id = e.dialogue_id
                      LEFT JOIN initiative i ON 0 LEFT JOIN pillar p ON 0
                      WHERE {} ORDER BY d.position, e.position, e.id",
                     c.sql()
@@ -191,7 +201,7 @@ impl Store {
                 // rows already sorted, so LIMIT stops early; CROSS JOIN fixes that loop
                 // order for SQLite's planner. Row ids break ties as the indexes do.
                 let sql = format!(
-                    "SELECT {ROW_COLUMNS} FROM pillar p
+                    "SELECT {columns} FROM pillar p
                      CROSS JOIN initiative i ON i.pillar_id = p.id
                      CROSS JOIN entry e ON e.initiative_id = i.id
                      WHERE {} ORDER BY p.number, p.id, i.position, i.id, e.position, e.id
@@ -201,6 +211,14 @@ impl Store {
                 self.collect_rows(&sql, &c.values, &mut rows)?;
             }
         }
+        // A pillar the rows show exists; only the others are looked up, so that an
+        // unknown pillar is refused by name without a query on every listing.
+        let unseen: Vec<u32> = pillars
+            .iter()
+            .copied()
+            .filter(|p| !rows.iter().any(|(r, _)| r.pillar_number == *p))
+            .collect();
+        self.check_pillars(&unseen)?;
         if words.is_empty() {
             return Ok(rows.into_iter().map(|(row, _)| row).collect());
         }
