@@ -1,7 +1,7 @@
 //! Listing entries with the one [`Filters`]: the same rules as `packet::assemble`, run
 //! in SQL (pillar, date overlap, status, kind, agency) and in Rust (query words).
 
-use super::load::{column, entry_date};
+use super::load::{column, entry_date_cached};
 use super::{Store, StoreError};
 use crate::model::filter::{has_all_words, Filters, GENERAL_PILLAR};
 use crate::model::{normalize_key, roman, EntryDate, EntryKind, Id, Status};
@@ -251,6 +251,7 @@ impl Store {
         out: &mut Vec<(EntryRow, InitiativeText)>,
     ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut parsed = std::collections::HashMap::new();
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
             let agencies: Option<String> = r.get(8)?;
             let pillar_number: u32 = r.get(9)?;
@@ -268,7 +269,7 @@ impl Store {
                     text: r.get(2)?,
                     text_es: r.get(3)?,
                     status: column(r, 4, "entry")?,
-                    date: entry_date(r, 5)?,
+                    date: entry_date_cached(r, 5, &mut parsed)?,
                     agencies: agencies
                         .map(|a| a.split('\u{1f}').map(str::to_string).collect())
                         .unwrap_or_default(),

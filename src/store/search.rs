@@ -3,7 +3,6 @@
 
 use super::{Store, StoreError};
 use crate::model::{Id, GENERAL_PILLAR};
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 /// A piece of a snippet; `hit` marks the words that matched.
@@ -99,7 +98,7 @@ impl Store {
             .split(|c: char| !c.is_alphanumeric())
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| w.chars().count() <= SHORT_PREFIX);
-        let (hits, second): (&str, Value) = if short {
+        let ranked: Vec<(i64, String)> = if short {
             let mut candidates = self.conn.prepare_cached(
                 "SELECT rowid, bm25(search_index) FROM search_index WHERE search_index MATCH ?1
                  LIMIT ?2",
@@ -112,43 +111,50 @@ impl Store {
                 .map_err(|e| fts_error(text, e))?;
             scored.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             scored.truncate(limit as usize);
-            let ids: Vec<i64> = scored.into_iter().map(|(id, _)| id).collect();
-            (
-                "SELECT rowid AS rid, snippet(search_index, 0, char(2), char(3), '…', 24) AS snip,
-                        bm25(search_index) AS score
-                 FROM search_index WHERE search_index MATCH ?1
-                  AND rowid IN (SELECT value FROM json_each(?2))",
-                Value::Text(serde_json::to_string(&ids).expect("ids serialize")),
-            )
+            // Snippets for the chosen few only, each found by rowid.
+            let mut snippet = self.conn.prepare_cached(
+                "SELECT snippet(search_index, 0, char(2), char(3), '…', 24) FROM search_index
+                 WHERE search_index MATCH ?1 AND rowid = ?2",
+            )?;
+            let mut ranked = Vec::with_capacity(scored.len());
+            for (rid, _) in scored {
+                let snip: String = snippet
+                    .query_row(rusqlite::params![query, rid], |r| r.get(0))
+                    .map_err(|e| fts_error(text, e))?;
+                ranked.push((rid, snip));
+            }
+            ranked
         } else {
-            (
-                "SELECT rowid AS rid, snippet(search_index, 0, char(2), char(3), '…', 24) AS snip,
-                        rank AS score
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', 24)
                  FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
-                Value::Integer(limit.into()),
-            )
+            )?;
+            let rows = stmt
+                .query_map(rusqlite::params![query, limit], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<Result<_, _>>()
+                .map_err(|e| fts_error(text, e))?;
+            rows
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "WITH hits AS ({hits})
-             SELECT h.rid, h.snip,
-                    coalesce(e.id, ne.id) AS entry_id,
-                    coalesce(i.id, ei.id, ni.id, nei.id) AS initiative_id
-             FROM hits h
+        // Where each hit sits: the entry (itself, or the one a note is on) and initiative.
+        let mut place = self.conn.prepare_cached(
+            "SELECT coalesce(e.id, ne.id), coalesce(i.id, ei.id, ni.id, nei.id)
+             FROM (SELECT ?1 AS rid) h
              LEFT JOIN entry e ON h.rid % 4 = 0 AND e.id = h.rid / 4
              LEFT JOIN initiative ei ON ei.id = e.initiative_id
              LEFT JOIN initiative i ON h.rid % 4 = 1 AND i.id = h.rid / 4
              LEFT JOIN note n ON h.rid % 4 = 2 AND n.id = h.rid / 4
              LEFT JOIN initiative ni ON ni.id = n.initiative_id
              LEFT JOIN entry ne ON ne.id = n.entry_id
-             LEFT JOIN initiative nei ON nei.id = ne.initiative_id
-             ORDER BY h.score, h.rid"
-        ))?;
-        let raw: Vec<(i64, String, Option<Id>, Option<Id>)> = stmt
-            .query_map(rusqlite::params![query, second], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()
-            .map_err(|e| fts_error(text, e))?;
+             LEFT JOIN initiative nei ON nei.id = ne.initiative_id",
+        )?;
+        let mut raw: Vec<(i64, String, Option<Id>, Option<Id>)> = Vec::new();
+        for (rid, snip) in ranked {
+            let (entry_id, initiative_id) =
+                place.query_row([rid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            raw.push((rid, snip, entry_id, initiative_id));
+        }
         let mut context = self.conn.prepare_cached(
             "SELECT i.title, p.number FROM initiative i JOIN pillar p ON p.id = i.pillar_id
              WHERE i.id = ?1",
