@@ -1,13 +1,15 @@
 //! A person's edits: one field or row at a time, each a history batch that undo can revert.
 
+mod notes;
+
 use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::load::{column, entry_date};
+use super::rows;
 use super::rows::Parent;
-use super::rows::{self, Place};
 use super::undo::snapshot::Snapshot;
 use super::{Store, StoreError};
-use crate::model::{Entry, EntryDate, EntryKind, Id, Note, NoteKind, Origin, Status};
+use crate::model::{Entry, EntryDate, EntryKind, Id, Origin, Status};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -116,7 +118,7 @@ pub(crate) fn write_entry_date(
     Ok(())
 }
 
-fn require_text(field: &str, text: &str) -> Result<(), StoreError> {
+pub(super) fn require_text(field: &str, text: &str) -> Result<(), StoreError> {
     if text.trim().is_empty() {
         return Err(StoreError::Validation(format!("{field} cannot be empty")));
     }
@@ -334,128 +336,6 @@ impl Store {
                     id,
                     label: &text,
                     place: &place,
-                },
-                &json,
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Changes an initiative's title, summary or their Spanish versions.
-    pub fn update_initiative(&mut self, id: Id, patch: &InitiativePatch) -> Result<(), StoreError> {
-        if let Some(title) = &patch.title {
-            require_text("initiative title", title)?;
-        }
-        let tx = super::tx::begin_write(&self.conn)?;
-        {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let place = rows::place_of_initiative(&tx, id)?;
-            let (title, title_es, summary, summary_es): (
-                String,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            ) = tx.query_row(
-                "SELECT title, title_es, summary, summary_es FROM initiative WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?;
-            let set =
-                |field: &str, old: Option<&str>, new: Option<&str>| -> Result<(), StoreError> {
-                    tx.execute(
-                        &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
-                        params![id, new],
-                    )?;
-                    trace.changed(
-                        &Subject {
-                            entity: "initiative",
-                            id,
-                            label: &title,
-                            place: &place,
-                        },
-                        FieldChange { field, old, new },
-                    )
-                };
-            if let Some(new) = &patch.title {
-                set("title", Some(&title), Some(new.trim()))?;
-            }
-            let blank_to_none = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
-            if let Some(new) = &patch.title_es {
-                set(
-                    "title_es",
-                    title_es.as_deref(),
-                    blank_to_none(new).as_deref(),
-                )?;
-            }
-            if let Some(new) = &patch.summary {
-                set("summary", summary.as_deref(), blank_to_none(new).as_deref())?;
-            }
-            if let Some(new) = &patch.summary_es {
-                set(
-                    "summary_es",
-                    summary_es.as_deref(),
-                    blank_to_none(new).as_deref(),
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Adds a briefing note to an initiative or an entry; returns its id.
-    pub fn add_note(
-        &mut self,
-        target: NoteTarget,
-        kind: NoteKind,
-        text: &str,
-    ) -> Result<Id, StoreError> {
-        require_text("note text", text)?;
-        let tx = super::tx::begin_write(&self.conn)?;
-        let watermark = IndexWatermark::read(&tx)?;
-        let id = {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let note = Note {
-                id: None,
-                kind,
-                text: text.trim().to_string(),
-                text_es: None,
-            };
-            match target {
-                NoteTarget::Initiative(i) => {
-                    let place = rows::place_of_initiative(&tx, i)?;
-                    rows::insert_note(&tx, Some(i), None, &note, &place, &trace)?
-                }
-                NoteTarget::Entry(e) => {
-                    let (_, place) = rows::place_of_entry(&tx, e)?;
-                    rows::insert_note(&tx, None, Some(e), &note, &place, &trace)?
-                }
-            }
-        };
-        watermark.index_new_rows(&tx)?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    /// Deletes a note.
-    pub fn delete_note(&mut self, id: Id) -> Result<(), StoreError> {
-        let tx = super::tx::begin_write(&self.conn)?;
-        {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let text: String = tx
-                .query_row("SELECT text FROM note WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
-            let mut snapshot = Snapshot::default();
-            snapshot.capture(&tx, "note", "id = ?1", id)?;
-            tx.execute("DELETE FROM note WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
-            trace.deleted(
-                &Subject {
-                    entity: "note",
-                    id,
-                    label: &text,
-                    place: &Place::default(),
                 },
                 &json,
             )?;

@@ -1,6 +1,7 @@
 //! A person's edits to the record's structure and reference lists: pillars,
 //! initiatives and agencies. Each is one history batch.
 
+use super::edit::InitiativePatch;
 use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::rows::{self, Place};
@@ -158,6 +159,67 @@ impl Store {
                 },
                 &json,
             )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes an initiative's title, summary or their Spanish versions.
+    pub fn update_initiative(&mut self, id: Id, patch: &InitiativePatch) -> Result<(), StoreError> {
+        if let Some(title) = &patch.title {
+            require("initiative title", title)?;
+        }
+        let tx = super::tx::begin_write(&self.conn)?;
+        {
+            let trace = Trace::begin(&tx, &Origin::User)?;
+            let place = rows::place_of_initiative(&tx, id)?;
+            let (title, title_es, summary, summary_es): (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            ) = tx.query_row(
+                "SELECT title, title_es, summary, summary_es FROM initiative WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+            let set =
+                |field: &str, old: Option<&str>, new: Option<&str>| -> Result<(), StoreError> {
+                    tx.execute(
+                        &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
+                        params![id, new],
+                    )?;
+                    trace.changed(
+                        &Subject {
+                            entity: "initiative",
+                            id,
+                            label: &title,
+                            place: &place,
+                        },
+                        FieldChange { field, old, new },
+                    )
+                };
+            if let Some(new) = &patch.title {
+                set("title", Some(&title), Some(new.trim()))?;
+            }
+            let blank_to_none = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
+            if let Some(new) = &patch.title_es {
+                set(
+                    "title_es",
+                    title_es.as_deref(),
+                    blank_to_none(new).as_deref(),
+                )?;
+            }
+            if let Some(new) = &patch.summary {
+                set("summary", summary.as_deref(), blank_to_none(new).as_deref())?;
+            }
+            if let Some(new) = &patch.summary_es {
+                set(
+                    "summary_es",
+                    summary_es.as_deref(),
+                    blank_to_none(new).as_deref(),
+                )?;
+            }
         }
         tx.commit()?;
         Ok(())
