@@ -195,7 +195,9 @@ type Row = (i64, String, String, Option<String>, String, Option<String>);
 
 pub fn pillar_range(conn: &Connection) -> Vec<Row> {
     let mut stmt = conn.prepare_cached(PILLAR_RANGE).unwrap();
+    // Every column the query returns is read, as `list_entries` reads them.
     stmt.query_map([], |r| {
+        let _: (Option<String>, Option<String>) = (r.get(6)?, r.get(7)?);
         let _: Option<String> = r.get(8)?;
         let _: (u32, Option<String>, Option<i64>) = (r.get(9)?, r.get(10)?, r.get(11)?);
         let _: (Option<String>, Option<String>, Option<String>) =
