@@ -53,6 +53,10 @@ pub fn strip_ids(record: &mut Record) {
     }
     for dialogue in &mut record.dialogues {
         dialogue.id = None;
+        for entry in &mut dialogue.entries {
+            entry.id = None;
+            entry.notes.iter_mut().for_each(|n| n.id = None);
+        }
         for pillar in &mut dialogue.pillars {
             pillar.id = None;
             for initiative in &mut pillar.initiatives {

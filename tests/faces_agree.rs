@@ -3,7 +3,7 @@
 
 use briefbook::app::{self, import::ImportInput, open::NewDatabase};
 use briefbook::packet::PacketSpec;
-use briefbook::store::EntryFilter;
+use briefbook::store::EntryQuery;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -40,10 +40,8 @@ fn list_and_app_list_entries_select_the_same_rows() {
     let db = seeded_db(dir.path());
     let cli = json_out(&db, &["list", "--pillar", "II", "--json"]);
     let store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
-    let filter = EntryFilter {
-        pillars: vec![2],
-        ..EntryFilter::default()
-    };
+    let mut filter = EntryQuery::default();
+    filter.filters.pillars = vec![2];
     let direct = app::record::list_entries(&store, &filter).unwrap();
     assert!(!direct.is_empty());
     assert_eq!(cli, serde_json::to_value(&direct).unwrap());
@@ -101,7 +99,7 @@ fn undo_on_the_command_line_reverts_an_app_edit() {
     let db = seeded_db(dir.path());
     let mut store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
     let before = app::backup::export_json(&store).unwrap();
-    let entry = app::record::list_entries(&store, &EntryFilter::default()).unwrap()[0].clone();
+    let entry = app::record::list_entries(&store, &EntryQuery::default()).unwrap()[0].clone();
     app::record::update_entry(
         &mut store,
         entry.id,
@@ -123,7 +121,7 @@ fn control_characters_in_the_record_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let db = seeded_db(dir.path());
     let mut store = app::open::open(&db, NewDatabase::Seeded, None).unwrap();
-    let entry = app::record::list_entries(&store, &EntryFilter::default()).unwrap()[0].clone();
+    let entry = app::record::list_entries(&store, &EntryQuery::default()).unwrap()[0].clone();
     store
         .update_entry(
             entry.id,

@@ -5,7 +5,7 @@
 //! `cargo test --release --test safety_cost -- --ignored --nocapture`.
 
 use briefbook::model::Origin;
-use briefbook::store::{EntryFilter, Passphrase, Store};
+use briefbook::store::{EntryQuery, Passphrase, Store};
 use briefbook::synthetic::{self, Size};
 use std::path::Path;
 use std::time::Duration;
@@ -73,13 +73,13 @@ fn measure(dir: &Path, name: &str, key: Option<&Passphrase>) -> Figures {
     let store = Store::open_with(&path, key).unwrap();
     assert!(!store.search("supply chains", 50).unwrap().is_empty());
     let search = time(21, || store.search("supply chains", 50).unwrap());
-    let filter = EntryFilter {
-        pillars: vec![2],
-        from: Some("2020".into()),
-        to: Some("2020".into()),
+    let mut filter = EntryQuery {
         limit: Some(200),
-        ..EntryFilter::default()
+        ..EntryQuery::default()
     };
+    filter.filters.pillars = vec![2];
+    filter.filters.from = Some("2020".into());
+    filter.filters.to = Some("2020".into());
     let range = time(21, || store.list_entries(&filter).unwrap());
     Figures {
         import,

@@ -2,8 +2,9 @@
 //! and refusals that leave the record unchanged.
 
 use briefbook::interchange::parse_interchange;
+use briefbook::model::Filters;
 use briefbook::model::{EntryDate, NoteKind, Origin, Status};
-use briefbook::store::{EntryFilter, EntryPatch, NoteTarget, Store, StoreError};
+use briefbook::store::{EntryPatch, EntryQuery, NoteTarget, Store, StoreError};
 use std::path::Path;
 
 const SMALL: &str = include_str!("fixtures/small-record.json");
@@ -15,9 +16,16 @@ fn store_with_small_record() -> Store {
     store
 }
 
+fn query(filters: Filters) -> EntryQuery {
+    EntryQuery {
+        filters,
+        ..EntryQuery::default()
+    }
+}
+
 fn entry_id_containing(store: &Store, needle: &str) -> i64 {
     store
-        .list_entries(&EntryFilter::default())
+        .list_entries(&EntryQuery::default())
         .unwrap()
         .into_iter()
         .find(|e| e.text.contains(needle))
@@ -91,49 +99,51 @@ fn a_later_document_updates_the_status_of_a_matching_entry() {
 #[test]
 fn entries_for_one_pillar_in_a_date_range_overlap_their_intervals() {
     let store = store_with_small_record();
-    let october = EntryFilter {
+    let october = query(Filters {
         from: Some("2021-10-01".into()),
         to: Some("2021-10-31".into()),
-        ..EntryFilter::default()
-    };
+        include_undated: false,
+        ..Filters::default()
+    });
     let rows = store.list_entries(&october).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(rows[0].text.contains("October 25, 2021"));
 
     // "June 2021" overlaps a range that starts on its last day.
-    let from_june_30 = EntryFilter {
+    let from_june_30 = query(Filters {
         pillars: vec![2],
         from: Some("2021-06-30".into()),
         to: Some("2021-12".into()),
-        ..EntryFilter::default()
-    };
+        include_undated: false,
+        ..Filters::default()
+    });
     let rows = store.list_entries(&from_june_30).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(rows[0].text.contains("MOU"));
     assert_eq!(rows[0].agencies, ["USAID", "AMEXCID"]);
 
-    let with_undated = EntryFilter {
+    let with_undated = query(Filters {
         include_undated: true,
-        ..from_june_30
-    };
+        ..from_june_30.filters
+    });
     assert_eq!(store.list_entries(&with_undated).unwrap().len(), 2);
 }
 
 #[test]
 fn filters_by_status_kind_and_agency_combine() {
     let store = store_with_small_record();
-    let filter = EntryFilter {
+    let filter = query(Filters {
         statuses: vec![Status::Done],
         agencies: vec!["usaid".into()],
-        ..EntryFilter::default()
-    };
+        ..Filters::default()
+    });
     let rows = store.list_entries(&filter).unwrap();
     assert_eq!(rows.len(), 2);
-    let planned = EntryFilter {
+    let planned = query(Filters {
         statuses: vec![Status::Planned],
         agencies: vec!["USAID".into()],
-        ..EntryFilter::default()
-    };
+        ..Filters::default()
+    });
     assert!(store.list_entries(&planned).unwrap().is_empty());
 }
 
@@ -141,27 +151,27 @@ fn filters_by_status_kind_and_agency_combine() {
 fn unknown_pillar_and_reversed_range_are_refused_by_name() {
     let store = store_with_small_record();
     let err = store
-        .list_entries(&EntryFilter {
+        .list_entries(&query(Filters {
             pillars: vec![9],
-            ..EntryFilter::default()
-        })
+            ..Filters::default()
+        }))
         .unwrap_err();
     assert_eq!(err.code(), "validation");
     assert!(err.to_string().contains("no pillar IX"), "{err}");
     assert!(err.to_string().contains("I, II"), "{err}");
     let err = store
-        .list_entries(&EntryFilter {
+        .list_entries(&query(Filters {
             from: Some("2022".into()),
             to: Some("2021".into()),
-            ..EntryFilter::default()
-        })
+            ..Filters::default()
+        }))
         .unwrap_err();
     assert!(err.to_string().contains("ends"), "{err}");
     let err = store
-        .list_entries(&EntryFilter {
+        .list_entries(&query(Filters {
             from: Some("2021-02-30".into()),
-            ..EntryFilter::default()
-        })
+            ..Filters::default()
+        }))
         .unwrap_err();
     assert!(err.to_string().contains("2021-02-30"), "{err}");
 }
@@ -202,7 +212,7 @@ fn edits_are_traced_and_undo_reverts_the_last_one() {
         )
         .unwrap();
     let row = store
-        .list_entries(&EntryFilter::default())
+        .list_entries(&EntryQuery::default())
         .unwrap()
         .into_iter()
         .find(|e| e.id == id)
@@ -221,7 +231,7 @@ fn edits_are_traced_and_undo_reverts_the_last_one() {
     let undone = store.undo_last().unwrap().unwrap();
     assert!(undone.contains("status"), "{undone}");
     let row = store
-        .list_entries(&EntryFilter::default())
+        .list_entries(&EntryQuery::default())
         .unwrap()
         .into_iter()
         .find(|e| e.id == id)

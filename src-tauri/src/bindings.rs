@@ -54,7 +54,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     m::DateReading::export_all_to(dir)?;
     m::NoteKind::export_all_to(dir)?;
     m::Lang::export_all_to(dir)?;
-    s::EntryFilter::export_all_to(dir)?;
+    s::EntryQuery::export_all_to(dir)?;
     s::EntryRow::export_all_to(dir)?;
     s::Outline::export_all_to(dir)?;
     s::EntryView::export_all_to(dir)?;

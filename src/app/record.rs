@@ -6,7 +6,7 @@ use crate::model::{
     read_date_input, DateReading, EntryDate, EntryKind, HistoryEvent, Id, NoteKind, Record, Status,
 };
 use crate::store::{
-    EntryFilter, EntryPatch, EntryRow, EntryView, InitiativePatch, NewEntry, NoteTarget, Outline,
+    EntryQuery, EntryPatch, EntryRow, EntryView, InitiativePatch, NewEntry, NoteTarget, Outline,
     Store,
 };
 use serde::Deserialize;
@@ -106,7 +106,7 @@ pub fn entry(store: &Store, id: Id) -> Result<EntryView> {
 }
 
 /// Entries matching `filter`, each with its pillar and initiative.
-pub fn list_entries(store: &Store, filter: &EntryFilter) -> Result<Vec<EntryRow>> {
+pub fn list_entries(store: &Store, filter: &EntryQuery) -> Result<Vec<EntryRow>> {
     Ok(store.list_entries(filter)?)
 }
 

@@ -24,9 +24,25 @@ pub struct FilterArgs {
     /// Agency acronym, e.g. USAID; repeatable.
     #[arg(long = "agency", value_name = "A")]
     pub agencies: Vec<String>,
+    /// With a date range, also keep entries that have no date (left out by default).
+    #[arg(long, conflicts_with = "exclude_undated")]
+    pub include_undated: bool,
+    /// With a date range, leave out entries that have no date (the default; overrides a
+    /// saved spec that keeps them).
+    #[arg(long)]
+    pub exclude_undated: bool,
 }
 
 impl FilterArgs {
+    /// What the flags say about undated entries; `None` when they say nothing.
+    pub fn undated(&self) -> Option<bool> {
+        match (self.include_undated, self.exclude_undated) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
+
     /// Pillar numbers, refusing a value that is neither a number nor a Roman numeral.
     pub fn pillar_numbers(&self) -> Result<Vec<u32>> {
         self.pillars

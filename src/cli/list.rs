@@ -3,7 +3,8 @@
 use super::filter_args::FilterArgs;
 use super::table;
 use crate::model::roman;
-use crate::store::{EntryFilter, Store};
+use crate::model::Filters;
+use crate::store::{EntryQuery, Store};
 use anyhow::Result;
 use clap::Args;
 
@@ -11,9 +12,6 @@ use clap::Args;
 pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// With a date range, also list entries that have no date.
-    #[arg(long)]
-    pub include_undated: bool,
     /// Sort by date instead of by pillar and initiative.
     #[arg(long)]
     pub by_date: bool,
@@ -23,15 +21,18 @@ pub struct ListArgs {
 }
 
 impl ListArgs {
-    pub fn filter(&self) -> Result<EntryFilter> {
-        Ok(EntryFilter {
-            pillars: self.filter.pillar_numbers()?,
-            from: self.filter.from.clone(),
-            to: self.filter.to.clone(),
-            statuses: self.filter.status_values()?,
-            kinds: self.filter.kind_values()?,
-            agencies: self.filter.agencies.clone(),
-            include_undated: self.include_undated,
+    pub fn filter(&self) -> Result<EntryQuery> {
+        Ok(EntryQuery {
+            filters: Filters {
+                pillars: self.filter.pillar_numbers()?,
+                from: self.filter.from.clone(),
+                to: self.filter.to.clone(),
+                statuses: self.filter.status_values()?,
+                kinds: self.filter.kind_values()?,
+                agencies: self.filter.agencies.clone(),
+                query: None,
+                include_undated: self.filter.undated().unwrap_or(false),
+            },
             chronological: self.by_date,
             limit: None,
             offset: 0,
@@ -54,7 +55,7 @@ pub fn run(store: &Store, args: ListArgs) -> Result<()> {
         .map(|r| {
             vec![
                 roman(r.pillar_number),
-                table::clip(&r.initiative_title, 34),
+                table::clip(r.initiative_title.as_deref().unwrap_or("General"), 34),
                 r.date
                     .as_ref()
                     .map(|d| table::clip(&d.text, 20))

@@ -54,9 +54,6 @@ pub struct PacketArgs {
     /// Words that must occur in the entry or its initiative (case and accents ignored).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
-    /// With a date range, leave out entries that have no date.
-    #[arg(long)]
-    pub exclude_undated: bool,
     /// en or es.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
@@ -123,8 +120,8 @@ impl PacketArgs {
             f.agencies = filter.agencies.clone();
         }
         set(&mut f.query, &self.query);
-        if self.exclude_undated {
-            f.include_undated = false;
+        if let Some(keep) = filter.undated() {
+            f.include_undated = keep;
         }
         if let Some(lang) = &self.lang {
             spec.lang = lang.parse::<Lang>().map_err(|e| anyhow!("--lang: {e}"))?;

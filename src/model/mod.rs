@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod date_input;
+pub mod filter;
 pub mod history;
 pub mod record;
 pub mod sanitize;
@@ -10,6 +11,7 @@ pub mod validate;
 
 pub use date::{Cadence, DateError, Edtf, EdtfDate, EntryDate, IntervalEnd, Precision, Qualifier};
 pub use date_input::{read_date_input, DateInputError, DateReading};
+pub use filter::{DateRange, DateVerdict, FilterError, Filters, GENERAL_PILLAR};
 pub use history::{HistoryEvent, Origin};
 pub use record::{
     parse_pillar_number, roman, Agency, Country, Dialogue, Entry, EntryKind, Id, Initiative, Note,

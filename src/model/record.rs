@@ -162,10 +162,20 @@ pub struct Source {
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
+
+        /// Read leniently, as [`FromStr`] does: any case, spaces or hyphens for
+        /// underscores (`"US"`, `"Done"`, `"IN_PROGRESS"`, `"in progress"`). Written
+        /// always in the canonical lowercase form.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -177,6 +187,25 @@ macro_rules! string_enum {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        /// Stored as its `as_str` text; a stored value that does not read is an error, never
+        /// a default.
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                value
+                    .as_str()?
+                    .parse()
+                    .map_err(|e: String| rusqlite::types::FromSqlError::Other(e.into()))
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
             }
         }
 
@@ -290,6 +319,28 @@ mod tests {
         assert_eq!(parse_pillar_number("3"), Some(3));
         assert_eq!(parse_pillar_number("0"), None);
         assert_eq!(parse_pillar_number("IIII"), None);
+    }
+
+    #[test]
+    fn interchange_enums_read_any_case_and_write_lowercase() {
+        let read: Vec<Country> = serde_json::from_str(r#"["US", "Mx", "JOINT"]"#).unwrap();
+        assert_eq!(read, [Country::Us, Country::Mx, Country::Joint]);
+        let read: Vec<Status> =
+            serde_json::from_str(r#"["Done", "IN_PROGRESS", "in progress", "in-progress"]"#)
+                .unwrap();
+        assert_eq!(read[0], Status::Done);
+        assert!(read[1..].iter().all(|s| *s == Status::InProgress));
+        let kinds: Vec<NoteKind> = serde_json::from_str(r#"["Points To Make"]"#).unwrap();
+        assert_eq!(kinds, [NoteKind::PointsToMake]);
+        assert_eq!(
+            serde_json::to_string(&Status::InProgress).unwrap(),
+            "\"in_progress\""
+        );
+        let err = serde_json::from_str::<Status>(r#""finished""#).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown status 'finished'"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Text keys for matching titles and texts across documents.
+//! The one folding function: titles and texts are matched across documents (merge keys),
+//! and filter words against entries (list and packet), through [`normalize_key`].
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 

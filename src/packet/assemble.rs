@@ -1,11 +1,14 @@
 //! Spec + record (+ history) -> resolved [`Packet`]. Pure: no clock, no store, no disk.
 
+mod select;
+
 use super::resolved::*;
 use super::spec::{PacketSpec, Section, SpecError};
-use crate::model::{localized, roman, Entry, HistoryEvent, Initiative, Origin, Record, Status};
+use crate::model::filter::GENERAL_PILLAR;
+use crate::model::{localized, roman, Entry, HistoryEvent, Origin, Record, Status};
 use chrono::NaiveDate;
+use select::{Filter, Selection, GENERAL_TITLE};
 use std::collections::BTreeMap;
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Why a packet could not be assembled.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,7 +34,12 @@ pub fn assemble(
 ) -> Result<Packet, PacketError> {
     spec.validate()?;
     let dialogue = record.dialogues.first().ok_or(PacketError::NoDialogue)?;
-    for wanted in &spec.filters.pillars {
+    for wanted in spec
+        .filters
+        .pillars
+        .iter()
+        .filter(|p| **p != GENERAL_PILLAR)
+    {
         if !dialogue.pillars.iter().any(|p| p.number == *wanted) {
             let existing: Vec<String> = dialogue
                 .pillars
@@ -46,50 +54,47 @@ pub fn assemble(
     }
     let lang = spec.lang;
     let filter = Filter::new(spec)?;
-    let mut overview = Overview::default();
-    let mut left_out: BTreeMap<LeftOut, u32> = BTreeMap::new();
+    let mut run = Selection {
+        spec,
+        filter: &filter,
+        overview: Overview::default(),
+        left_out: BTreeMap::new(),
+        timeline: Vec::new(),
+    };
     let mut pillars = Vec::new();
-    let mut timeline = Vec::new();
+
+    // Dialogue-level entries come first, as pillar 0 ("General").
+    if !dialogue.entries.is_empty() {
+        let mut counts = BTreeMap::new();
+        let entries: Vec<PacketEntry> = dialogue
+            .entries
+            .iter()
+            .filter_map(|e| run.keep(e, None, GENERAL_PILLAR, &mut counts))
+            .collect();
+        if !entries.is_empty() {
+            run.count_pillar(GENERAL_PILLAR, GENERAL_TITLE, &counts);
+            pillars.push(PacketPillar {
+                number: GENERAL_PILLAR,
+                // "General" is the same word in Spanish.
+                title: GENERAL_TITLE.into(),
+                initiatives: Vec::new(),
+                entries,
+            });
+        }
+    }
 
     for pillar in &dialogue.pillars {
         let mut initiatives = Vec::new();
         let mut counts: BTreeMap<Status, u32> = BTreeMap::new();
         for initiative in &pillar.initiatives {
-            let mut entries = Vec::new();
-            for entry in &initiative.entries {
-                if !filter.pillar_selected(pillar.number) {
-                    *left_out.entry(LeftOut::Pillar).or_default() += 1;
-                    continue;
-                }
-                if let Some(reason) = filter.refuses(entry, initiative) {
-                    *left_out.entry(reason).or_default() += 1;
-                    continue;
-                }
-                if filter.has_range() && entry.date.as_ref().and_then(|d| d.edtf).is_none() {
-                    overview.undated_included += 1;
-                }
-                *counts.entry(entry.status).or_default() += 1;
-                let packet_entry = resolve_entry(entry, spec);
-                if let Some(date) = entry.date.as_ref().filter(|d| d.edtf.is_some()) {
-                    timeline.push(TimelineRow {
-                        date: date.clone(),
-                        pillar: pillar.number,
-                        initiative: localized(
-                            &initiative.title,
-                            initiative.title_es.as_deref(),
-                            lang,
-                        )
-                        .to_string(),
-                        text: packet_entry.text.clone(),
-                        status: entry.status,
-                        agencies: entry.agencies.clone(),
-                    });
-                }
-                entries.push(packet_entry);
-            }
+            let entries: Vec<PacketEntry> = initiative
+                .entries
+                .iter()
+                .filter_map(|e| run.keep(e, Some(initiative), pillar.number, &mut counts))
+                .collect();
             if entries.is_empty() {
                 if filter.pillar_selected(pillar.number) {
-                    overview.empty_initiatives += 1;
+                    run.overview.empty_initiatives += 1;
                 }
                 continue;
             }
@@ -105,27 +110,25 @@ pub fn assemble(
         }
         if initiatives.is_empty() {
             if filter.pillar_selected(pillar.number) {
-                overview.empty_pillars.push(pillar.number);
+                run.overview.empty_pillars.push(pillar.number);
             }
             continue;
         }
         let title = localized(&pillar.title, pillar.title_es.as_deref(), lang).to_string();
-        let total: u32 = counts.values().sum();
-        overview.total_entries += total;
-        overview.by_pillar.push(PillarCount {
-            number: pillar.number,
-            title: title.clone(),
-            by_status: Status::ALL
-                .iter()
-                .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
-                .collect(),
-        });
+        run.count_pillar(pillar.number, &title, &counts);
         pillars.push(PacketPillar {
             number: pillar.number,
             title,
             initiatives,
+            entries: Vec::new(),
         });
     }
+    let Selection {
+        mut overview,
+        left_out,
+        mut timeline,
+        ..
+    } = run;
     if pillars.is_empty() {
         return Err(PacketError::EmptySelection {
             filters: filter.describe(spec),
@@ -173,6 +176,7 @@ pub fn assemble(
 
 fn resolve_entry(entry: &Entry, spec: &PacketSpec) -> PacketEntry {
     PacketEntry {
+        id: entry.id,
         kind: entry.kind,
         text: localized(&entry.text, entry.text_es.as_deref(), spec.lang).into(),
         status: entry.status,
@@ -230,11 +234,11 @@ fn changes_since(since: NaiveDate, history: &[HistoryEvent], pillars: &[u32]) ->
 
 fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
     let mut cited: BTreeMap<&str, u32> = BTreeMap::new();
-    for entry in pillars
-        .iter()
-        .flat_map(|p| &p.initiatives)
-        .flat_map(|i| &i.entries)
-    {
+    for entry in pillars.iter().flat_map(|p| {
+        p.entries
+            .iter()
+            .chain(p.initiatives.iter().flat_map(|i| &i.entries))
+    }) {
         if let Some(source) = &entry.source {
             *cited.entry(source.title.as_str()).or_default() += 1;
         }
@@ -250,144 +254,4 @@ fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
             entries_cited: cited.get(s.title.as_str()).copied().unwrap_or(0),
         })
         .collect()
-}
-
-/// Lowercase with accents removed, so "Mexico" finds "México".
-pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The spec's filters, parsed once.
-struct Filter {
-    pillars: Vec<u32>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    include_undated: bool,
-    statuses: Vec<Status>,
-    kinds: Vec<crate::model::EntryKind>,
-    agencies: Vec<String>,
-    words: Vec<String>,
-}
-
-impl Filter {
-    fn new(spec: &PacketSpec) -> Result<Filter, PacketError> {
-        let (from, to) = spec.date_range()?;
-        let f = &spec.filters;
-        Ok(Filter {
-            pillars: f.pillars.clone(),
-            from,
-            to,
-            include_undated: f.include_undated,
-            statuses: f.statuses.clone(),
-            kinds: f.kinds.clone(),
-            agencies: f.agencies.iter().map(|a| fold(a.trim())).collect(),
-            words: f
-                .query
-                .as_deref()
-                .map(|q| fold(q).split_whitespace().map(String::from).collect())
-                .unwrap_or_default(),
-        })
-    }
-
-    fn has_range(&self) -> bool {
-        self.from.is_some() || self.to.is_some()
-    }
-
-    fn pillar_selected(&self, number: u32) -> bool {
-        self.pillars.is_empty() || self.pillars.contains(&number)
-    }
-
-    /// The first filter that refuses the entry, in [`LeftOut`] order.
-    fn refuses(&self, entry: &Entry, initiative: &Initiative) -> Option<LeftOut> {
-        if self.has_range() {
-            match entry.date.as_ref().and_then(|d| d.edtf) {
-                Some(edtf) if !edtf.overlaps(self.from, self.to) => {
-                    return Some(LeftOut::DateRange)
-                }
-                None if !self.include_undated => return Some(LeftOut::Undated),
-                _ => {}
-            }
-        }
-        if !self.statuses.is_empty() && !self.statuses.contains(&entry.status) {
-            return Some(LeftOut::Status);
-        }
-        if !self.kinds.is_empty() && !self.kinds.contains(&entry.kind) {
-            return Some(LeftOut::Kind);
-        }
-        if !self.agencies.is_empty()
-            && !entry
-                .agencies
-                .iter()
-                .any(|a| self.agencies.contains(&fold(a)))
-        {
-            return Some(LeftOut::Agency);
-        }
-        if !self.words.is_empty() {
-            let haystack = fold(
-                &[
-                    entry.text.as_str(),
-                    entry.text_es.as_deref().unwrap_or(""),
-                    initiative.title.as_str(),
-                    initiative.title_es.as_deref().unwrap_or(""),
-                    initiative.summary.as_deref().unwrap_or(""),
-                    &entry.agencies.join(" "),
-                ]
-                .join("\n"),
-            );
-            if !self.words.iter().all(|w| haystack.contains(w.as_str())) {
-                return Some(LeftOut::Query);
-            }
-        }
-        None
-    }
-
-    fn describe(&self, spec: &PacketSpec) -> String {
-        let f = &spec.filters;
-        let mut parts = Vec::new();
-        if !f.pillars.is_empty() {
-            let names: Vec<String> = f.pillars.iter().map(|p| roman(*p)).collect();
-            parts.push(format!("pillars {}", names.join(", ")));
-        }
-        if let Some(from) = &f.from {
-            parts.push(format!("from {from}"));
-        }
-        if let Some(to) = &f.to {
-            parts.push(format!("to {to}"));
-        }
-        if !f.statuses.is_empty() {
-            let s: Vec<&str> = f.statuses.iter().map(|s| s.as_str()).collect();
-            parts.push(format!("status {}", s.join(", ")));
-        }
-        if !f.kinds.is_empty() {
-            let s: Vec<&str> = f.kinds.iter().map(|s| s.as_str()).collect();
-            parts.push(format!("kind {}", s.join(", ")));
-        }
-        if !f.agencies.is_empty() {
-            parts.push(format!("agency {}", f.agencies.join(", ")));
-        }
-        if let Some(q) = &f.query {
-            parts.push(format!("query '{q}'"));
-        }
-        if self.has_range() && !self.include_undated {
-            parts.push("undated entries excluded".into());
-        }
-        if parts.is_empty() {
-            "no filters; the record has no entries".into()
-        } else {
-            parts.join("; ")
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fold;
-
-    #[test]
-    fn fold_ignores_case_and_accents() {
-        assert_eq!(fold("México Cooperación"), "mexico cooperacion");
-    }
 }

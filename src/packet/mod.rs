@@ -5,6 +5,6 @@ pub mod assemble;
 pub mod resolved;
 pub mod spec;
 
-pub use assemble::{assemble, fold, PacketError};
+pub use assemble::{assemble, PacketError};
 pub use resolved::*;
 pub use spec::{Filters, Meeting, Options, PacketSpec, PageSize, Section, SpecError};

@@ -2,7 +2,7 @@
 //! in the packet's language. The renderer reads only this.
 
 use super::spec::{Meeting, Options, PageSize, Section};
-use crate::model::{EntryDate, EntryKind, Lang, NoteKind, SourceRef, Status};
+use crate::model::{EntryDate, EntryKind, Id, Lang, NoteKind, SourceRef, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -32,11 +32,17 @@ pub struct Packet {
     pub sources: Vec<SourceRow>,
 }
 
+/// A pillar of the packet. Number 0 is "General" ("General" in Spanish too): the
+/// dialogue-level entries, which belong to no pillar; it comes before Pillar I, prints
+/// without a numeral, has no initiatives and holds its entries in `entries`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PacketPillar {
     pub number: u32,
     pub title: String,
     pub initiatives: Vec<PacketInitiative>,
+    /// Entries directly under the pillar: only the General pillar (number 0) has any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<PacketEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,6 +56,9 @@ pub struct PacketInitiative {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PacketEntry {
+    /// The entry's store id (`None` for a record not loaded from a store); not printed.
+    #[serde(skip)]
+    pub id: Option<Id>,
     pub kind: EntryKind,
     pub text: String,
     pub status: Status,

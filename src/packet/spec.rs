@@ -3,7 +3,9 @@
 //! record, every section, English, Letter).
 
 use crate::model::date::parse_filter_bound;
-use crate::model::{EntryKind, Lang, Status};
+use crate::model::filter::FilterError;
+pub use crate::model::filter::Filters;
+use crate::model::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -62,41 +64,6 @@ pub struct Meeting {
     /// Free text as the user writes it ("December 13, 2021").
     pub date: String,
     pub place: String,
-}
-
-/// Which entries the packet keeps. Empty lists mean "no restriction".
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Filters {
-    /// Pillar numbers (1-based).
-    pub pillars: Vec<u32>,
-    /// Range start, `YYYY` / `YYYY-MM` / `YYYY-MM-DD`; entries whose date span overlaps are kept.
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub statuses: Vec<Status>,
-    pub kinds: Vec<EntryKind>,
-    /// Agency keys (acronym or name), compared without case.
-    pub agencies: Vec<String>,
-    /// Words that must all occur (case and accents ignored) in the entry or its initiative.
-    pub query: Option<String>,
-    /// Whether entries without a date are kept when a date range is set.
-    pub include_undated: bool,
-}
-
-impl Default for Filters {
-    fn default() -> Self {
-        Filters {
-            pillars: Vec::new(),
-            from: None,
-            to: None,
-            statuses: Vec::new(),
-            kinds: Vec::new(),
-            agencies: Vec::new(),
-            query: None,
-            include_undated: true,
-        }
-    }
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -252,15 +219,7 @@ impl PacketSpec {
 
     /// Checks dates, range order and the section list.
     pub fn validate(&self) -> Result<(), SpecError> {
-        let (from, to) = self.date_range()?;
-        if let (Some(from), Some(to)) = (from, to) {
-            if from > to {
-                return Err(SpecError::ReversedRange {
-                    from: self.filters.from.clone().unwrap_or_default(),
-                    to: self.filters.to.clone().unwrap_or_default(),
-                });
-            }
-        }
+        self.date_range()?;
         self.prepared_on_date()?;
         self.changes_since_date()?;
         if self.sections.is_empty() {
@@ -271,32 +230,16 @@ impl PacketSpec {
                 return Err(SpecError::DuplicateSection(*section));
             }
         }
-        if self.filters.pillars.contains(&0) {
-            return Err(SpecError::Value {
-                field: "filters.pillars".into(),
-                value: "0".into(),
-                expected: "a pillar number from 1 (I)".into(),
-            });
-        }
         Ok(())
     }
 
     /// The filter range as inclusive days: `from` starts at its first day, `to` ends at its last.
     pub fn date_range(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>), SpecError> {
-        let bound = |field: &str, text: &Option<String>, upper: bool| {
-            text.as_deref()
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| {
-                    parse_filter_bound(t)
-                        .map(|(lo, hi)| if upper { hi } else { lo })
-                        .map_err(|_| bad_date(field, t))
-                })
-                .transpose()
-        };
-        Ok((
-            bound("filters.from", &self.filters.from, false)?,
-            bound("filters.to", &self.filters.to, true)?,
-        ))
+        let range = self.filters.date_range().map_err(|e| match e {
+            FilterError::Date { field, value, .. } => bad_date(&format!("filters.{field}"), &value),
+            FilterError::Reversed { from, to } => SpecError::ReversedRange { from, to },
+        })?;
+        Ok((range.from, range.to))
     }
 
     /// The prepared-on date, when given.

@@ -1,11 +1,15 @@
 //! A person's edits: one field or row at a time, each a history batch that undo can revert.
 
-use super::history::Trace;
+mod notes;
+
+use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
-use super::load::entry_date;
-use super::rows::{self, Place};
+use super::load::{column, entry_date};
+use super::rows;
+use super::rows::Parent;
+use super::undo::snapshot::Snapshot;
 use super::{Store, StoreError};
-use crate::model::{Entry, EntryDate, EntryKind, Id, Note, NoteKind, Origin, Status};
+use crate::model::{Entry, EntryDate, EntryKind, Id, Origin, Status};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +62,7 @@ pub(crate) struct StoredEntry {
     pub text_es: Option<String>,
     pub kind: EntryKind,
     pub status: Status,
+    pub status_phrase: Option<String>,
     pub date: Option<EntryDate>,
     pub agencies: Vec<String>,
 }
@@ -65,22 +70,21 @@ pub(crate) struct StoredEntry {
 pub(crate) fn read_entry_fields(conn: &Connection, id: Id) -> Result<StoredEntry, StoreError> {
     let mut stored = conn
         .prepare_cached(
-            "SELECT text, text_es, kind, status, date_edtf, date_text, cadence FROM entry WHERE id = ?1",
+            "SELECT id, text, text_es, kind, status, status_phrase, date_edtf, date_text, cadence
+             FROM entry WHERE id = ?1",
         )?
         .query_row([id], |r| {
-            let kind: String = r.get(2)?;
-            let status: String = r.get(3)?;
-            Ok((r.get(0)?, r.get(1)?, kind, status, entry_date(r, 4)?))
+            Ok(StoredEntry {
+                text: r.get(1)?,
+                text_es: r.get(2)?,
+                kind: column(r, 3, "entry")?,
+                status: column(r, 4, "entry")?,
+                status_phrase: r.get(5)?,
+                date: entry_date(r, 6)?,
+                agencies: Vec::new(),
+            })
         })
         .optional()?
-        .map(|(text, text_es, kind, status, date)| StoredEntry {
-            text,
-            text_es,
-            kind: kind.parse().unwrap_or(EntryKind::Activity),
-            status: status.parse().unwrap_or(Status::Unknown),
-            date,
-            agencies: Vec::new(),
-        })
         .ok_or_else(|| StoreError::NotFound(format!("no entry with id {id}")))?;
     let mut stmt = conn.prepare_cached(
         "SELECT a.key FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
@@ -114,7 +118,7 @@ pub(crate) fn write_entry_date(
     Ok(())
 }
 
-fn require_text(field: &str, text: &str) -> Result<(), StoreError> {
+pub(super) fn require_text(field: &str, text: &str) -> Result<(), StoreError> {
     if text.trim().is_empty() {
         return Err(StoreError::Validation(format!("{field} cannot be empty")));
     }
@@ -127,7 +131,7 @@ impl Store {
         if let Some(text) = &patch.text {
             require_text("entry text", text)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let stored = read_entry_fields(&tx, id)?;
@@ -139,13 +143,17 @@ impl Store {
                     params![id, text],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "text",
-                    Some(&stored.text),
-                    Some(text),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "text",
+                        old: Some(&stored.text),
+                        new: Some(text),
+                    },
                 )?;
             }
             if let Some(text_es) = &patch.text_es {
@@ -155,13 +163,17 @@ impl Store {
                     params![id, text_es],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "text_es",
-                    stored.text_es.as_deref(),
-                    text_es.map(String::as_str),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "text_es",
+                        old: stored.text_es.as_deref(),
+                        new: text_es.map(String::as_str),
+                    },
                 )?;
             }
             if let Some(kind) = patch.kind {
@@ -170,13 +182,17 @@ impl Store {
                     params![id, kind.as_str()],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "kind",
-                    Some(stored.kind.as_str()),
-                    Some(kind.as_str()),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "kind",
+                        old: Some(stored.kind.as_str()),
+                        new: Some(kind.as_str()),
+                    },
                 )?;
             }
             if let Some(status) = patch.status {
@@ -186,37 +202,63 @@ impl Store {
                     params![id, status.as_str()],
                 )?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "status",
-                    Some(stored.status.as_str()),
-                    Some(status.as_str()),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "status",
+                        old: Some(stored.status.as_str()),
+                        new: Some(status.as_str()),
+                    },
+                )?;
+                // Kept so that undo gives the importer's reason back.
+                trace.changed(
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "status_phrase",
+                        old: stored.status_phrase.as_deref(),
+                        new: None,
+                    },
                 )?;
             }
             if let Some(date) = &patch.date {
                 write_entry_date(&tx, id, date)?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "date",
-                    rows::date_json(&stored.date).as_deref(),
-                    rows::date_json(date).as_deref(),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "date",
+                        old: rows::date_json(&stored.date).as_deref(),
+                        new: rows::date_json(date).as_deref(),
+                    },
                 )?;
             }
             if let Some(agencies) = &patch.agencies {
                 rows::set_entry_agencies(&tx, id, agencies)?;
                 trace.changed(
-                    "entry",
-                    id,
-                    "agencies",
-                    Some(&serde_json::to_string(&stored.agencies).expect("strings")),
-                    Some(&serde_json::to_string(agencies).expect("strings")),
-                    &label,
-                    &place,
+                    &Subject {
+                        entity: "entry",
+                        id,
+                        label: &label,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "agencies",
+                        old: Some(&serde_json::to_string(&stored.agencies).expect("strings")),
+                        new: Some(&serde_json::to_string(agencies).expect("strings")),
+                    },
                 )?;
             }
         }
@@ -226,17 +268,37 @@ impl Store {
 
     /// Adds an entry at the end of an initiative; returns its id.
     pub fn create_entry(&mut self, initiative_id: Id, new: &NewEntry) -> Result<Id, StoreError> {
+        self.create_entry_in(Parent::Initiative(initiative_id), new)
+    }
+
+    /// Adds a dialogue-level entry ("General", in no pillar) at the end of the dialogue's
+    /// own entries; returns its id.
+    pub fn create_dialogue_entry(
+        &mut self,
+        dialogue_id: Id,
+        new: &NewEntry,
+    ) -> Result<Id, StoreError> {
+        self.create_entry_in(Parent::Dialogue(dialogue_id), new)
+    }
+
+    fn create_entry_in(&mut self, parent: Parent, new: &NewEntry) -> Result<Id, StoreError> {
         require_text("entry text", &new.text)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let place = rows::place_of_initiative(&tx, initiative_id)?;
-            let position: i64 = tx.query_row(
-                "SELECT coalesce(max(position), -1) + 1 FROM entry WHERE initiative_id = ?1",
-                [initiative_id],
-                |r| r.get(0),
-            )?;
+            if let Parent::Dialogue(d) = parent {
+                let known: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM dialogue WHERE id = ?1)",
+                    [d],
+                    |r| r.get(0),
+                )?;
+                if !known {
+                    return Err(StoreError::NotFound(format!("no dialogue with id {d}")));
+                }
+            }
+            let place = parent.place(&tx)?;
+            let position = parent.next_position(&tx)?;
             let entry = Entry {
                 id: None,
                 kind: new.kind,
@@ -250,7 +312,7 @@ impl Store {
                 source: None,
                 notes: Vec::new(),
             };
-            rows::insert_entry(&tx, initiative_id, position, &entry, None, &place, &trace)?
+            rows::insert_entry(&tx, parent, position, &entry, None, &place, &trace)?
         };
         watermark.index_new_rows(&tx)?;
         tx.commit()?;
@@ -259,195 +321,35 @@ impl Store {
 
     /// Deletes an entry (and its notes); the history keeps a snapshot so undo can restore it.
     pub fn delete_entry(&mut self, id: Id) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let (initiative_id, place) = rows::place_of_entry(&tx, id)?;
-            let snapshot = entry_snapshot(&tx, id, initiative_id)?;
+            let (_, place) = rows::place_of_entry(&tx, id)?;
+            let text: String =
+                tx.query_row("SELECT text FROM entry WHERE id = ?1", [id], |r| r.get(0))?;
+            let snapshot = entry_snapshot(&tx, id)?;
             tx.execute("DELETE FROM entry WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("entries serialize");
-            trace.deleted("entry", id, &json, &snapshot.entry.text, &place)?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Changes an initiative's title, summary or their Spanish versions.
-    pub fn update_initiative(&mut self, id: Id, patch: &InitiativePatch) -> Result<(), StoreError> {
-        if let Some(title) = &patch.title {
-            require_text("initiative title", title)?;
-        }
-        let tx = self.conn.transaction()?;
-        {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let place = rows::place_of_initiative(&tx, id)?;
-            let (title, title_es, summary, summary_es): (
-                String,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            ) = tx.query_row(
-                "SELECT title, title_es, summary, summary_es FROM initiative WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
+            trace.deleted(
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label: &text,
+                    place: &place,
+                },
+                &json,
             )?;
-            let set =
-                |field: &str, old: Option<&str>, new: Option<&str>| -> Result<(), StoreError> {
-                    tx.execute(
-                        &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
-                        params![id, new],
-                    )?;
-                    trace.changed("initiative", id, field, old, new, &title, &place)
-                };
-            if let Some(new) = &patch.title {
-                set("title", Some(&title), Some(new.trim()))?;
-            }
-            let blank_to_none = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
-            if let Some(new) = &patch.title_es {
-                set(
-                    "title_es",
-                    title_es.as_deref(),
-                    blank_to_none(new).as_deref(),
-                )?;
-            }
-            if let Some(new) = &patch.summary {
-                set("summary", summary.as_deref(), blank_to_none(new).as_deref())?;
-            }
-            if let Some(new) = &patch.summary_es {
-                set(
-                    "summary_es",
-                    summary_es.as_deref(),
-                    blank_to_none(new).as_deref(),
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Adds a briefing note to an initiative or an entry; returns its id.
-    pub fn add_note(
-        &mut self,
-        target: NoteTarget,
-        kind: NoteKind,
-        text: &str,
-    ) -> Result<Id, StoreError> {
-        require_text("note text", text)?;
-        let tx = self.conn.transaction()?;
-        let watermark = IndexWatermark::read(&tx)?;
-        let id = {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let note = Note {
-                id: None,
-                kind,
-                text: text.trim().to_string(),
-                text_es: None,
-            };
-            match target {
-                NoteTarget::Initiative(i) => {
-                    let place = rows::place_of_initiative(&tx, i)?;
-                    rows::insert_note(&tx, Some(i), None, &note, &place, &trace)?
-                }
-                NoteTarget::Entry(e) => {
-                    let (_, place) = rows::place_of_entry(&tx, e)?;
-                    rows::insert_note(&tx, None, Some(e), &note, &place, &trace)?
-                }
-            }
-        };
-        watermark.index_new_rows(&tx)?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    /// Deletes a note.
-    pub fn delete_note(&mut self, id: Id) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        {
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            let snapshot: NoteSnapshot = tx
-                .query_row(
-                    "SELECT initiative_id, entry_id, kind, text, text_es FROM note WHERE id = ?1",
-                    [id],
-                    |r| {
-                        let kind: String = r.get(2)?;
-                        Ok(NoteSnapshot {
-                            initiative_id: r.get(0)?,
-                            entry_id: r.get(1)?,
-                            note: Note {
-                                id: None,
-                                kind: kind.parse().unwrap_or(NoteKind::Background),
-                                text: r.get(3)?,
-                                text_es: r.get(4)?,
-                            },
-                        })
-                    },
-                )
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
-            tx.execute("DELETE FROM note WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("notes serialize");
-            trace.deleted("note", id, &json, &snapshot.note.text, &Place::default())?;
         }
         tx.commit()?;
         Ok(())
     }
 }
 
-/// An entry as it was before deletion, and where it sat.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct EntrySnapshot {
-    pub initiative_id: Id,
-    pub position: i64,
-    pub entry: Entry,
-}
-
-fn entry_snapshot(
-    conn: &Connection,
-    id: Id,
-    initiative_id: Id,
-) -> Result<EntrySnapshot, StoreError> {
-    let stored = read_entry_fields(conn, id)?;
-    let (position, status_phrase): (i64, Option<String>) = conn.query_row(
-        "SELECT position, status_phrase FROM entry WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let mut stmt =
-        conn.prepare("SELECT kind, text, text_es FROM note WHERE entry_id = ?1 ORDER BY position")?;
-    let notes = stmt
-        .query_map([id], |r| {
-            let kind: String = r.get(0)?;
-            Ok(Note {
-                id: None,
-                kind: kind.parse().unwrap_or(NoteKind::Background),
-                text: r.get(1)?,
-                text_es: r.get(2)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(EntrySnapshot {
-        initiative_id,
-        position,
-        entry: Entry {
-            id: None,
-            kind: stored.kind,
-            text: stored.text,
-            text_es: stored.text_es,
-            status: stored.status,
-            status_phrase,
-            date: stored.date,
-            other_dates: Vec::new(),
-            agencies: stored.agencies,
-            source: None,
-            notes,
-        },
-    })
-}
-
-/// A note as it was before deletion, and what it was attached to.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct NoteSnapshot {
-    pub initiative_id: Option<Id>,
-    pub entry_id: Option<Id>,
-    pub note: Note,
+/// An entry's rows as stored: the entry, its agency links and its notes.
+pub(crate) fn entry_snapshot(conn: &Connection, id: Id) -> Result<Snapshot, StoreError> {
+    let mut snapshot = Snapshot::default();
+    snapshot.capture(conn, "entry", "id = ?1", id)?;
+    snapshot.capture(conn, "entry_agency", "entry_id = ?1", id)?;
+    snapshot.capture(conn, "note", "entry_id = ?1", id)?;
+    Ok(snapshot)
 }

@@ -1,21 +1,15 @@
 //! A person's edits to the record's structure and reference lists: pillars,
-//! initiatives, notes and agencies. Each is one history batch.
+//! initiatives and agencies. Each is one history batch.
 
-use super::history::Trace;
+use super::edit::InitiativePatch;
+use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
 use super::rows::{self, Place};
+use super::undo::snapshot::Snapshot;
 use super::{Store, StoreError};
 use crate::model::validate::validate_agency;
-use crate::model::{Agency, Id, Initiative, NoteKind, Origin};
+use crate::model::{Agency, Id, Origin};
 use rusqlite::{params, OptionalExtension};
-use serde::{Deserialize, Serialize};
-
-/// An initiative as it was before deletion (with its entries and notes), and where.
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct InitiativeSnapshot {
-    pub pillar_id: Id,
-    pub initiative: Initiative,
-}
 
 fn require(field: &str, text: &str) -> Result<(), StoreError> {
     if text.trim().is_empty() {
@@ -35,7 +29,7 @@ impl Store {
         if let Some(title) = title {
             require("pillar title", title)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let (number, old_title, old_es): (u32, String, Option<String>) = tx
@@ -57,13 +51,17 @@ impl Store {
                     params![id, title],
                 )?;
                 trace.changed(
-                    "pillar",
-                    id,
-                    "title",
-                    Some(&old_title),
-                    Some(title),
-                    title,
-                    &place,
+                    &Subject {
+                        entity: "pillar",
+                        id,
+                        label: title,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "title",
+                        old: Some(&old_title),
+                        new: Some(title),
+                    },
                 )?;
             }
             if let Some(es) = title_es {
@@ -73,13 +71,17 @@ impl Store {
                     params![id, es],
                 )?;
                 trace.changed(
-                    "pillar",
-                    id,
-                    "title_es",
-                    old_es.as_deref(),
-                    es,
-                    &old_title,
-                    &place,
+                    &Subject {
+                        entity: "pillar",
+                        id,
+                        label: &old_title,
+                        place: &place,
+                    },
+                    FieldChange {
+                        field: "title_es",
+                        old: old_es.as_deref(),
+                        new: es,
+                    },
                 )?;
             }
         }
@@ -95,7 +97,7 @@ impl Store {
         summary: Option<&str>,
     ) -> Result<Id, StoreError> {
         require("initiative title", title)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
@@ -130,77 +132,92 @@ impl Store {
 
     /// Deletes an initiative with its entries and notes; undo restores them.
     pub fn delete_initiative(&mut self, id: Id) -> Result<(), StoreError> {
-        let snapshot = {
-            let record = self.load_record()?;
-            let mut found = None;
-            for pillar in record.dialogues.iter().flat_map(|d| &d.pillars) {
-                if let Some(i) = pillar.initiatives.iter().find(|i| i.id == Some(id)) {
-                    found = Some(InitiativeSnapshot {
-                        pillar_id: pillar.id.unwrap_or_default(),
-                        initiative: i.clone(),
-                    });
-                }
-            }
-            found.ok_or_else(|| StoreError::NotFound(format!("no initiative with id {id}")))?
-        };
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = rows::place_of_initiative(&tx, id)?;
+            let title = place.initiative.clone().unwrap_or_default();
+            let mut snapshot = Snapshot::default();
+            let entries = "SELECT id FROM entry WHERE initiative_id = ?1";
+            snapshot.capture(&tx, "initiative", "id = ?1", id)?;
+            snapshot.capture(&tx, "entry", "initiative_id = ?1", id)?;
+            snapshot.capture(&tx, "entry_agency", &format!("entry_id IN ({entries})"), id)?;
+            snapshot.capture(
+                &tx,
+                "note",
+                &format!("initiative_id = ?1 OR entry_id IN ({entries})"),
+                id,
+            )?;
             tx.execute("DELETE FROM initiative WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&snapshot).expect("initiatives serialize");
-            trace.deleted("initiative", id, &json, &snapshot.initiative.title, &place)?;
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
+            trace.deleted(
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place: &place,
+                },
+                &json,
+            )?;
         }
         tx.commit()?;
         Ok(())
     }
 
-    /// Changes a note's kind or text.
-    pub fn update_note(
-        &mut self,
-        id: Id,
-        kind: Option<NoteKind>,
-        text: Option<&str>,
-    ) -> Result<(), StoreError> {
-        if let Some(text) = text {
-            require("note text", text)?;
+    /// Changes an initiative's title, summary or their Spanish versions.
+    pub fn update_initiative(&mut self, id: Id, patch: &InitiativePatch) -> Result<(), StoreError> {
+        if let Some(title) = &patch.title {
+            require("initiative title", title)?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let (old_kind, old_text): (String, String) = tx
-                .query_row("SELECT kind, text FROM note WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("no note with id {id}")))?;
-            let place = Place::default();
-            if let Some(kind) = kind {
-                tx.execute(
-                    "UPDATE note SET kind = ?2 WHERE id = ?1",
-                    params![id, kind.as_str()],
-                )?;
-                trace.changed(
-                    "note",
-                    id,
-                    "kind",
-                    Some(&old_kind),
-                    Some(kind.as_str()),
-                    &old_text,
-                    &place,
+            let place = rows::place_of_initiative(&tx, id)?;
+            let (title, title_es, summary, summary_es): (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            ) = tx.query_row(
+                "SELECT title, title_es, summary, summary_es FROM initiative WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+            let set =
+                |field: &str, old: Option<&str>, new: Option<&str>| -> Result<(), StoreError> {
+                    tx.execute(
+                        &format!("UPDATE initiative SET {field} = ?2 WHERE id = ?1"),
+                        params![id, new],
+                    )?;
+                    trace.changed(
+                        &Subject {
+                            entity: "initiative",
+                            id,
+                            label: &title,
+                            place: &place,
+                        },
+                        FieldChange { field, old, new },
+                    )
+                };
+            if let Some(new) = &patch.title {
+                set("title", Some(&title), Some(new.trim()))?;
+            }
+            let blank_to_none = |v: &Option<String>| v.clone().filter(|t| !t.trim().is_empty());
+            if let Some(new) = &patch.title_es {
+                set(
+                    "title_es",
+                    title_es.as_deref(),
+                    blank_to_none(new).as_deref(),
                 )?;
             }
-            if let Some(text) = text {
-                let text = text.trim();
-                tx.execute("UPDATE note SET text = ?2 WHERE id = ?1", params![id, text])?;
-                trace.changed(
-                    "note",
-                    id,
-                    "text",
-                    Some(&old_text),
-                    Some(text),
-                    text,
-                    &place,
+            if let Some(new) = &patch.summary {
+                set("summary", summary.as_deref(), blank_to_none(new).as_deref())?;
+            }
+            if let Some(new) = &patch.summary_es {
+                set(
+                    "summary_es",
+                    summary_es.as_deref(),
+                    blank_to_none(new).as_deref(),
                 )?;
             }
         }
@@ -211,7 +228,7 @@ impl Store {
     /// Adds an agency, or updates the one with the same key (acronym, or name).
     pub fn save_agency(&mut self, agency: &Agency) -> Result<Id, StoreError> {
         validate_agency(agency).map_err(|e| StoreError::Validation(e.to_string()))?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let place = Place::default();
@@ -231,31 +248,43 @@ impl Store {
                     )?;
                     let key = agency.key();
                     trace.changed(
-                        "agency",
-                        id,
-                        "name",
-                        Some(&name),
-                        Some(&agency.name),
-                        key,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label: key,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name",
+                            old: Some(&name),
+                            new: Some(&agency.name),
+                        },
                     )?;
                     trace.changed(
-                        "agency",
-                        id,
-                        "name_es",
-                        name_es.as_deref(),
-                        agency.name_es.as_deref(),
-                        key,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label: key,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name_es",
+                            old: name_es.as_deref(),
+                            new: agency.name_es.as_deref(),
+                        },
                     )?;
                     trace.changed(
-                        "agency",
-                        id,
-                        "country",
-                        Some(&country),
-                        Some(agency.country.as_str()),
-                        key,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label: key,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "country",
+                            old: Some(&country),
+                            new: Some(agency.country.as_str()),
+                        },
                     )?;
                     id
                 }
@@ -267,7 +296,7 @@ impl Store {
 
     /// Deletes an agency that no entry names; refuses one still in use, saying how often.
     pub fn delete_agency(&mut self, key: &str) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         {
             let trace = Trace::begin(&tx, &Origin::User)?;
             let id = rows::agency_id(&tx, key)
@@ -282,23 +311,19 @@ impl Store {
                     "agency '{key}' is named by {uses} entries; remove it from them first"
                 )));
             }
-            let agency = tx.query_row(
-                "SELECT name, name_es, acronym, country FROM agency WHERE id = ?1",
-                [id],
-                |r| {
-                    let country: String = r.get(3)?;
-                    Ok(Agency {
-                        id: None,
-                        name: r.get(0)?,
-                        name_es: r.get(1)?,
-                        acronym: r.get(2)?,
-                        country: country.parse().unwrap_or(crate::model::Country::Other),
-                    })
-                },
-            )?;
+            let mut snapshot = Snapshot::default();
+            snapshot.capture(&tx, "agency", "id = ?1", id)?;
             tx.execute("DELETE FROM agency WHERE id = ?1", [id])?;
-            let json = serde_json::to_string(&agency).expect("agencies serialize");
-            trace.deleted("agency", id, &json, key, &Place::default())?;
+            let json = serde_json::to_string(&snapshot).expect("snapshots serialize");
+            trace.deleted(
+                &Subject {
+                    entity: "agency",
+                    id,
+                    label: key,
+                    place: &Place::default(),
+                },
+                &json,
+            )?;
         }
         tx.commit()?;
         Ok(())

@@ -34,7 +34,18 @@ pub enum StoreError {
     #[error("{0}")]
     Conflict(String),
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// Another connection held the write lock through the busy timeout and one retry.
+    #[error("the record is being changed by another Briefbook window or command; try again")]
+    Locked,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A busy or locked database that outlived the busy timeout is [`StoreError::Locked`],
+    /// wherever it surfaced; anything else stays a database error.
+    fn from(error: rusqlite::Error) -> Self {
+        super::tx::locked_or(error)
+    }
 }
 
 impl StoreError {
@@ -50,6 +61,7 @@ impl StoreError {
             StoreError::NotFound(_) => "not_found",
             StoreError::Conflict(_) => "conflict",
             StoreError::Sqlite(_) => "internal",
+            StoreError::Locked => "locked",
         }
     }
 

@@ -30,22 +30,7 @@ impl<'c> Trace<'c> {
         })
     }
 
-    /// The batch number this trace writes under.
-    pub fn batch(&self) -> i64 {
-        self.batch
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn write(
-        &self,
-        entity: &str,
-        id: i64,
-        field: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-        place: &Place,
-        label: &str,
-    ) -> Result<(), StoreError> {
+    fn write(&self, subject: &Subject, change: FieldChange) -> Result<(), StoreError> {
         self.conn
             .prepare_cached(
                 "INSERT INTO history (batch, at, entity, entity_id, field, old_value, new_value,
@@ -55,58 +40,67 @@ impl<'c> Trace<'c> {
             .execute(params![
                 self.batch,
                 self.at,
-                entity,
-                id,
-                field,
-                old,
-                new,
+                subject.entity,
+                subject.id,
+                change.field,
+                change.old,
+                change.new,
                 self.origin,
-                place.describe(label),
-                place.pillar,
+                subject.place.describe(subject.label),
+                subject.place.pillar,
             ])?;
         Ok(())
     }
 
-    /// A row was created; `label` is its title or text.
-    pub fn created(
-        &self,
-        entity: &str,
-        id: i64,
-        label: &str,
-        place: &Place,
-    ) -> Result<(), StoreError> {
-        self.write(entity, id, "*", None, Some(label), place, label)
+    /// A row was created.
+    pub fn created(&self, subject: &Subject) -> Result<(), StoreError> {
+        self.write(
+            subject,
+            FieldChange {
+                field: "*",
+                old: None,
+                new: Some(subject.label),
+            },
+        )
     }
 
     /// One field changed; nothing is written when the value is the same.
-    #[allow(clippy::too_many_arguments)]
-    pub fn changed(
-        &self,
-        entity: &str,
-        id: i64,
-        field: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-        label: &str,
-        place: &Place,
-    ) -> Result<(), StoreError> {
-        if old == new {
+    pub fn changed(&self, subject: &Subject, change: FieldChange) -> Result<(), StoreError> {
+        if change.old == change.new {
             return Ok(());
         }
-        self.write(entity, id, field, old, new, place, label)
+        self.write(subject, change)
     }
 
     /// A row was deleted; `snapshot` is its JSON, so undo can restore it.
-    pub fn deleted(
-        &self,
-        entity: &str,
-        id: i64,
-        snapshot: &str,
-        label: &str,
-        place: &Place,
-    ) -> Result<(), StoreError> {
-        self.write(entity, id, "*", Some(snapshot), None, place, label)
+    pub fn deleted(&self, subject: &Subject, snapshot: &str) -> Result<(), StoreError> {
+        self.write(
+            subject,
+            FieldChange {
+                field: "*",
+                old: Some(snapshot),
+                new: None,
+            },
+        )
     }
+}
+
+/// The row a history line is about: named fields, so that an id, a label and a place
+/// cannot be passed in each other's positions.
+pub(crate) struct Subject<'a> {
+    /// The table: entry, note, initiative, pillar, agency, dialogue.
+    pub entity: &'static str,
+    pub id: i64,
+    /// The row's title or text, for people reading the history.
+    pub label: &'a str,
+    pub place: &'a Place,
+}
+
+/// One field's old and new values (`"*"` for a whole row created or deleted).
+pub(crate) struct FieldChange<'a> {
+    pub field: &'a str,
+    pub old: Option<&'a str>,
+    pub new: Option<&'a str>,
 }
 
 impl Store {
@@ -116,7 +110,7 @@ impl Store {
         let from = match since {
             Some(text) => {
                 let (lower, _) = parse_filter_bound(text)
-                    .map_err(|e| StoreError::Validation(format!("--since: {e}")))?;
+                    .map_err(|e| StoreError::Validation(format!("changes since '{text}': {e}")))?;
                 lower.format("%Y-%m-%d").to_string()
             }
             None => String::new(),
@@ -127,6 +121,14 @@ impl Store {
         )?;
         let rows = stmt.query_map([from], |r| {
             let origin: String = r.get(7)?;
+            let id: i64 = r.get(0)?;
+            let origin: Origin = serde_json::from_str(&origin).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    7,
+                    rusqlite::types::Type::Text,
+                    format!("history {id}, column origin: {e}").into(),
+                )
+            })?;
             Ok(HistoryEvent {
                 id: r.get(0)?,
                 at: r.get(1)?,
@@ -135,7 +137,7 @@ impl Store {
                 field: r.get(4)?,
                 old_value: r.get(5)?,
                 new_value: r.get(6)?,
-                origin: serde_json::from_str(&origin).unwrap_or(Origin::User),
+                origin,
                 context: r.get(8)?,
                 pillar: r.get(9)?,
             })

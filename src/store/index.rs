@@ -48,3 +48,46 @@ impl IndexWatermark {
         Ok(())
     }
 }
+
+/// The search index's row kinds (rowid = id * 4 + kind).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum IndexKind {
+    Entry = 0,
+    Initiative = 1,
+    Note = 2,
+}
+
+/// The index kind of a table's rows, for the tables the index covers.
+pub(crate) fn kind_of(table: &str) -> Option<IndexKind> {
+    match table {
+        "entry" => Some(IndexKind::Entry),
+        "initiative" => Some(IndexKind::Initiative),
+        "note" => Some(IndexKind::Note),
+        _ => None,
+    }
+}
+
+/// Indexes one row that came back with its old id (undo), which the watermark would miss.
+pub(crate) fn index_row(conn: &Connection, kind: IndexKind, id: i64) -> Result<(), StoreError> {
+    let body = match kind {
+        IndexKind::Entry | IndexKind::Note => "text || ' ' || coalesce(text_es, '')",
+        IndexKind::Initiative => {
+            "title || ' ' || coalesce(summary, '') || ' ' || coalesce(title_es, '') || ' '
+             || coalesce(summary_es, '')"
+        }
+    };
+    let table = match kind {
+        IndexKind::Entry => "entry",
+        IndexKind::Initiative => "initiative",
+        IndexKind::Note => "note",
+    };
+    conn.execute(
+        &format!(
+            "INSERT INTO search_index (rowid, body) SELECT id * 4 + {}, {body} FROM {table}
+             WHERE id = ?1",
+            kind as i64
+        ),
+        [id],
+    )?;
+    Ok(())
+}

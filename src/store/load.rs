@@ -6,21 +6,54 @@ use crate::model::{
     Agency, Country, Dialogue, Entry, EntryDate, Initiative, Note, Pillar, Record, Source,
     SourceRef,
 };
+use rusqlite::types::FromSql;
 use rusqlite::Row;
 use std::collections::HashMap;
 
-fn parse_col<T: std::str::FromStr<Err = String>>(row: &Row, index: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(index)?;
-    text.parse().map_err(|e: String| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+/// Reads column `index` of a row whose column 0 is its id; a value that does not convert
+/// is an error naming the table, the row id and the column ("entry 12, column status:
+/// unknown status 'finished' ..."), never a quiet default.
+pub(crate) fn column<T: FromSql>(row: &Row, index: usize, table: &str) -> rusqlite::Result<T> {
+    row.get::<_, T>(index).map_err(|e| match e {
+        rusqlite::Error::InvalidColumnType(i, _, ty) => {
+            let id: Option<i64> = row.get(0).ok();
+            let name = row.as_ref().column_name(index).unwrap_or("?").to_string();
+            let at = id.map(|id| format!(" {id}")).unwrap_or_default();
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                ty,
+                format!("{table}{at}, column {name}: unexpected {ty} value").into(),
+            )
+        }
+        rusqlite::Error::FromSqlConversionFailure(i, ty, inner) => {
+            let id: Option<i64> = row.get(0).ok();
+            let name = row.as_ref().column_name(index).unwrap_or("?").to_string();
+            let at = id.map(|id| format!(" {id}")).unwrap_or_default();
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                ty,
+                format!("{table}{at}, column {name}: {inner}").into(),
+            )
+        }
+        other => other,
     })
 }
 
+/// A JSON column, read through [`column`] so that a bad value names its row.
+struct Json<T>(T);
+
+impl<T: serde::de::DeserializeOwned> FromSql for Json<T> {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?)
+            .map(Json)
+            .map_err(|e| rusqlite::types::FromSqlError::Other(e.into()))
+    }
+}
+
 fn json_col<T: serde::de::DeserializeOwned>(row: &Row, index: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(index)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
-    })
+    // Column 0 of every query here is the row id; the table is named by the caller's
+    // query, which the message gives through the column name.
+    column::<Json<T>>(row, index, "row").map(|j| j.0)
 }
 
 fn opt_json_col<T: serde::de::DeserializeOwned>(
@@ -35,6 +68,16 @@ fn opt_json_col<T: serde::de::DeserializeOwned>(
 
 /// Reads an entry's date from its three columns.
 pub(crate) fn entry_date(row: &Row, edtf: usize) -> rusqlite::Result<Option<EntryDate>> {
+    entry_date_cached(row, edtf, &mut HashMap::new())
+}
+
+/// As [`entry_date`], remembering parsed EDTF values: a listing meets the same few
+/// months and days again and again, and parsing was a third of its time.
+pub(crate) fn entry_date_cached(
+    row: &Row,
+    edtf: usize,
+    parsed: &mut HashMap<String, crate::model::Edtf>,
+) -> rusqlite::Result<Option<EntryDate>> {
     let value: Option<String> = row.get(edtf)?;
     let text: Option<String> = row.get(edtf + 1)?;
     let cadence: Option<String> = row.get(edtf + 2)?;
@@ -46,9 +89,15 @@ pub(crate) fn entry_date(row: &Row, edtf: usize) -> rusqlite::Result<Option<Entr
     };
     Ok(Some(EntryDate {
         edtf: value
-            .map(|v| {
-                v.parse()
-                    .map_err(|e: crate::model::DateError| e.to_string())
+            .map(|v| match parsed.get(&v) {
+                Some(known) => Ok(*known),
+                None => {
+                    let e = v
+                        .parse()
+                        .map_err(|e: crate::model::DateError| e.to_string())?;
+                    parsed.insert(v, e);
+                    Ok(e)
+                }
             })
             .transpose()
             .map_err(conversion)?,
@@ -70,7 +119,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let note = Note {
                 id: Some(r.get(0)?),
-                kind: parse_col(r, 3)?,
+                kind: column(r, 3, "note")?,
                 text: r.get(4)?,
                 text_es: r.get(5)?,
             };
@@ -95,10 +144,12 @@ impl Store {
         }
 
         let mut entries_by_initiative: HashMap<i64, Vec<Entry>> = HashMap::new();
+        let mut entries_by_dialogue: HashMap<i64, Vec<Entry>> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT id, initiative_id, kind, text, text_es, status, status_phrase,
-                    date_edtf, date_text, cadence, other_dates, source_title, line, line_end
-             FROM entry ORDER BY initiative_id, position, id",
+                    date_edtf, date_text, cadence, other_dates, source_title, line, line_end,
+                    dialogue_id
+             FROM entry ORDER BY initiative_id, dialogue_id, position, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -106,10 +157,10 @@ impl Store {
             let source_title: Option<String> = r.get(11)?;
             let entry = Entry {
                 id: Some(id),
-                kind: parse_col(r, 2)?,
+                kind: column(r, 2, "entry")?,
                 text: r.get(3)?,
                 text_es: r.get(4)?,
-                status: parse_col(r, 5)?,
+                status: column(r, 5, "entry")?,
                 status_phrase: r.get(6)?,
                 date: entry_date(r, 7)?,
                 other_dates: json_col(r, 10)?,
@@ -117,17 +168,22 @@ impl Store {
                 source: match source_title {
                     Some(title) => Some(SourceRef {
                         title,
-                        line: r.get::<_, Option<u32>>(12)?.unwrap_or(0),
+                        line: column(r, 12, "entry")?,
                         line_end: r.get(13)?,
                     }),
                     None => None,
                 },
                 notes: notes_by_entry.remove(&id).unwrap_or_default(),
             };
-            entries_by_initiative
-                .entry(r.get(1)?)
-                .or_default()
-                .push(entry);
+            match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(14)?) {
+                (Some(i), _) => entries_by_initiative.entry(i).or_default().push(entry),
+                (None, Some(d)) => entries_by_dialogue.entry(d).or_default().push(entry),
+                (None, None) => {
+                    return Err(StoreError::Validation(format!(
+                        "entry {id}: stored with neither an initiative nor a dialogue"
+                    )))
+                }
+            }
         }
 
         let mut initiatives_by_pillar: HashMap<i64, Vec<Initiative>> = HashMap::new();
@@ -187,7 +243,7 @@ impl Store {
                 parties: json_col(r, 4)?,
                 launched: opt_json_col(r, 5)?,
                 pillars: pillars_by_dialogue.remove(&id).unwrap_or_default(),
-                entries: Vec::new(),
+                entries: entries_by_dialogue.remove(&id).unwrap_or_default(),
             });
         }
 
@@ -209,7 +265,7 @@ impl Store {
                 name: r.get(1)?,
                 name_es: r.get(2)?,
                 acronym: r.get(3)?,
-                country: parse_col::<Country>(r, 4)?,
+                country: column::<Country>(r, 4, "agency")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -239,5 +295,32 @@ impl Store {
         let mut record = self.load_record()?;
         strip_ids(&mut record);
         Ok(to_interchange(&record))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::interchange::parse_interchange;
+    use crate::model::Origin;
+    use crate::store::{EntryQuery, Store};
+
+    #[test]
+    fn a_stored_status_that_does_not_read_names_its_row_and_column() {
+        let mut store = Store::open_in_memory().unwrap();
+        let record =
+            parse_interchange(include_str!("../../tests/fixtures/small-record.json")).unwrap();
+        store.import_record(&record, &Origin::User, false).unwrap();
+        store
+            .conn
+            .execute("UPDATE entry SET status = 'finished' WHERE id = 2", [])
+            .unwrap();
+        for err in [
+            store.load_record().unwrap_err(),
+            store.list_entries(&EntryQuery::default()).unwrap_err(),
+        ] {
+            let message = err.to_string();
+            assert!(message.contains("entry 2, column status"), "{message}");
+            assert!(message.contains("unknown status 'finished'"), "{message}");
+        }
     }
 }

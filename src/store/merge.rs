@@ -1,9 +1,11 @@
 //! Importing a record into the store: match what is already there by normalised title or
 //! text, add what is new, update what changed, all in one transaction.
 
-use super::history::Trace;
+mod pillars;
+
+use super::history::{FieldChange, Subject, Trace};
 use super::index::IndexWatermark;
-use super::rows::{self, Place};
+use super::rows::{self, Parent, Place};
 use super::{Store, StoreError};
 use crate::model::validate::validate_record;
 use crate::model::{normalize_key, Agency, Origin, Record};
@@ -81,7 +83,7 @@ impl Store {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<MergeReport, StoreError> {
         validate_record(record)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let mut report = MergeReport {
             dry_run,
             ..MergeReport::default()
@@ -99,7 +101,12 @@ impl Store {
                     .flat_map(|d| &d.pillars)
                     .flat_map(|p| &p.initiatives)
                     .map(|i| i.entries.len())
-                    .sum(),
+                    .sum::<usize>()
+                    + record
+                        .dialogues
+                        .iter()
+                        .map(|d| d.entries.len())
+                        .sum::<usize>(),
                 done: 0,
                 progress,
             };
@@ -181,8 +188,8 @@ impl Merger<'_, '_> {
                 }
             };
             for pillar in &dialogue.pillars {
-                let pillar_id = self.merge_pillar(dialogue_id, pillar)?;
-                let place_pillar = Some(pillar.number);
+                let (pillar_id, number) = self.merge_pillar(dialogue_id, pillar)?;
+                let place_pillar = Some(number);
                 for initiative in &pillar.initiatives {
                     let place = Place {
                         pillar: place_pillar,
@@ -190,8 +197,21 @@ impl Merger<'_, '_> {
                     };
                     let initiative_id = self.merge_initiative(pillar_id, initiative, &place)?;
                     self.merge_notes(Some(initiative_id), None, &initiative.notes, &place)?;
-                    self.merge_entries(initiative_id, &initiative.entries, &source_ids, &place)?;
+                    self.merge_entries(
+                        Parent::Initiative(initiative_id),
+                        &initiative.entries,
+                        &source_ids,
+                        &place,
+                    )?;
                 }
+            }
+            if !dialogue.entries.is_empty() {
+                self.merge_entries(
+                    Parent::Dialogue(dialogue_id),
+                    &dialogue.entries,
+                    &source_ids,
+                    &Place::general(),
+                )?;
             }
         }
         Ok(())
@@ -231,31 +251,43 @@ impl Merger<'_, '_> {
                     )?;
                     let label = agency.key();
                     self.trace.changed(
-                        "agency",
-                        id,
-                        "name",
-                        Some(&name),
-                        Some(&agency.name),
-                        label,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name",
+                            old: Some(&name),
+                            new: Some(&agency.name),
+                        },
                     )?;
                     self.trace.changed(
-                        "agency",
-                        id,
-                        "name_es",
-                        name_es.as_deref(),
-                        name_es_new.as_deref(),
-                        label,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "name_es",
+                            old: name_es.as_deref(),
+                            new: name_es_new.as_deref(),
+                        },
                     )?;
                     self.trace.changed(
-                        "agency",
-                        id,
-                        "country",
-                        Some(&country),
-                        Some(country_new),
-                        label,
-                        &place,
+                        &Subject {
+                            entity: "agency",
+                            id,
+                            label,
+                            place: &place,
+                        },
+                        FieldChange {
+                            field: "country",
+                            old: Some(&country),
+                            new: Some(country_new),
+                        },
                     )?;
                     self.line(MergeAction::Update, "agency", label.to_string(), None);
                 }
@@ -286,83 +318,6 @@ impl Merger<'_, '_> {
             }
         }
         Ok(None)
-    }
-
-    fn merge_pillar(
-        &mut self,
-        dialogue_id: i64,
-        pillar: &crate::model::Pillar,
-    ) -> Result<i64, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, number, title, title_es FROM pillar WHERE dialogue_id = ?1",
-        )?;
-        let existing: Vec<(i64, u32, String, Option<String>)> = stmt
-            .query_map([dialogue_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        let key = normalize_key(&pillar.title);
-        let found = existing
-            .iter()
-            .find(|(_, _, title, es)| {
-                normalize_key(title) == key || es.as_deref().map(normalize_key) == Some(key.clone())
-            })
-            .or_else(|| {
-                existing
-                    .iter()
-                    .find(|(_, number, _, _)| *number == pillar.number)
-            });
-        match found {
-            Some((id, number, title, title_es)) => {
-                if title_es.is_none() && pillar.title_es.is_some() {
-                    self.conn.execute(
-                        "UPDATE pillar SET title_es = ?2 WHERE id = ?1",
-                        params![id, pillar.title_es],
-                    )?;
-                    let place = Place {
-                        pillar: Some(*number),
-                        initiative: None,
-                    };
-                    self.trace.changed(
-                        "pillar",
-                        *id,
-                        "title_es",
-                        None,
-                        pillar.title_es.as_deref(),
-                        title,
-                        &place,
-                    )?;
-                    self.line(
-                        MergeAction::Update,
-                        "pillar",
-                        place.describe(title),
-                        Some("Spanish title added".into()),
-                    );
-                }
-                Ok(*id)
-            }
-            None => {
-                self.report.added_pillars += 1;
-                let place = Place {
-                    pillar: Some(pillar.number),
-                    initiative: None,
-                };
-                self.line(
-                    MergeAction::Add,
-                    "pillar",
-                    place.describe(&pillar.title),
-                    None,
-                );
-                rows::insert_pillar(
-                    self.conn,
-                    dialogue_id,
-                    pillar.number,
-                    &pillar.title,
-                    pillar.title_es.as_deref(),
-                    self.trace,
-                )
-            }
-        }
     }
 
     fn merge_initiative(
@@ -406,31 +361,43 @@ impl Merger<'_, '_> {
                 params![id, summary_new, title_es_new, summary_es_new],
             )?;
             self.trace.changed(
-                "initiative",
-                id,
-                "summary",
-                summary.as_deref(),
-                summary_new.as_deref(),
-                &title,
-                place,
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place,
+                },
+                FieldChange {
+                    field: "summary",
+                    old: summary.as_deref(),
+                    new: summary_new.as_deref(),
+                },
             )?;
             self.trace.changed(
-                "initiative",
-                id,
-                "title_es",
-                title_es.as_deref(),
-                title_es_new.as_deref(),
-                &title,
-                place,
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place,
+                },
+                FieldChange {
+                    field: "title_es",
+                    old: title_es.as_deref(),
+                    new: title_es_new.as_deref(),
+                },
             )?;
             self.trace.changed(
-                "initiative",
-                id,
-                "summary_es",
-                summary_es.as_deref(),
-                summary_es_new.as_deref(),
-                &title,
-                place,
+                &Subject {
+                    entity: "initiative",
+                    id,
+                    label: &title,
+                    place,
+                },
+                FieldChange {
+                    field: "summary_es",
+                    old: summary_es.as_deref(),
+                    new: summary_es_new.as_deref(),
+                },
             )?;
             self.line(
                 MergeAction::Update,

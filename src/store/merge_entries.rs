@@ -1,8 +1,9 @@
 //! Merging entries and notes of one initiative: match by normalised text, add what is
 //! new, update what a later document says differently.
 
+use super::history::{FieldChange, Subject};
 use super::merge::{MergeAction, Merger};
-use super::rows::{self, Place};
+use super::rows::{self, Parent, Place};
 use super::StoreError;
 use crate::model::{normalize_key, Entry, Note};
 use rusqlite::params;
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 impl Merger<'_, '_> {
     pub(super) fn merge_entries(
         &mut self,
-        initiative_id: i64,
+        parent: Parent,
         entries: &[Entry],
         source_ids: &HashMap<String, i64>,
         place: &Place,
@@ -19,10 +20,11 @@ impl Merger<'_, '_> {
         let mut existing: HashMap<String, i64> = HashMap::new();
         let mut next_position: i64 = 0;
         {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id, text, position FROM entry WHERE initiative_id = ?1")?;
-            let mut rows = stmt.query([initiative_id])?;
+            let (initiative_id, dialogue_id) = parent.columns();
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, text, position FROM entry WHERE initiative_id IS ?1 AND dialogue_id IS ?2",
+            )?;
+            let mut rows = stmt.query(params![initiative_id, dialogue_id])?;
             while let Some(r) = rows.next()? {
                 existing.insert(normalize_key(&r.get::<_, String>(1)?), r.get(0)?);
                 next_position = next_position.max(r.get::<_, i64>(2)? + 1);
@@ -51,7 +53,7 @@ impl Merger<'_, '_> {
                 None => {
                     let id = rows::insert_entry(
                         self.conn,
-                        initiative_id,
+                        parent,
                         next_position,
                         entry,
                         source_id,
@@ -90,39 +92,51 @@ impl Merger<'_, '_> {
                 params![id, incoming.status.as_str(), incoming.status_phrase],
             )?;
             self.trace.changed(
-                "entry",
-                id,
-                "status",
-                Some(stored.status.as_str()),
-                Some(incoming.status.as_str()),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "status",
+                    old: Some(stored.status.as_str()),
+                    new: Some(incoming.status.as_str()),
+                },
             )?;
             changed = true;
         }
         if incoming.date.is_some() && stored.date != incoming.date {
             super::edit::write_entry_date(self.conn, id, &incoming.date)?;
             self.trace.changed(
-                "entry",
-                id,
-                "date",
-                rows::date_json(&stored.date).as_deref(),
-                rows::date_json(&incoming.date).as_deref(),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "date",
+                    old: rows::date_json(&stored.date).as_deref(),
+                    new: rows::date_json(&incoming.date).as_deref(),
+                },
             )?;
             changed = true;
         }
         if !incoming.agencies.is_empty() && stored.agencies != incoming.agencies {
             rows::set_entry_agencies(self.conn, id, &incoming.agencies)?;
             self.trace.changed(
-                "entry",
-                id,
-                "agencies",
-                Some(&stored.agencies.join(", ")),
-                Some(&incoming.agencies.join(", ")),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "agencies",
+                    old: Some(&stored.agencies.join(", ")),
+                    new: Some(&incoming.agencies.join(", ")),
+                },
             )?;
             changed = true;
         }
@@ -132,13 +146,17 @@ impl Merger<'_, '_> {
                 params![id, incoming.text_es],
             )?;
             self.trace.changed(
-                "entry",
-                id,
-                "text_es",
-                stored.text_es.as_deref(),
-                incoming.text_es.as_deref(),
-                label,
-                place,
+                &Subject {
+                    entity: "entry",
+                    id,
+                    label,
+                    place,
+                },
+                FieldChange {
+                    field: "text_es",
+                    old: stored.text_es.as_deref(),
+                    new: incoming.text_es.as_deref(),
+                },
             )?;
             changed = true;
         }

@@ -6,7 +6,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// Each migration's SQL, in order; the schema version is the count applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_record.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_record.sql"),
+    include_str!("migrations/0002_dialogue_entries.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

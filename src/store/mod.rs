@@ -23,6 +23,7 @@ mod packets;
 mod queries;
 mod rows;
 mod search;
+mod tx;
 mod undo;
 
 pub use crate::fsio::Passphrase;
@@ -37,7 +38,7 @@ pub use outline::{
     DialogueOutline, EntryView, InitiativeOutline, NoteView, Outline, PillarOutline,
 };
 pub use packets::{RenderRecord, SavedSpec};
-pub use queries::{EntryFilter, EntryRow};
+pub use queries::{EntryQuery, EntryRow};
 pub use search::{SearchHit, SnippetPart};
 
 use rusqlite::Connection;

@@ -35,16 +35,17 @@ impl Store {
         if name.is_empty() {
             return Err(StoreError::Validation("a saved packet needs a name".into()));
         }
-        self.conn.execute(
+        let tx = super::tx::begin_write(&self.conn)?;
+        tx.execute(
             "INSERT INTO packet_spec (name, spec) VALUES (?1, ?2)
              ON CONFLICT (name) DO UPDATE SET spec = excluded.spec",
             params![name, spec_json],
         )?;
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM packet_spec WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })?)
+        let id = tx.query_row("SELECT id FROM packet_spec WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// The spec saved under `name`.
@@ -81,9 +82,9 @@ impl Store {
     }
 
     pub fn delete_spec(&mut self, name: &str) -> Result<(), StoreError> {
-        let n = self
-            .conn
-            .execute("DELETE FROM packet_spec WHERE name = ?1", [name.trim()])?;
+        let tx = super::tx::begin_write(&self.conn)?;
+        let n = tx.execute("DELETE FROM packet_spec WHERE name = ?1", [name.trim()])?;
+        tx.commit()?;
         if n == 0 {
             return Err(StoreError::NotFound(format!(
                 "no saved packet named '{}'",
@@ -95,7 +96,8 @@ impl Store {
 
     /// Records a render; the time is given by the caller (the edge reads the clock).
     pub fn record_render(&mut self, render: &RenderRecord) -> Result<(), StoreError> {
-        self.conn.execute(
+        let tx = super::tx::begin_write(&self.conn)?;
+        tx.execute(
             "INSERT INTO packet_render (spec_id, spec, at, path, sha256, pages)
              VALUES ((SELECT id FROM packet_spec WHERE name = ?1), ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -107,6 +109,7 @@ impl Store {
                 render.pages
             ],
         )?;
+        tx.commit()?;
         Ok(())
     }
 

@@ -1,33 +1,21 @@
-//! The entry queries packets and views need: by pillar, date overlap, status, kind and
-//! agency, combined.
+//! Listing entries with the one [`Filters`]: the same rules as `packet::assemble`, run
+//! in SQL (pillar, date overlap, status, kind, agency) and in Rust (query words).
 
-use super::load::entry_date;
+use super::load::{column, entry_date_cached};
 use super::{Store, StoreError};
-use crate::model::date::parse_filter_bound;
-use crate::model::{roman, EntryDate, EntryKind, Id, Status};
+use crate::model::filter::{has_all_words, Filters, GENERAL_PILLAR};
+use crate::model::{normalize_key, roman, EntryDate, EntryKind, Id, Status};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-/// Which entries to list. Empty lists mean "any".
+/// Which entries to list, and how: the one [`Filters`] plus order and paging.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct EntryFilter {
-    /// Pillar numbers (1-based).
-    pub pillars: Vec<u32>,
-    /// Range start, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (from its first day).
-    pub from: Option<String>,
-    /// Range end, same forms (to its last day). An entry is in range when its date's
-    /// interval overlaps the range.
-    pub to: Option<String>,
-    pub statuses: Vec<Status>,
-    pub kinds: Vec<EntryKind>,
-    /// Agency keys (acronyms), matched without regard to case.
-    pub agencies: Vec<String>,
-    /// Whether entries without a date are listed when a date range is given (they always
-    /// are when no range is given).
-    pub include_undated: bool,
-    /// Chronological order (undated last) instead of record order.
+pub struct EntryQuery {
+    pub filters: Filters,
+    /// Chronological order (undated last) instead of record order (General first, then
+    /// pillar by pillar).
     pub chronological: bool,
     pub limit: Option<u32>,
     pub offset: u32,
@@ -38,10 +26,12 @@ pub struct EntryFilter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryRow {
     pub id: Id,
+    /// 0 for a dialogue-level entry, whose pillar title is "General".
     pub pillar_number: u32,
     pub pillar_title: String,
-    pub initiative_id: Id,
-    pub initiative_title: String,
+    /// `None` for a dialogue-level entry ("General"), which sits in no initiative.
+    pub initiative_id: Option<Id>,
+    pub initiative_title: Option<String>,
     pub kind: EntryKind,
     pub text: String,
     pub text_es: Option<String>,
@@ -50,163 +40,282 @@ pub struct EntryRow {
     pub agencies: Vec<String>,
 }
 
-impl Store {
-    /// Entries matching `filter`. Refuses an unknown pillar, a bad date and a reversed range.
-    pub fn list_entries(&self, filter: &EntryFilter) -> Result<Vec<EntryRow>, StoreError> {
-        let mut clauses: Vec<String> = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        let bind = |v: Value, values: &mut Vec<Value>| {
-            values.push(v);
-            format!("?{}", values.len())
-        };
+/// SQL conditions and their values, numbered as they are added.
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    values: Vec<Value>,
+}
 
-        if !filter.pillars.is_empty() {
-            self.check_pillars(&filter.pillars)?;
-            let marks: Vec<String> = filter
-                .pillars
-                .iter()
-                .map(|p| bind(Value::Integer(*p as i64), &mut values))
-                .collect();
-            clauses.push(format!("p.number IN ({})", marks.join(", ")));
+impl Conditions {
+    fn bind(&mut self, value: Value) -> String {
+        self.values.push(value);
+        format!("?{}", self.values.len())
+    }
+
+    fn list(&mut self, values: impl Iterator<Item = Value>) -> String {
+        let marks: Vec<String> = values.map(|v| self.bind(v)).collect();
+        marks.join(", ")
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".into()
+        } else {
+            self.clauses.join(" AND ")
         }
-        let bound = |text: &Option<String>, name: &str| -> Result<_, StoreError> {
-            text.as_deref()
-                .map(|t| {
-                    parse_filter_bound(t)
-                        .map_err(|e| StoreError::Validation(format!("{name}: {e}")))
-                })
-                .transpose()
-        };
-        let from = bound(&filter.from, "from")?.map(|(lower, _)| lower);
-        let to = bound(&filter.to, "to")?.map(|(_, upper)| upper);
-        if let (Some(f), Some(t)) = (from, to) {
-            if t < f {
-                return Err(StoreError::Validation(format!(
-                    "the date range ends ({}) before it starts ({})",
-                    filter.to.as_deref().unwrap_or_default(),
-                    filter.from.as_deref().unwrap_or_default()
-                )));
-            }
+    }
+}
+
+/// The columns of an [`EntryRow`]; the initiative's Spanish title and summary only when
+/// query words are matched against them.
+fn row_columns(with_words: bool) -> String {
+    format!(
+        "e.id, e.kind, e.text, e.text_es, e.status, e.date_edtf, e.date_text, e.cadence,
+         (SELECT group_concat(a.key, char(31) ORDER BY ea.position)
+            FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id WHERE ea.entry_id = e.id),
+         coalesce(p.number, 0), p.title, i.id, i.title, {}",
+        if with_words {
+            "i.title_es, i.summary"
+        } else {
+            "NULL, NULL"
         }
-        if from.is_some() || to.is_some() {
-            let mut overlap = Vec::new();
-            if let Some(f) = from {
-                overlap.push(format!(
-                    "e.date_upper >= {}",
-                    bind(Value::Text(f.to_string()), &mut values)
-                ));
+    )
+}
+
+impl Store {
+    /// Entries `query.filters` selects, with the same rules as `packet::assemble`.
+    /// Refuses an unknown pillar, a bad date and a reversed range.
+    pub fn list_entries(&self, query: &EntryQuery) -> Result<Vec<EntryRow>, StoreError> {
+        let f = &query.filters;
+        let mut c = Conditions::default();
+        let pillars: Vec<u32> = f
+            .pillars
+            .iter()
+            .copied()
+            .filter(|p| *p != GENERAL_PILLAR)
+            .collect();
+        let range = f
+            .date_range()
+            .map_err(|e| StoreError::Validation(e.to_string()))?;
+        if range.is_set() {
+            // DateRange::judge, in SQL over the sortable bounds.
+            let (from, to) = range.sql_bounds();
+            let mut overlap = vec!["e.date_lower IS NOT NULL".to_string()];
+            if let Some(from) = from {
+                overlap.push(format!("e.date_upper >= {}", c.bind(Value::Text(from))));
             }
-            if let Some(t) = to {
-                overlap.push(format!(
-                    "e.date_lower <= {}",
-                    bind(Value::Text(t.to_string()), &mut values)
-                ));
+            if let Some(to) = to {
+                overlap.push(format!("e.date_lower <= {}", c.bind(Value::Text(to))));
             }
-            let dated = format!("(e.date_lower IS NOT NULL AND {})", overlap.join(" AND "));
-            clauses.push(if filter.include_undated {
+            let dated = format!("({})", overlap.join(" AND "));
+            c.clauses.push(if range.include_undated {
                 format!("({dated} OR e.date_lower IS NULL)")
             } else {
                 dated
             });
         }
-        if !filter.statuses.is_empty() {
-            let marks: Vec<String> = filter
-                .statuses
-                .iter()
-                .map(|s| bind(Value::Text(s.as_str().into()), &mut values))
-                .collect();
-            clauses.push(format!("e.status IN ({})", marks.join(", ")));
+        if !f.statuses.is_empty() {
+            let marks = c.list(f.statuses.iter().map(|s| Value::Text(s.as_str().into())));
+            c.clauses.push(format!("e.status IN ({marks})"));
         }
-        if !filter.kinds.is_empty() {
-            let marks: Vec<String> = filter
-                .kinds
-                .iter()
-                .map(|k| bind(Value::Text(k.as_str().into()), &mut values))
-                .collect();
-            clauses.push(format!("e.kind IN ({})", marks.join(", ")));
+        if !f.kinds.is_empty() {
+            let marks = c.list(f.kinds.iter().map(|k| Value::Text(k.as_str().into())));
+            c.clauses.push(format!("e.kind IN ({marks})"));
         }
-        if !filter.agencies.is_empty() {
-            let marks: Vec<String> = filter
-                .agencies
-                .iter()
-                .map(|a| bind(Value::Text(a.clone()), &mut values))
-                .collect();
-            clauses.push(format!(
-                "EXISTS (SELECT 1 FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
-                         WHERE ea.entry_id = e.id AND a.key COLLATE NOCASE IN ({}))",
-                marks.join(", ")
+        if !f.agencies.is_empty() {
+            // Agency keys compare folded, as in the packet: resolved to ids here.
+            let ids = self.agency_ids_folded(&f.folded_agencies())?;
+            let marks = c.list(ids.into_iter().map(Value::Integer));
+            c.clauses.push(format!(
+                "EXISTS (SELECT 1 FROM entry_agency ea WHERE ea.entry_id = e.id
+                         AND ea.agency_id IN ({marks}))"
             ));
         }
-        let where_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        // In record order, walking pillar -> initiative -> entry along their position
-        // indexes yields rows already sorted, so LIMIT stops early; CROSS JOIN fixes that
-        // loop order for SQLite's planner. Chronological order is left to the planner
-        // (it walks the date index).
-        let (from_sql, order) = if filter.chronological {
+        let words = f.words();
+        let columns = row_columns(!words.is_empty());
+        // Query words are matched in Rust (has_all_words), so paging happens after them.
+        let (limit, offset) = if words.is_empty() {
             (
-                "entry e JOIN initiative i ON i.id = e.initiative_id JOIN pillar p ON p.id = i.pillar_id",
-                "e.date_lower IS NULL, e.date_lower, e.date_upper, p.number, i.position, e.position",
+                query.limit.map(i64::from).unwrap_or(-1),
+                query.offset as i64,
             )
         } else {
-            (
-                "pillar p CROSS JOIN initiative i ON i.pillar_id = p.id CROSS JOIN entry e ON e.initiative_id = i.id",
-                // Row ids break ties so the order matches the indexes exactly.
-                "p.number, p.id, i.position, i.id, e.position, e.id",
-            )
+            (-1, 0)
         };
-        let limit = bind(
-            Value::Integer(filter.limit.map(i64::from).unwrap_or(-1)),
-            &mut values,
-        );
-        let offset = bind(Value::Integer(filter.offset as i64), &mut values);
-        let sql = format!(
-            "SELECT e.id, p.number, p.title, i.id, i.title, e.kind, e.text, e.text_es, e.status,
-                    e.date_edtf, e.date_text, e.cadence,
-                    (SELECT group_concat(a.key, char(31) ORDER BY ea.position)
-                       FROM entry_agency ea JOIN agency a ON a.id = ea.agency_id
-                      WHERE ea.entry_id = e.id)
-             FROM {from_sql}
-             {where_sql}
-             ORDER BY {order}
-             LIMIT {limit} OFFSET {offset}"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
-            let kind: String = r.get(5)?;
-            let status: String = r.get(8)?;
-            let agencies: Option<String> = r.get(12)?;
-            Ok(EntryRow {
-                id: r.get(0)?,
-                pillar_number: r.get(1)?,
-                pillar_title: r.get(2)?,
-                initiative_id: r.get(3)?,
-                initiative_title: r.get(4)?,
-                kind: kind.parse().unwrap_or(EntryKind::Activity),
-                text: r.get(6)?,
-                text_es: r.get(7)?,
-                status: status.parse().unwrap_or(Status::Unknown),
-                date: entry_date(r, 9)?,
-                agencies: agencies
-                    .map(|a| a.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+        let want_general = f.selects_pillar(GENERAL_PILLAR);
+        let want_pillars = f.pillars.is_empty() || !pillars.is_empty();
+        let mut rows = Vec::new();
+        if query.chronological {
+            let mut scope = Vec::new();
+            if !want_general {
+                scope.push("e.dialogue_id IS NULL".to_string());
+            }
+            if !pillars.is_empty() {
+                let marks = c.list(pillars.iter().map(|p| Value::Integer(*p as i64)));
+                scope.push(if want_general {
+                    format!("(e.dialogue_id IS NOT NULL OR p.number IN ({marks}))")
+                } else {
+                    format!("p.number IN ({marks})")
+                });
+            }
+            c.clauses.extend(scope);
+            let sql = format!(
+                "SELECT {columns} FROM entry e
+                 LEFT JOIN initiative i ON i.id = e.initiative_id
+                 LEFT JOIN pillar p ON p.id = i.pillar_id
+                 WHERE {} ORDER BY e.date_lower IS NULL, e.date_lower, e.date_upper,
+                       coalesce(p.number, 0), i.position, e.position, e.id
+                 LIMIT {limit} OFFSET {offset}",
+                c.sql()
+            );
+            self.collect_rows(&sql, &c.values, &mut rows)?;
+        } else {
+            let mut skip = offset;
+            let mut left = limit;
+            if want_general {
+                // Few rows: read whole, then paged together with the pillar rows.
+                let sql = format!(
+                    "SELECT {columns} FROM entry e JOIN dialogue d ON d.id = e.dialogue_id
+                     LEFT JOIN initiative i ON 0 LEFT JOIN pillar p ON 0
+                     WHERE {} ORDER BY d.position, e.position, e.id",
+                    c.sql()
+                );
+                let mut general = Vec::new();
+                self.collect_rows(&sql, &c.values, &mut general)?;
+                let skipped = (skip as usize).min(general.len());
+                skip -= skipped as i64;
+                let mut taken: Vec<_> = general.into_iter().skip(skipped).collect();
+                if left >= 0 {
+                    taken.truncate(left as usize);
+                    left -= taken.len() as i64;
+                }
+                rows.extend(taken);
+            }
+            if want_pillars && left != 0 {
+                if !pillars.is_empty() {
+                    let marks = c.list(pillars.iter().map(|p| Value::Integer(*p as i64)));
+                    c.clauses.push(format!("p.number IN ({marks})"));
+                }
+                // Walking pillar -> initiative -> entry along their position indexes yields
+                // rows already sorted, so LIMIT stops early; CROSS JOIN fixes that loop
+                // order for SQLite's planner. Row ids break ties as the indexes do.
+                let sql = format!(
+                    "SELECT {columns} FROM pillar p
+                     CROSS JOIN initiative i ON i.pillar_id = p.id
+                     CROSS JOIN entry e ON e.initiative_id = i.id
+                     WHERE {} ORDER BY p.number, p.id, i.position, i.id, e.position, e.id
+                     LIMIT {left} OFFSET {skip}",
+                    c.sql()
+                );
+                self.collect_rows(&sql, &c.values, &mut rows)?;
+            }
+        }
+        // A pillar the rows show exists; only the others are looked up, so that an
+        // unknown pillar is refused by name without a query on every listing.
+        let unseen: Vec<u32> = pillars
+            .iter()
+            .copied()
+            .filter(|p| !rows.iter().any(|(r, _)| r.pillar_number == *p))
+            .collect();
+        self.check_pillars(&unseen)?;
+        if words.is_empty() {
+            return Ok(rows.into_iter().map(|(row, _)| row).collect());
+        }
+        let kept = rows
+            .into_iter()
+            .filter(|(row, initiative)| {
+                let agencies = row.agencies.join(" ");
+                has_all_words(
+                    &words,
+                    &[
+                        row.text.as_str(),
+                        row.text_es.as_deref().unwrap_or(""),
+                        row.initiative_title.as_deref().unwrap_or(""),
+                        initiative.title_es.as_deref().unwrap_or(""),
+                        initiative.summary.as_deref().unwrap_or(""),
+                        &agencies,
+                    ],
+                )
             })
+            .map(|(row, _)| row)
+            .skip(query.offset as usize)
+            .take(query.limit.map_or(usize::MAX, |l| l as usize));
+        Ok(kept.collect())
+    }
+
+    fn collect_rows(
+        &self,
+        sql: &str,
+        values: &[Value],
+        out: &mut Vec<(EntryRow, InitiativeText)>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut parsed = std::collections::HashMap::new();
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            let agencies: Option<String> = r.get(8)?;
+            let pillar_number: u32 = r.get(9)?;
+            Ok((
+                EntryRow {
+                    id: r.get(0)?,
+                    pillar_number,
+                    pillar_title: match r.get::<_, Option<String>>(10)? {
+                        Some(title) => title,
+                        None => "General".into(),
+                    },
+                    initiative_id: r.get(11)?,
+                    initiative_title: r.get(12)?,
+                    kind: column(r, 1, "entry")?,
+                    text: r.get(2)?,
+                    text_es: r.get(3)?,
+                    status: column(r, 4, "entry")?,
+                    date: entry_date_cached(r, 5, &mut parsed)?,
+                    agencies: agencies
+                        .map(|a| a.split('\u{1f}').map(str::to_string).collect())
+                        .unwrap_or_default(),
+                },
+                InitiativeText {
+                    title_es: r.get(13)?,
+                    summary: r.get(14)?,
+                },
+            ))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(())
+    }
+
+    /// Ids of the agencies whose key folds to one of `folded`; a key that names no agency
+    /// matches nothing (as in the packet).
+    fn agency_ids_folded(&self, folded: &[String]) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, key FROM agency")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut ids = Vec::new();
+        for row in rows {
+            let (id, key) = row?;
+            if folded.contains(&normalize_key(&key)) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
     }
 
     /// Refuses pillar numbers the record does not have, naming the ones it has.
     pub fn check_pillars(&self, wanted: &[u32]) -> Result<(), StoreError> {
+        if wanted.is_empty() {
+            return Ok(());
+        }
         let mut stmt = self
             .conn
             .prepare_cached("SELECT DISTINCT number FROM pillar ORDER BY number")?;
         let known: Vec<u32> = stmt
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        if let Some(missing) = wanted.iter().find(|p| !known.contains(p)) {
+        if let Some(missing) = wanted
+            .iter()
+            .find(|p| **p != GENERAL_PILLAR && !known.contains(p))
+        {
             let names: Vec<String> = known.iter().map(|n| roman(*n)).collect();
             return Err(StoreError::Validation(format!(
                 "there is no pillar {} (the record has {})",
@@ -220,4 +329,10 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The initiative texts the query words are matched against besides the row's own.
+struct InitiativeText {
+    title_es: Option<String>,
+    summary: Option<String>,
 }

@@ -1,10 +1,48 @@
 //! Inserting rows of the record tree; shared by import (merge), edits and undo.
 
-use super::history::Trace;
+use super::history::{Subject, Trace};
 use super::StoreError;
 use crate::model::validate::ellipsis;
 use crate::model::{roman, Agency, Dialogue, Entry, EntryDate, Note, Source};
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// What an entry sits in: an initiative, or directly its dialogue ("General").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Parent {
+    Initiative(i64),
+    Dialogue(i64),
+}
+
+impl Parent {
+    /// The `(initiative_id, dialogue_id)` columns of an entry in this parent.
+    pub fn columns(self) -> (Option<i64>, Option<i64>) {
+        match self {
+            Parent::Initiative(i) => (Some(i), None),
+            Parent::Dialogue(d) => (None, Some(d)),
+        }
+    }
+
+    /// The position after the last entry already in this parent.
+    pub fn next_position(self, conn: &Connection) -> Result<i64, StoreError> {
+        let (initiative, dialogue) = self.columns();
+        Ok(conn
+            .prepare_cached(
+                "SELECT coalesce(max(position), -1) + 1 FROM entry
+                 WHERE initiative_id IS ?1 AND dialogue_id IS ?2",
+            )?
+            .query_row(params![initiative, dialogue], |r| r.get(0))?)
+    }
+
+    /// Where entries of this parent sit, for history lines.
+    pub fn place(self, conn: &Connection) -> Result<Place, StoreError> {
+        match self {
+            Parent::Initiative(i) => place_of_initiative(conn, i),
+            Parent::Dialogue(_) => Ok(Place::general()),
+        }
+    }
+}
 
 /// Where a row sits, written into its history lines.
 #[derive(Debug, Clone, Default)]
@@ -13,11 +51,24 @@ pub(crate) struct Place {
     pub initiative: Option<String>,
 }
 
+/// The pillar number history and filters give dialogue-level entries ("General").
+pub const GENERAL: u32 = 0;
+
 impl Place {
+    /// The place of a dialogue-level entry.
+    pub fn general() -> Place {
+        Place {
+            pillar: Some(GENERAL),
+            initiative: None,
+        }
+    }
+
     pub fn describe(&self, leaf: &str) -> String {
         let mut parts = Vec::new();
-        if let Some(p) = self.pillar {
-            parts.push(format!("Pillar {}", roman(p)));
+        match self.pillar {
+            Some(GENERAL) => parts.push("General".to_string()),
+            Some(p) => parts.push(format!("Pillar {}", roman(p))),
+            None => {}
         }
         if let Some(i) = &self.initiative {
             parts.push(ellipsis(i, 60));
@@ -71,7 +122,12 @@ pub(crate) fn insert_dialogue(
         ],
     )?;
     let id = conn.last_insert_rowid();
-    trace.created("dialogue", id, &dialogue.name, &Place::default())?;
+    trace.created(&Subject {
+        entity: "dialogue",
+        id,
+        label: &dialogue.name,
+        place: &Place::default(),
+    })?;
     Ok(id)
 }
 
@@ -92,7 +148,12 @@ pub(crate) fn insert_pillar(
         pillar: Some(number),
         initiative: None,
     };
-    trace.created("pillar", id, title, &place)?;
+    trace.created(&Subject {
+        entity: "pillar",
+        id,
+        label: title,
+        place: &place,
+    })?;
     Ok(id)
 }
 
@@ -121,7 +182,12 @@ pub(crate) fn insert_initiative(
         pillar_id, position, title, title_es, summary, summary_es
     ])?;
     let id = conn.last_insert_rowid();
-    trace.created("initiative", id, title, place)?;
+    trace.created(&Subject {
+        entity: "initiative",
+        id,
+        label: title,
+        place,
+    })?;
     Ok(id)
 }
 
@@ -149,7 +215,12 @@ pub(crate) fn insert_agency(
         agency.country.as_str()
     ])?;
     let id = conn.last_insert_rowid();
-    trace.created("agency", id, agency.key(), &Place::default())?;
+    trace.created(&Subject {
+        entity: "agency",
+        id,
+        label: agency.key(),
+        place: &Place::default(),
+    })?;
     Ok(id)
 }
 
@@ -184,10 +255,10 @@ fn link_agencies(conn: &Connection, entry_id: i64, keys: &[String]) -> Result<()
     Ok(())
 }
 
-/// Inserts an entry (with its agencies and notes) at `position` in its initiative.
+/// Inserts an entry (with its agencies and notes) at `position` in its parent.
 pub(crate) fn insert_entry(
     conn: &Connection,
-    initiative_id: i64,
+    parent: Parent,
     position: i64,
     entry: &Entry,
     source_id: Option<i64>,
@@ -196,11 +267,13 @@ pub(crate) fn insert_entry(
 ) -> Result<i64, StoreError> {
     let edtf = entry.date.as_ref().and_then(|d| d.edtf);
     let bounds = edtf.map(|e| e.sortable_bounds());
+    let (initiative_id, dialogue_id) = parent.columns();
     conn.prepare_cached(
         "INSERT INTO entry (initiative_id, position, kind, text, text_es, status, status_phrase,
             date_edtf, date_text, cadence, date_lower, date_upper, other_dates,
-            source_id, source_title, line, line_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            source_id, source_title, line, line_end, dialogue_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18)",
     )?
     .execute(params![
         initiative_id,
@@ -224,13 +297,19 @@ pub(crate) fn insert_entry(
         entry.source.as_ref().map(|s| s.title.as_str()),
         entry.source.as_ref().map(|s| s.line),
         entry.source.as_ref().and_then(|s| s.line_end),
+        dialogue_id,
     ])?;
     let id = conn.last_insert_rowid();
     link_agencies(conn, id, &entry.agencies)?;
     for note in &entry.notes {
         insert_note(conn, None, Some(id), note, place, trace)?;
     }
-    trace.created("entry", id, &entry.text, place)?;
+    trace.created(&Subject {
+        entity: "entry",
+        id,
+        label: &entry.text,
+        place,
+    })?;
     Ok(id)
 }
 
@@ -261,7 +340,12 @@ pub(crate) fn insert_note(
         note.text_es
     ])?;
     let id = conn.last_insert_rowid();
-    trace.created("note", id, &note.text, place)?;
+    trace.created(&Subject {
+        entity: "note",
+        id,
+        label: &note.text,
+        place,
+    })?;
     Ok(id)
 }
 
@@ -284,12 +368,25 @@ pub(crate) fn place_of_initiative(
     .ok_or_else(|| StoreError::NotFound(format!("no initiative with id {initiative_id}")))
 }
 
-/// The place of an entry, and the id of its initiative.
-pub(crate) fn place_of_entry(conn: &Connection, entry_id: i64) -> Result<(i64, Place), StoreError> {
-    let initiative_id: i64 = conn
-        .prepare_cached("SELECT initiative_id FROM entry WHERE id = ?1")?
-        .query_row([entry_id], |r| r.get(0))
+/// What an entry sits in, and its place.
+pub(crate) fn place_of_entry(
+    conn: &Connection,
+    entry_id: i64,
+) -> Result<(Parent, Place), StoreError> {
+    let (initiative_id, dialogue_id): (Option<i64>, Option<i64>) = conn
+        .prepare_cached("SELECT initiative_id, dialogue_id FROM entry WHERE id = ?1")?
+        .query_row([entry_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("no entry with id {entry_id}")))?;
-    Ok((initiative_id, place_of_initiative(conn, initiative_id)?))
+    let parent = match (initiative_id, dialogue_id) {
+        (Some(i), _) => Parent::Initiative(i),
+        (None, Some(d)) => Parent::Dialogue(d),
+        // The table's CHECK makes this unreachable short of a damaged file.
+        (None, None) => {
+            return Err(StoreError::Validation(format!(
+                "entry {entry_id}: stored with neither an initiative nor a dialogue"
+            )))
+        }
+    };
+    Ok((parent, parent.place(conn)?))
 }

@@ -1,14 +1,14 @@
 //! Undo: reverts the most recent change a person made (one history batch).
 
-use super::edit::{write_entry_date, EntrySnapshot, NoteSnapshot};
-use super::edit_structure::InitiativeSnapshot;
-use super::history::Trace;
-use super::index::IndexWatermark;
-use super::rows::{self, Place};
+pub(super) mod snapshot;
+
+use super::edit::write_entry_date;
+use super::rows;
 use super::{Store, StoreError};
 use crate::model::validate::ellipsis;
 use crate::model::{EntryDate, Origin};
 use rusqlite::{params, Connection};
+use snapshot::Snapshot;
 
 /// One history line to revert.
 struct Line {
@@ -26,7 +26,7 @@ impl Store {
     /// not undone this way (restore a backup instead).
     pub fn undo_last(&mut self) -> Result<Option<String>, StoreError> {
         let user = serde_json::to_string(&Origin::User).expect("origin serializes");
-        let tx = self.conn.transaction()?;
+        let tx = super::tx::begin_write(&self.conn)?;
         let batch: Option<i64> = tx.query_row(
             "SELECT max(batch) FROM history WHERE undone = 0 AND origin = ?1",
             [&user],
@@ -53,17 +53,10 @@ impl Store {
             rows.collect::<Result<_, _>>()?
         };
         let mut described = Vec::new();
-        let watermark = IndexWatermark::read(&tx)?;
-        {
-            // Restoring a deleted row re-inserts it; its creation is not itself history.
-            let trace = Trace::begin(&tx, &Origin::User)?;
-            for line in &lines {
-                revert(&tx, line, &trace)?;
-                described.push(describe(line));
-            }
-            tx.execute("DELETE FROM history WHERE batch = ?1", [trace.batch()])?;
+        for line in &lines {
+            revert(&tx, line)?;
+            described.push(describe(line));
         }
-        watermark.index_new_rows(&tx)?;
         tx.execute("UPDATE history SET undone = 1 WHERE batch = ?1", [batch])?;
         tx.commit()?;
         Ok(Some(described.join("; ")))
@@ -83,94 +76,30 @@ fn describe(line: &Line) -> String {
     }
 }
 
-fn restore_initiative(
-    conn: &Connection,
-    snapshot: &InitiativeSnapshot,
-    trace: &Trace,
-) -> Result<(), StoreError> {
-    let i = &snapshot.initiative;
-    let number: u32 = conn.query_row(
-        "SELECT number FROM pillar WHERE id = ?1",
-        [snapshot.pillar_id],
-        |r| r.get(0),
-    )?;
-    let place = Place {
-        pillar: Some(number),
-        initiative: Some(i.title.clone()),
-    };
-    let id = rows::insert_initiative(
-        conn,
-        snapshot.pillar_id,
-        &i.title,
-        i.title_es.as_deref(),
-        i.summary.as_deref(),
-        i.summary_es.as_deref(),
-        &place,
-        trace,
-    )?;
-    for note in &i.notes {
-        rows::insert_note(conn, Some(id), None, note, &place, trace)?;
-    }
-    for (position, entry) in i.entries.iter().enumerate() {
-        rows::insert_entry(conn, id, position as i64, entry, None, &place, trace)?;
-    }
-    Ok(())
-}
-
-const ENTRY_COLUMNS: &[&str] = &["text", "text_es", "kind", "status"];
+const ENTRY_COLUMNS: &[&str] = &["text", "text_es", "kind", "status", "status_phrase"];
 const INITIATIVE_COLUMNS: &[&str] = &["title", "title_es", "summary", "summary_es"];
 const PILLAR_COLUMNS: &[&str] = &["title", "title_es"];
 const NOTE_COLUMNS: &[&str] = &["kind", "text"];
 const AGENCY_COLUMNS: &[&str] = &["name", "name_es", "country"];
 
-fn revert(conn: &Connection, line: &Line, trace: &Trace) -> Result<(), StoreError> {
+fn revert(conn: &Connection, line: &Line) -> Result<(), StoreError> {
     let id = line.entity_id;
     let old = line.old.as_deref();
     match (line.entity.as_str(), line.field.as_str()) {
         (table @ ("entry" | "note" | "initiative" | "agency"), "*") if line.old.is_none() => {
             conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
         }
-        ("entry", "*") => {
-            let snapshot: EntrySnapshot = serde_json::from_str(old.unwrap_or_default())
-                .map_err(|e| StoreError::Validation(format!("cannot restore entry {id}: {e}")))?;
-            let place = rows::place_of_initiative(conn, snapshot.initiative_id)?;
-            conn.execute(
-                "UPDATE entry SET position = position + 1 WHERE initiative_id = ?1 AND position >= ?2",
-                params![snapshot.initiative_id, snapshot.position],
-            )?;
-            rows::insert_entry(
-                conn,
-                snapshot.initiative_id,
-                snapshot.position,
-                &snapshot.entry,
-                None,
-                &place,
-                trace,
-            )?;
-        }
-        ("agency", "*") => {
-            let agency: crate::model::Agency = serde_json::from_str(old.unwrap_or_default())
-                .map_err(|e| StoreError::Validation(format!("cannot restore agency {id}: {e}")))?;
-            rows::insert_agency(conn, &agency, trace)?;
-        }
-        ("initiative", "*") => {
-            let snapshot: InitiativeSnapshot = serde_json::from_str(old.unwrap_or_default())
-                .map_err(|e| {
-                    StoreError::Validation(format!("cannot restore initiative {id}: {e}"))
+        (entity @ ("entry" | "note" | "initiative" | "agency"), "*") => {
+            // Snapshots from before whole-row undo have no `rows_v2`; they cannot be put
+            // back exactly, so they are refused rather than restored approximately.
+            let snapshot: Snapshot =
+                serde_json::from_str(old.unwrap_or_default()).map_err(|_| {
+                    StoreError::Validation(format!(
+                        "cannot undo the deletion of {entity} {id}: it was recorded by an older \
+                     Briefbook; restore a backup instead"
+                    ))
                 })?;
-            restore_initiative(conn, &snapshot, trace)?;
-        }
-        ("note", "*") => {
-            let snapshot: NoteSnapshot = serde_json::from_str(old.unwrap_or_default())
-                .map_err(|e| StoreError::Validation(format!("cannot restore note {id}: {e}")))?;
-            rows::insert_note(
-                conn,
-                snapshot.initiative_id,
-                snapshot.entry_id,
-                &snapshot.note,
-                &Place::default(),
-                trace,
-            )?;
+            snapshot.restore(conn)?;
         }
         ("entry", "date") => {
             let date: Option<EntryDate> =

@@ -89,7 +89,7 @@ use briefbook::app::record::{EntryChange, InitiativeChange};
 use briefbook::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
 use briefbook::packet::PacketSpec;
 use briefbook::store::{
-    EntryFilter, EntryRow, EntryView, MergeReport, NewEntry, NoteTarget, Outline, SavedSpec,
+    EntryQuery, EntryRow, EntryView, MergeReport, NewEntry, NoteTarget, Outline, SavedSpec,
     SearchHit,
 };
 
@@ -109,7 +109,7 @@ contract! {
     record::record_outline(app: AppHandle<R>;) -> Outline;
     record::initiative_entries(app: AppHandle<R>; initiative_id: Id) -> Vec<EntryView>;
     record::entry(app: AppHandle<R>; id: Id) -> EntryView;
-    record::list_entries(app: AppHandle<R>; filter: EntryFilter) -> Vec<EntryRow>;
+    record::list_entries(app: AppHandle<R>; filter: EntryQuery) -> Vec<EntryRow>;
     record::update_entry(app: AppHandle<R>; id: Id, changes: Vec<EntryChange>) -> EntryView;
     record::create_entry(app: AppHandle<R>; initiative_id: Id, entry: NewEntry) -> EntryView;
     record::delete_entry(app: AppHandle<R>; id: Id) -> ();

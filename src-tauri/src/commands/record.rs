@@ -3,7 +3,7 @@
 use crate::state::{blocking, CmdResult};
 use briefbook::app::record::{self, EntryChange, InitiativeChange};
 use briefbook::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
-use briefbook::store::{EntryFilter, EntryRow, EntryView, NewEntry, NoteTarget, Outline};
+use briefbook::store::{EntryQuery, EntryRow, EntryView, NewEntry, NoteTarget, Outline};
 use tauri::{AppHandle, Runtime};
 
 /// The whole record with store ids, without the sources' full texts.
@@ -43,7 +43,7 @@ pub async fn entry<R: Runtime>(app: AppHandle<R>, id: Id) -> CmdResult<EntryView
 #[tauri::command]
 pub async fn list_entries<R: Runtime>(
     app: AppHandle<R>,
-    filter: EntryFilter,
+    filter: EntryQuery,
 ) -> CmdResult<Vec<EntryRow>> {
     blocking(&app, move |s| {
         s.with_store(|store| record::list_entries(store, &filter))

@@ -6,4 +6,12 @@ import type { Status } from "./Status";
 /**
  * One entry with where it sits.
  */
-export type EntryRow = { id: number, pillar_number: number, pillar_title: string, initiative_id: number, initiative_title: string, kind: EntryKind, text: string, text_es: string | null, status: Status, date: EntryDate | null, agencies: Array<string>, };
+export type EntryRow = { id: number, 
+/**
+ * 0 for a dialogue-level entry, whose pillar title is "General".
+ */
+pillar_number: number, pillar_title: string, 
+/**
+ * `None` for a dialogue-level entry ("General"), which sits in no initiative.
+ */
+initiative_id: number | null, initiative_title: string | null, kind: EntryKind, text: string, text_es: string | null, status: Status, date: EntryDate | null, agencies: Array<string>, };

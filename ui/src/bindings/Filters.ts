@@ -3,26 +3,37 @@ import type { EntryKind } from "./EntryKind";
 import type { Status } from "./Status";
 
 /**
- * Which entries the packet keeps. Empty lists mean "no restriction".
+ * Which entries to keep. Empty lists mean "no restriction". The JSON field names are
+ * those of saved packet specs (`filters` in a `PacketSpec`), which existing databases
+ * hold: they must keep reading.
  */
 export type Filters = { 
 /**
- * Pillar numbers (1-based).
+ * Pillar numbers (1-based); 0 selects the dialogue-level entries ("General"). With a
+ * list that lacks 0, General entries are left out.
  */
 pillars: Array<number>, 
 /**
- * Range start, `YYYY` / `YYYY-MM` / `YYYY-MM-DD`; entries whose date span overlaps are kept.
+ * Range start, `YYYY` / `YYYY-MM` / `YYYY-MM-DD` (from its first day); entries whose
+ * date span overlaps the range are kept.
  */
-from: string | null, to: string | null, statuses: Array<Status>, kinds: Array<EntryKind>, 
+from: string | null, 
 /**
- * Agency keys (acronym or name), compared without case.
+ * Range end, same forms (to its last day).
+ */
+to: string | null, statuses: Array<Status>, kinds: Array<EntryKind>, 
+/**
+ * Agency keys (acronym or name), compared folded (case and accents ignored).
  */
 agencies: Array<string>, 
 /**
- * Words that must all occur (case and accents ignored) in the entry or its initiative.
+ * Words that must all occur (folded) in the entry, its initiative or its agencies.
  */
 query: string | null, 
 /**
- * Whether entries without a date are kept when a date range is set.
+ * Whether entries without a date are kept when a date range is set (without a range
+ * they always are). Defaults to false: a packet for October holds what happened in
+ * October; its overview counts the undated entries it left out, so none is dropped
+ * silently, and a saved spec states the choice explicitly.
  */
 include_undated: boolean, };

@@ -12,4 +12,16 @@ kind: string, id: number,
 /**
  * The entry to jump to (the entry itself, or the entry a note is on).
  */
-entry_id: number | null, initiative_id: number, initiative_title: string, pillar_number: number, snippet: Array<SnippetPart>, };
+entry_id: number | null, 
+/**
+ * `None` for a dialogue-level entry ("General") or a note on one.
+ */
+initiative_id: number | null, 
+/**
+ * "General" for a dialogue-level entry.
+ */
+initiative_title: string, 
+/**
+ * 0 for a dialogue-level entry.
+ */
+pillar_number: number, snippet: Array<SnippetPart>, };

@@ -7,7 +7,7 @@ import type { BackupRow } from "./BackupRow";
 import type { DatabaseInfo } from "./DatabaseInfo";
 import type { DateReading } from "./DateReading";
 import type { EntryChange } from "./EntryChange";
-import type { EntryFilter } from "./EntryFilter";
+import type { EntryQuery } from "./EntryQuery";
 import type { EntryRow } from "./EntryRow";
 import type { EntryView } from "./EntryView";
 import type { ExportRequest } from "./ExportRequest";
@@ -61,7 +61,7 @@ export const commands = {
     call("initiative_entries", { initiativeId }),
   entry: (id: number): Promise<EntryView> =>
     call("entry", { id }),
-  listEntries: (filter: EntryFilter): Promise<Array<EntryRow>> =>
+  listEntries: (filter: EntryQuery): Promise<Array<EntryRow>> =>
     call("list_entries", { filter }),
   updateEntry: (id: number, changes: Array<EntryChange>): Promise<EntryView> =>
     call("update_entry", { id, changes }),

@@ -103,7 +103,7 @@ describe("PacketBuilder", () => {
     await builder.exportPdf(null);
     expect(api.pickSavePath).toHaveBeenCalledWith("briefing-packet.pdf", "pdf");
     expect(api.exportPacket).toHaveBeenCalledWith(
-      { spec: expect.objectContaining({ prepared_on: "2026-11-28" }), path: "/tmp/out/pillar-ii.pdf", spec_name: null, overwrite: true },
+      { spec: expect.objectContaining({ prepared_on: "2026-11-28" }), path: "/tmp/out/pillar-ii.pdf", spec_name: null, overwrite: true, copies_for: [] },
       expect.any(Function),
     );
     const done = builder.el.querySelector("#export-done")!;

@@ -126,7 +126,7 @@ export class PacketBuilder implements View {
       const suggested = `${(spec.title || "briefing-packet").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "packet"}.pdf`;
       const path = await this.api.pickSavePath(suggested, "pdf");
       if (!path) return;
-      const result = await this.progress.during((report) => this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true }, report));
+      const result = await this.progress.during((report) => this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true, copies_for: [] }, report));
       replace(
         this.resultEl,
         h(

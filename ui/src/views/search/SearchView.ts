@@ -87,7 +87,7 @@ export class SearchView implements View {
 
   private open(hit: SearchHit) {
     if (hit.entry_id != null) this.ctx.navigate("record", { entryId: hit.entry_id });
-    else this.ctx.navigate("record", { initiativeId: hit.initiative_id });
+    else if (hit.initiative_id != null) this.ctx.navigate("record", { initiativeId: hit.initiative_id });
   }
 
   private render() {

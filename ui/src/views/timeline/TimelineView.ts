@@ -81,13 +81,16 @@ export class TimelineView implements View {
   private async load() {
     try {
       const rows = await this.ctx.api.listEntries({
-        pillars: this.pillar.value ? [Number(this.pillar.value)] : [],
-        from: null,
-        to: null,
-        statuses: this.status.value ? [this.status.value as Status] : [],
-        kinds: [],
-        agencies: this.agency.value ? [this.agency.value] : [],
-        include_undated: false,
+        filters: {
+          pillars: this.pillar.value ? [Number(this.pillar.value)] : [],
+          from: null,
+          to: null,
+          statuses: this.status.value ? [this.status.value as Status] : [],
+          kinds: [],
+          agencies: this.agency.value ? [this.agency.value] : [],
+          query: null,
+          include_undated: false,
+        },
         chronological: true,
         limit: null,
         offset: 0,
