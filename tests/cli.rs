@@ -270,7 +270,10 @@ fn missing_or_read_only_directories_are_named() {
     let out = briefbook(&missing, &["list"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("no-such-dir"), "{}", stderr(&out));
-    assert!(!missing.parent().unwrap().exists(), "a typed folder is never created");
+    assert!(
+        !missing.parent().unwrap().exists(),
+        "a typed folder is never created"
+    );
     // /proc refuses new files even to root, so this holds on CI too.
     let out = briefbook(Path::new("/proc/briefbook.db"), &["list"]);
     assert!(!out.status.success());

@@ -48,7 +48,9 @@ fn a_version_1_database_keeps_every_row_and_link_through_the_migration() {
         .find(|b| b.path.to_string_lossy().contains("before-v2"))
         .unwrap_or_else(|| panic!("no copy before the migration to version 2: {kept:?}"));
     let old = rusqlite::Connection::open(&copy.path).unwrap();
-    let version: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 1, "the copy is the file as it was");
 
     // The references point at the rebuilt table, and nothing dangles.

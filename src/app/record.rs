@@ -6,7 +6,7 @@ use crate::model::{
     read_date_input, DateReading, EntryDate, EntryKind, HistoryEvent, Id, NoteKind, Record, Status,
 };
 use crate::store::{
-    EntryQuery, EntryPatch, EntryRow, EntryView, InitiativePatch, NewEntry, NoteTarget, Outline,
+    EntryPatch, EntryQuery, EntryRow, EntryView, InitiativePatch, NewEntry, NoteTarget, Outline,
     Store,
 };
 use serde::Deserialize;

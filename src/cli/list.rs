@@ -54,7 +54,7 @@ pub fn run(store: &Store, args: ListArgs) -> Result<()> {
         .iter()
         .map(|r| {
             vec![
-                roman(r.pillar_number),
+                pillar_cell(r.pillar_number),
                 table::clip(r.initiative_title.as_deref().unwrap_or("General"), 34),
                 r.date
                     .as_ref()
@@ -79,4 +79,13 @@ pub fn run(store: &Store, args: ListArgs) -> Result<()> {
     );
     eprintln!("{} entries", rows.len());
     Ok(())
+}
+
+/// A pillar as the table shows it; the General section has no numeral.
+fn pillar_cell(number: u32) -> String {
+    if number == 0 {
+        "—".into()
+    } else {
+        roman(number)
+    }
 }

@@ -39,7 +39,6 @@ pub struct Filters {
     pub include_undated: bool,
 }
 
-
 /// A filter value that does not read; names the field and the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FilterError {

@@ -23,6 +23,20 @@ impl Builder<'_> {
                 ]
             };
             let mut part = vec![Block::PageBreak, self.heading(1, title, display)];
+            // Statements of the dialogue as a whole (the General section) come before
+            // any initiative, as a list like an initiative's entries.
+            if !pillar.entries.is_empty() {
+                let items = pillar.entries.iter().map(|e| self.entry(e)).collect();
+                part.push(list(
+                    items,
+                    ParaStyle {
+                        space_after: 0.0,
+                        space_before: 3.0,
+                        ..ParaStyle::body(10.0)
+                    },
+                    true,
+                ));
+            }
             for initiative in &pillar.initiatives {
                 let display = vec![Span::new(Bold, initiative.title.clone()).colored(ACCENT)];
                 let mut sect = vec![self.heading(2, initiative.title.clone(), display)];
