@@ -13,6 +13,7 @@ pub mod packets;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod view;
 
 use crate::state::{AppState, CmdResult};
 use tauri::{AppHandle, Runtime, State};
@@ -126,4 +127,5 @@ contract! {
     packets::saved_specs(app: AppHandle<R>;) -> Vec<SavedSpec>;
     packets::delete_spec(app: AppHandle<R>; name: String) -> ();
     packets::last_packet_day(app: AppHandle<R>;) -> Option<String>;
+    view::agency_keys(app: AppHandle<R>;) -> Vec<String>;
 }

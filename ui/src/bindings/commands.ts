@@ -94,4 +94,6 @@ export const commands = {
     call("delete_spec", { name }),
   lastPacketDay: (): Promise<string | null> =>
     call("last_packet_day"),
+  agencyKeys: (): Promise<Array<string>> =>
+    call("agency_keys"),
 };

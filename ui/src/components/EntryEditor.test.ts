@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
 import { EntryEditor } from "./EntryEditor";
-import type { Entry } from "../bindings/Entry";
+import type { EntryView } from "../bindings/EntryView";
 import type { DateReading } from "../bindings/DateReading";
 
-const entry: Entry = {
+const entry: EntryView = {
   id: 7,
+  initiative_id: 3,
   kind: "commitment",
   text: "Launch the medical devices partnership",
   status: "planned",
+  text_es: null,
   status_phrase: "intend to",
   date: { edtf: "2021-06", text: "June 2021", cadence: null },
   other_dates: [],

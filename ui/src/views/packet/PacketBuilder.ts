@@ -50,11 +50,9 @@ export class PacketBuilder implements View {
 
   async show() {
     try {
-      const record = await this.api.loadRecord();
-      this.pillars = record.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
-      const keys = new Set<string>();
-      for (const d of record.dialogues) for (const p of d.pillars) for (const i of p.initiatives) for (const e of i.entries) e.agencies.forEach((a) => keys.add(a));
-      this.agencies = [...keys].sort();
+      const [outline, agencies] = await Promise.all([this.api.recordOutline(), this.api.agencyKeys()]);
+      this.pillars = outline.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
+      this.agencies = agencies;
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }
