@@ -8,7 +8,7 @@ import { RecoveryView } from "./views/recovery/RecoveryView";
 import { h, replace } from "./dom";
 import type { DatabaseInfo } from "./bindings/DatabaseInfo";
 
-const root = document.getElementById("app")!;
+const root = document.getElementById("app") ?? document.body;
 
 function start(info: DatabaseInfo) {
   const app = new App(api, info);

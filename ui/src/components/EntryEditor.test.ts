@@ -19,7 +19,8 @@ const entry: EntryView = {
 };
 
 const readDate = vi.fn(async (text: string): Promise<DateReading> => {
-  if (text === "June 2021" || text === "2021-06") return { date: { edtf: "2021-06", text, cadence: null }, edtf: "2021-06", explanation: "June 2021", precision: "month" };
+  if (text === "June 2021" || text === "2021-06")
+    return { date: { edtf: "2021-06", text, cadence: null }, edtf: "2021-06", explanation: "June 2021", precision: "month" };
   if (text === "2022") return { date: { edtf: "2022", text, cadence: null }, edtf: "2022", explanation: "2022", precision: "year" };
   throw { code: "invalid_input", message: `'${text}': day 30 does not exist in that month` };
 });

@@ -34,7 +34,10 @@ export class EntryEditor {
   private readonly error: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
 
-  constructor(private readonly entry: EditableEntry | null, private readonly deps: EntryEditorDeps) {
+  constructor(
+    private readonly entry: EditableEntry | null,
+    private readonly deps: EntryEditorDeps,
+  ) {
     const ids = { text: uid("text"), es: uid("text-es"), kind: uid("kind"), status: uid("status"), ag: uid("agencies") };
     this.text = h("textarea", { id: ids.text, rows: 3, required: "", value: entry?.text ?? "" });
     this.textEs = h("textarea", { id: ids.es, rows: 2, lang: "es", value: entry?.text_es ?? "" });
@@ -63,7 +66,12 @@ export class EntryEditor {
       "form",
       { class: "entry-editor", novalidate: "", aria: { label: entry ? "Edit entry" : "New entry" } },
       h("div", { class: "field wide" }, h("label", { for: ids.text }, "Text"), this.text),
-      h("div", { class: "field wide" }, h("label", { for: ids.es }, "Spanish text ", h("span", { class: "muted" }, "(optional)")), this.textEs),
+      h(
+        "div",
+        { class: "field wide" },
+        h("label", { for: ids.es }, "Spanish text ", h("span", { class: "muted" }, "(optional)")),
+        this.textEs,
+      ),
       h(
         "div",
         { class: "field-row" },

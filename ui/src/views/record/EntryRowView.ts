@@ -41,7 +41,13 @@ export class EntryRowView {
 
   private renderRow() {
     const e = this.entry;
-    const notes = new NotesList(this.host.ctx, { kind: "entry", id: e.id }, e.notes, (message) => this.host.changed(this.touched(), message), false);
+    const notes = new NotesList(
+      this.host.ctx,
+      { kind: "entry", id: e.id },
+      e.notes,
+      (message) => this.host.changed(this.touched(), message),
+      false,
+    );
     replace(
       this.el,
       h("div", { class: "entry-meta" }, this.statusSelect(), this.kindDate()),
@@ -50,7 +56,13 @@ export class EntryRowView {
         { class: "entry-main" },
         h("p", { class: "entry-text" }, e.text),
         e.text_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, "ES"), e.text_es) : null,
-        e.agencies.length ? h("ul", { class: "agencies", aria: { label: "Agencies" } }, e.agencies.map((a) => h("li", { class: "chip" }, a))) : null,
+        e.agencies.length
+          ? h(
+              "ul",
+              { class: "agencies", aria: { label: "Agencies" } },
+              e.agencies.map((a) => h("li", { class: "chip" }, a)),
+            )
+          : null,
         notes.el,
       ),
       h(
@@ -67,7 +79,11 @@ export class EntryRowView {
     const e = this.entry;
     const select = h(
       "select",
-      { class: `status status-${e.status}`, aria: { label: "Status" }, title: e.status_phrase ? `Read from “${e.status_phrase}”` : "Status" },
+      {
+        class: `status status-${e.status}`,
+        aria: { label: "Status" },
+        title: e.status_phrase ? `Read from “${e.status_phrase}”` : "Status",
+      },
       STATUSES.map((s) => h("option", { value: s }, statusLabel[s])),
     );
     select.value = e.status;

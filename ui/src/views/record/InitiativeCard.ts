@@ -139,7 +139,8 @@ export class InitiativeCard {
 
   private fetch(): Promise<void> {
     const generation = ++this.generation;
-    if (this.rows.size === 0) replace(this.more, h("p", { class: "muted loading" }, `Loading ${this.count} ${this.count === 1 ? "entry" : "entries"}…`));
+    if (this.rows.size === 0)
+      replace(this.more, h("p", { class: "muted loading" }, `Loading ${this.count} ${this.count === 1 ? "entry" : "entries"}…`));
     const loading = this.host.ctx.api.initiativeEntries(this.id).then(
       (entries) => {
         if (generation !== this.generation) return;
@@ -152,7 +153,12 @@ export class InitiativeCard {
         if (generation !== this.generation) return;
         replace(
           this.more,
-          h("p", { class: "error-text" }, `Could not load the entries: ${errorMessage(e)} `, h("button", { type: "button", class: "link", on: { click: () => void this.fetch() } }, "Try again")),
+          h(
+            "p",
+            { class: "error-text" },
+            `Could not load the entries: ${errorMessage(e)} `,
+            h("button", { type: "button", class: "link", on: { click: () => void this.fetch() } }, "Try again"),
+          ),
         );
       },
     );
@@ -197,7 +203,10 @@ export class InitiativeCard {
     const entries = this.entries ?? [];
     this.host.anchored(this.el, () => {
       this.rows.clear();
-      replace(this.list, entries.slice(0, this.shown).map((e) => this.row(e)));
+      replace(
+        this.list,
+        entries.slice(0, this.shown).map((e) => this.row(e)),
+      );
       this.list.style.minHeight = "";
       this.drawMore();
     });
@@ -226,7 +235,11 @@ export class InitiativeCard {
     }
     replace(
       this.more,
-      h("button", { type: "button", class: "button subtle show-more", on: { click: () => this.showMore() } }, `Show ${Math.min(PAGE, left)} more`),
+      h(
+        "button",
+        { type: "button", class: "button subtle show-more", on: { click: () => this.showMore() } },
+        `Show ${Math.min(PAGE, left)} more`,
+      ),
       h("span", { class: "muted" }, ` ${Math.min(this.shown, total)} of ${total} entries shown`),
     );
   }

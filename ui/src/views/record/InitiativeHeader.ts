@@ -40,7 +40,11 @@ export class InitiativeHeader {
         i.summary ? h("p", { class: "summary" }, i.summary) : null,
         i.summary_es ? es(i.summary_es, "spanish summary") : null,
       ),
-      h("button", { type: "button", class: "button subtle", aria: { label: `Edit initiative ${i.title}` }, on: { click: () => this.renderForm() } }, "Edit"),
+      h(
+        "button",
+        { type: "button", class: "button subtle", aria: { label: `Edit initiative ${i.title}` }, on: { click: () => this.renderForm() } },
+        "Edit",
+      ),
     );
   }
 
@@ -59,7 +63,12 @@ export class InitiativeHeader {
       { class: "initiative-form" },
       Object.values(fields).map((f) => f.el),
       error,
-      h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: () => this.renderView() } }, "Cancel"), submit),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "button", on: { click: () => this.renderView() } }, "Cancel"),
+        submit,
+      ),
     );
     form.addEventListener("keydown", (e: KeyboardEvent) => {
       if (e.key === "Escape") this.renderView();
@@ -79,7 +88,8 @@ export class InitiativeHeader {
     if (title !== i.title) changes.push({ field: "title", value: title });
     if (orNull(fields.titleEs.input.value) !== i.title_es) changes.push({ field: "title_es", value: orNull(fields.titleEs.input.value) });
     if (orNull(fields.summary.input.value) !== i.summary) changes.push({ field: "summary", value: orNull(fields.summary.input.value) });
-    if (orNull(fields.summaryEs.input.value) !== i.summary_es) changes.push({ field: "summary_es", value: orNull(fields.summaryEs.input.value) });
+    if (orNull(fields.summaryEs.input.value) !== i.summary_es)
+      changes.push({ field: "summary_es", value: orNull(fields.summaryEs.input.value) });
     return changes;
   }
 

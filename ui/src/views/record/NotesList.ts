@@ -31,7 +31,19 @@ export class NotesList {
       placeAdd ? "+ Note" : "Note",
     );
     this.addButton = add;
-    this.el = h("div", { class: "notes" }, notes.length ? h("ul", { class: "note-list" }, notes.map((n) => this.note(n))) : null, this.form, placeAdd ? add : null);
+    this.el = h(
+      "div",
+      { class: "notes" },
+      notes.length
+        ? h(
+            "ul",
+            { class: "note-list" },
+            notes.map((n) => this.note(n)),
+          )
+        : null,
+      this.form,
+      placeAdd ? add : null,
+    );
   }
 
   private note(n: NoteView): HTMLElement {
@@ -40,7 +52,11 @@ export class NotesList {
       { class: `note note-${n.kind}` },
       h("span", { class: "note-kind" }, noteLabel[n.kind]),
       h("span", { class: "note-text" }, n.text),
-      h("button", { type: "button", class: "link danger-text", aria: { label: `Delete note: ${n.text}` }, on: { click: () => void this.remove(n) } }, "Delete"),
+      h(
+        "button",
+        { type: "button", class: "link danger-text", aria: { label: `Delete note: ${n.text}` }, on: { click: () => void this.remove(n) } },
+        "Delete",
+      ),
     );
   }
 
@@ -48,7 +64,11 @@ export class NotesList {
     add.hidden = true;
     const kindId = uid("note-kind");
     const textId = uid("note-text");
-    const kind = h("select", { id: kindId }, NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel[k])));
+    const kind = h(
+      "select",
+      { id: kindId },
+      NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel[k])),
+    );
     const text = h("textarea", { id: textId, rows: 2 });
     const error = h("div", { class: "form-error", role: "alert" });
     const close = () => {

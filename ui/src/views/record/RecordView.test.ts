@@ -53,7 +53,9 @@ function outline(): Outline {
 }
 
 function fakeApi() {
-  const store = new Map<number, EntryView[]>(Object.entries(SIZES).map(([id, n]) => [Number(id), Array.from({ length: n }, (_, i) => entryOf(Number(id), i + 1))]));
+  const store = new Map<number, EntryView[]>(
+    Object.entries(SIZES).map(([id, n]) => [Number(id), Array.from({ length: n }, (_, i) => entryOf(Number(id), i + 1))]),
+  );
   const find = (id: number) => [...store.values()].flat().find((e) => e.id === id)!;
   return {
     store,
@@ -70,7 +72,10 @@ function fakeApi() {
     }),
     deleteEntry: vi.fn(async (id: number) => {
       const e = find(id);
-      store.set(e.initiative_id, store.get(e.initiative_id)!.filter((x) => x.id !== id));
+      store.set(
+        e.initiative_id,
+        store.get(e.initiative_id)!.filter((x) => x.id !== id),
+      );
       return null;
     }),
     undoLast: vi.fn(async (): Promise<string | null> => "status of entry (planned → done)"),

@@ -41,11 +41,21 @@ export class RecordView implements View, RecordHost {
   ) {
     this.body = h("div", { class: "record-body" });
     this.pillarNav = h("nav", { class: "pillar-nav", aria: { label: "Pillars" } });
-    const undo = h("button", { type: "button", class: "button", title: "Undo the last change (Ctrl+Z)", on: { click: () => void this.undo() } }, "↶ Undo last change");
+    const undo = h(
+      "button",
+      { type: "button", class: "button", title: "Undo the last change (Ctrl+Z)", on: { click: () => void this.undo() } },
+      "↶ Undo last change",
+    );
     this.el = h(
       "section",
       { class: "view record-view", aria: { labelledby: "record-title" } },
-      h("header", { class: "view-header" }, h("h1", { id: "record-title" }, "Record"), this.pillarNav, h("div", { class: "header-actions" }, undo)),
+      h(
+        "header",
+        { class: "view-header" },
+        h("h1", { id: "record-title" }, "Record"),
+        this.pillarNav,
+        h("div", { class: "header-actions" }, undo),
+      ),
       this.body,
     );
     this.el.addEventListener("keydown", (e: KeyboardEvent) => {
@@ -161,14 +171,22 @@ export class RecordView implements View, RecordHost {
     if (outline.dialogues.every((d) => d.pillars.length === 0)) {
       replace(
         this.body,
-        h("div", { class: "empty" }, h("p", {}, "The record is empty."), h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("import") } }, "Import a fact sheet")),
+        h(
+          "div",
+          { class: "empty" },
+          h("p", {}, "The record is empty."),
+          h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("import") } }, "Import a fact sheet"),
+        ),
       );
       replace(this.pillarNav);
       return;
     }
     const dialogues = outline.dialogues.map((d) => this.dialogue(d));
     await this.primeFirstCards();
-    replace(this.pillarNav, outline.dialogues.flatMap((d) => d.pillars.map((p) => this.pillarLink(p))));
+    replace(
+      this.pillarNav,
+      outline.dialogues.flatMap((d) => d.pillars.map((p) => this.pillarLink(p))),
+    );
     replace(this.body, dialogues);
     this.watcher = this.watchers(this.el.parentElement);
     for (const card of this.cards.values()) this.watcher.watch(card.el, (near) => card.setNear(near));
@@ -183,7 +201,8 @@ export class RecordView implements View, RecordHost {
       first.push(card);
       entries += card.count;
     }
-    await Promise.all(first.map((c) => (c.setNear(true), c.load())));
+    for (const card of first) card.setNear(true);
+    await Promise.all(first.map((c) => c.load()));
   }
 
   private pillarLink(p: PillarOutline): HTMLElement {
@@ -195,7 +214,12 @@ export class RecordView implements View, RecordHost {
   }
 
   private dialogue(d: DialogueOutline): HTMLElement {
-    return h("div", { class: "dialogue" }, h("p", { class: "dialogue-name" }, d.name), d.pillars.map((p) => this.pillar(p)));
+    return h(
+      "div",
+      { class: "dialogue" },
+      h("p", { class: "dialogue-name" }, d.name),
+      d.pillars.map((p) => this.pillar(p)),
+    );
   }
 
   private pillar(p: PillarOutline): HTMLElement {
@@ -211,7 +235,13 @@ export class RecordView implements View, RecordHost {
     return h(
       "section",
       { class: "pillar", id: `pillar-${p.id}`, aria: { labelledby: `pillar-title-${p.id}` } },
-      h("h2", { class: "pillar-title", id: `pillar-title-${p.id}` }, h("span", { class: "pillar-number" }, `Pillar ${roman(p.number)}`), h("span", {}, p.title), count),
+      h(
+        "h2",
+        { class: "pillar-title", id: `pillar-title-${p.id}` },
+        h("span", { class: "pillar-number" }, `Pillar ${roman(p.number)}`),
+        h("span", {}, p.title),
+        count,
+      ),
       p.title_es ? h("p", { class: "spanish", lang: "es" }, p.title_es) : null,
       cards.map((c) => c.el),
     );

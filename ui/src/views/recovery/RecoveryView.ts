@@ -9,7 +9,12 @@ export class RecoveryView {
   readonly el: HTMLElement;
   private readonly message: HTMLElement;
 
-  constructor(private readonly api: Api, error: IpcError, path: string | null, private readonly opened: (info: DatabaseInfo) => void) {
+  constructor(
+    private readonly api: Api,
+    error: IpcError,
+    path: string | null,
+    private readonly opened: (info: DatabaseInfo) => void,
+  ) {
     this.message = h("p", { class: "form-error", role: "alert" });
     this.el = h(
       "main",
@@ -20,12 +25,24 @@ export class RecoveryView {
         h("h1", { id: "recovery-title" }, "The record cannot be opened"),
         h("p", { class: "recovery-reason" }, error.message),
         path ? h("p", { class: "muted" }, "Database: ", h("code", {}, path)) : null,
-        h("p", {}, "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept beside it with the extension .replaced)."),
+        h(
+          "p",
+          {},
+          "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept beside it with the extension .replaced).",
+        ),
         h(
           "div",
           { class: "actions" },
-          h("button", { type: "button", id: "recovery-other", class: "button", on: { click: () => void this.openOther() } }, "Open another file…"),
-          h("button", { type: "button", id: "recovery-restore", class: "button primary", on: { click: () => void this.restore() } }, "Restore the last backup"),
+          h(
+            "button",
+            { type: "button", id: "recovery-other", class: "button", on: { click: () => void this.openOther() } },
+            "Open another file…",
+          ),
+          h(
+            "button",
+            { type: "button", id: "recovery-restore", class: "button primary", on: { click: () => void this.restore() } },
+            "Restore the last backup",
+          ),
         ),
         this.message,
       ),

@@ -19,7 +19,8 @@ export function monthGroup(edtf: string): { key: string; label: string } {
   const year = m[1];
   const month = m[2] ? Number(m[2]) : 0;
   if (month >= 1 && month <= 12) return { key: `${year}-${m[2]}`, label: `${MONTHS[month - 1]} ${year}` };
-  if (month >= 21 && month <= 24) return { key: `${year}-s${month}`, label: `${["Spring", "Summer", "Autumn", "Winter"][month - 21]} ${year}` };
+  if (month >= 21 && month <= 24)
+    return { key: `${year}-s${month}`, label: `${["Spring", "Summer", "Autumn", "Winter"][month - 21]} ${year}` };
   return { key: `${year}`, label: `${year} (during the year)` };
 }
 
@@ -55,13 +56,19 @@ export class TimelineView implements View {
   constructor(private readonly ctx: AppContext) {
     const ids = { p: uid("tl-pillar"), s: uid("tl-status"), a: uid("tl-agency") };
     this.pillar = h("select", { id: ids.p }, h("option", { value: "" }, "All pillars"));
-    this.status = h("select", { id: ids.s }, h("option", { value: "" }, "Any status"), STATUSES.map((s) => h("option", { value: s }, statusLabel[s])));
+    this.status = h(
+      "select",
+      { id: ids.s },
+      h("option", { value: "" }, "Any status"),
+      STATUSES.map((s) => h("option", { value: s }, statusLabel[s])),
+    );
     this.agency = h("select", { id: ids.a }, h("option", { value: "" }, "Any agency"));
     for (const select of [this.pillar, this.status, this.agency]) select.addEventListener("change", () => void this.load());
     this.summary = h("p", { class: "muted timeline-summary", aria: { live: "polite" } });
     this.list = h("div", { class: "timeline" });
     this.more = h("div", { class: "timeline-more" });
-    const filter = (id: string, label: string, select: HTMLSelectElement) => h("div", { class: "field" }, h("label", { for: id }, label), select);
+    const filter = (id: string, label: string, select: HTMLSelectElement) =>
+      h("div", { class: "field" }, h("label", { for: id }, label), select);
     this.el = h(
       "section",
       { class: "view timeline-view", aria: { labelledby: "timeline-title" } },
@@ -69,7 +76,13 @@ export class TimelineView implements View {
         "header",
         { class: "view-header" },
         h("h1", { id: "timeline-title" }, "Timeline"),
-        h("div", { class: "filters", role: "group", aria: { label: "Filters" } }, filter(ids.p, "Pillar", this.pillar), filter(ids.s, "Status", this.status), filter(ids.a, "Agency", this.agency)),
+        h(
+          "div",
+          { class: "filters", role: "group", aria: { label: "Filters" } },
+          filter(ids.p, "Pillar", this.pillar),
+          filter(ids.s, "Status", this.status),
+          filter(ids.a, "Agency", this.agency),
+        ),
       ),
       this.summary,
       this.list,
@@ -83,8 +96,16 @@ export class TimelineView implements View {
       const keepP = this.pillar.value;
       const keepA = this.agency.value;
       const pillars = outline.dialogues.flatMap((d) => d.pillars);
-      replace(this.pillar, h("option", { value: "" }, "All pillars"), pillars.map((p) => h("option", { value: String(p.number) }, `Pillar ${roman(p.number)} · ${p.title}`)));
-      replace(this.agency, h("option", { value: "" }, "Any agency"), agencies.map((a) => h("option", { value: a }, a)));
+      replace(
+        this.pillar,
+        h("option", { value: "" }, "All pillars"),
+        pillars.map((p) => h("option", { value: String(p.number) }, `Pillar ${roman(p.number)} · ${p.title}`)),
+      );
+      replace(
+        this.agency,
+        h("option", { value: "" }, "Any agency"),
+        agencies.map((a) => h("option", { value: a }, a)),
+      );
       this.pillar.value = keepP;
       this.agency.value = keepA;
     } catch (e) {
@@ -135,12 +156,25 @@ export class TimelineView implements View {
   private render() {
     const groups = groupByMonth(this.rows);
     const dated = [...groups.values()].reduce((n, g) => n + g.rows.length, 0);
-    replace(this.summary, `${dated}${this.done ? "" : "+"} dated entries in ${groups.size}${this.done ? "" : "+"} months, earliest first${this.done ? " · entries without a calendar date are not shown" : ""}`);
+    replace(
+      this.summary,
+      `${dated}${this.done ? "" : "+"} dated entries in ${groups.size}${this.done ? "" : "+"} months, earliest first${this.done ? " · entries without a calendar date are not shown" : ""}`,
+    );
     if (!dated) replace(this.list, h("p", { class: "empty" }, "No dated entry matches these filters."));
-    else replace(this.list, [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => this.month(key, g.label, g.rows)));
+    else
+      replace(
+        this.list,
+        [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => this.month(key, g.label, g.rows)),
+      );
     replace(
       this.more,
-      this.done ? null : h("button", { type: "button", class: "button", id: "timeline-more", on: { click: () => void this.readPage() } }, `Show ${TIMELINE_PAGE} more`),
+      this.done
+        ? null
+        : h(
+            "button",
+            { type: "button", class: "button", id: "timeline-more", on: { click: () => void this.readPage() } },
+            `Show ${TIMELINE_PAGE} more`,
+          ),
     );
   }
 
@@ -148,8 +182,17 @@ export class TimelineView implements View {
     return h(
       "section",
       { class: "month", aria: { label } },
-      h("h2", { class: "month-title" }, h("time", { datetime: key.replace(/-s\d+$/, "") }, label), h("span", { class: "count" }, String(rows.length))),
-      h("ul", { class: "month-entries" }, rows.map((r) => h("li", {}, this.item(r)))),
+      h(
+        "h2",
+        { class: "month-title" },
+        h("time", { datetime: key.replace(/-s\d+$/, "") }, label),
+        h("span", { class: "count" }, String(rows.length)),
+      ),
+      h(
+        "ul",
+        { class: "month-entries" },
+        rows.map((r) => h("li", {}, this.item(r))),
+      ),
     );
   }
 
@@ -160,7 +203,11 @@ export class TimelineView implements View {
       h("span", { class: `status-dot status-${r.status}`, title: statusLabel[r.status] }),
       h("span", { class: "date" }, r.date?.text ?? ""),
       h("span", { class: "timeline-text" }, r.text),
-      h("span", { class: "timeline-place muted" }, `Pillar ${roman(r.pillar_number)} · ${r.initiative_title} · ${kindLabel[r.kind]}${r.agencies.length ? " · " + r.agencies.join(", ") : ""}`),
+      h(
+        "span",
+        { class: "timeline-place muted" },
+        `Pillar ${roman(r.pillar_number)} · ${r.initiative_title} · ${kindLabel[r.kind]}${r.agencies.length ? ` · ${r.agencies.join(", ")}` : ""}`,
+      ),
     );
   }
 }
