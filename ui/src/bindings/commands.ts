@@ -96,4 +96,8 @@ export const commands = {
     call("last_packet_day"),
   agencyKeys: (): Promise<Array<string>> =>
     call("agency_keys"),
+  openRecord: (path: string | null): Promise<DatabaseInfo> =>
+    call("open_record", { path }),
+  databaseSummary: (): Promise<DatabaseInfo> =>
+    call("database_summary"),
 };

@@ -183,9 +183,14 @@ export class RecordView implements View, RecordHost {
     }
     const dialogues = outline.dialogues.map((d) => this.dialogue(d));
     await this.primeFirstCards();
+    // With more than one dialogue, each dialogue's pillars are named after it ("HLED I").
+    const named = outline.dialogues.length > 1;
     replace(
       this.pillarNav,
-      outline.dialogues.flatMap((d) => d.pillars.map((p) => this.pillarLink(p))),
+      outline.dialogues.flatMap((d) => [
+        named ? h("span", { class: "pillar-nav-dialogue" }, d.short_name) : null,
+        ...d.pillars.map((p) => this.pillarLink(p)),
+      ]),
     );
     replace(this.body, dialogues);
     this.watcher = this.watchers(this.el.parentElement);
