@@ -208,7 +208,7 @@ export class InitiativeCard {
         entries.slice(0, this.shown).map((e) => this.row(e)),
       );
       this.list.style.minHeight = "";
-      this.drawMore();
+      this.drawMore(entries.length);
     });
   }
 
@@ -223,11 +223,11 @@ export class InitiativeCard {
     const from = this.shown;
     this.shown += PAGE;
     this.list.append(...entries.slice(from, this.shown).map((e) => this.row(e)));
-    this.drawMore();
+    this.drawMore(entries.length);
   }
 
-  private drawMore() {
-    const total = this.entries?.length ?? 0;
+  /** "Show 50 more" under the rows, while some of the `total` entries are not drawn. */
+  private drawMore(total: number) {
     const left = total - Math.min(this.shown, total);
     if (left <= 0) {
       replace(this.more);
