@@ -23,19 +23,19 @@ APP = os.environ["BRIEFBOOK_APP"]
 DRIVER = os.environ.get("E2E_DRIVER_URL", "http://127.0.0.1:4444")
 WAIT = 120
 
-# Resolves with the milliseconds from `start()` to the frame after `done()` holds.
-TIMED = """
-const [start, done, finish] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-const run = new Function(start), check = new Function(done);
-const t0 = performance.now();
-run();
-const poll = () => (check() ? requestAnimationFrame(() => finish(performance.now() - t0)) : setTimeout(poll, 1));
-poll();
-"""
-
-
 def timed(driver, start, done):
-    return driver.execute_async_script(TIMED, start, done)
+    """Milliseconds from running the JavaScript `start` to the frame after `done` (a
+    function body returning true) holds, measured in the page. The code is part of the
+    WebDriver script itself: the app's CSP forbids evaluating strings."""
+    script = (
+        "const finish = arguments[arguments.length - 1];"
+        "const t0 = performance.now();"
+        f"(() => {{ {start} }})();"
+        f"const check = () => {{ {done} }};"
+        "const poll = () => (check() ? requestAnimationFrame(() => finish(performance.now() - t0)) : setTimeout(poll, 1));"
+        "poll();"
+    )
+    return driver.execute_async_script(script)
 
 
 def pss_kb(pid):

@@ -91,6 +91,12 @@ export class TimelineView implements View {
   }
 
   async show() {
+    // The first page is asked for first; the filters' choices are refreshed meanwhile.
+    await Promise.all([this.load(), this.refreshChoices()]);
+  }
+
+  /** Pillars and agencies to filter by, keeping what is chosen. */
+  private async refreshChoices() {
     try {
       const [outline, agencies] = await Promise.all([this.ctx.api.recordOutline(), this.ctx.api.agencyKeys()]);
       const keepP = this.pillar.value;
@@ -111,7 +117,6 @@ export class TimelineView implements View {
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }
-    await this.load();
   }
 
   private filter(offset: number): EntryFilter {
