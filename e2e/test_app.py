@@ -7,7 +7,7 @@ Xvfb with these environment variables:
   BRIEFBOOK_TEST_SAVE_PATH   where the "save" dialog answers (the exported PDF)
   BRIEFBOOK_TEST_OPEN_PATH   what the "open" dialog answers (the fact sheet to import)
   E2E_DRIVER_URL             tauri-driver's address (http://127.0.0.1:4444)
-  E2E_SCREENSHOTS            folder for the screenshots of every view
+  E2E_SCREENSHOTS            folder for the screenshots of every view (under target/)
 The tests run in order: each one starts the app afresh, so restarts are real.
 """
 
@@ -57,13 +57,21 @@ def go(driver, view):
     wait(driver).until(lambda d: d.execute_script("return document.body.dataset.view") == view)
 
 
-def first_entry_in(driver, initiative_text):
-    """The first entry row of the initiative whose title contains `initiative_text`."""
+def card_titled(driver, initiative_text):
+    """The initiative card whose title contains `initiative_text`, scrolled into view with
+    its entries loaded (the Record view reads an initiative's entries as it comes near)."""
     for card in driver.find_elements(By.CSS_SELECTOR, "article.initiative"):
         title = card.find_element(By.CSS_SELECTOR, ".initiative-title").text
         if initiative_text.lower() in title.lower():
-            return card.find_element(By.CSS_SELECTOR, ".entry")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
+            wait(driver).until(lambda d: card.find_elements(By.CSS_SELECTOR, ".entry"))
+            return card
     raise AssertionError(f"no initiative titled like {initiative_text!r}")
+
+
+def first_entry_in(driver, initiative_text):
+    """The first entry row of the initiative whose title contains `initiative_text`."""
+    return card_titled(driver, initiative_text).find_element(By.CSS_SELECTOR, ".entry")
 
 
 @unittest.skipIf(os.environ.get("E2E_SUITE") != "main", "run with E2E_SUITE=main")
@@ -92,8 +100,10 @@ class AppEndToEnd(unittest.TestCase):
         shot(d, "record-status-changed")
         d.quit()
         self.driver = d = start_app()
-        row = d.find_element(By.CSS_SELECTOR, f'[data-entry-id="{entry_id}"] select.status')
-        self.assertEqual(Select(row).first_selected_option.get_attribute("value"), new)
+        row = first_entry_in(d, "Medical Devices")
+        self.assertEqual(row.get_attribute("data-entry-id"), entry_id)
+        status = row.find_element(By.CSS_SELECTOR, "select.status")
+        self.assertEqual(Select(status).first_selected_option.get_attribute("value"), new)
 
     def test_3_search_finds_cofepris_and_enter_opens_the_entry(self):
         d = self.driver
@@ -144,7 +154,8 @@ class AppEndToEnd(unittest.TestCase):
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".import-preview"), "Imported"))
         go(d, "record")
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".record-body"), "Binational Digital Skills Exchange"))
-        self.assertIn("digital skills forum", d.find_element(By.CSS_SELECTOR, ".record-body").text)
+        card = card_titled(d, "Binational Digital Skills Exchange")
+        self.assertIn("digital skills forum", card.text)
 
     def test_6_impossible_date_shows_an_error_and_keeps_the_text(self):
         d = self.driver
@@ -164,6 +175,32 @@ class AppEndToEnd(unittest.TestCase):
         date.send_keys("June 2021")
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".entry-editor .date-hint"), "2021-06"))
 
+    def test_6b_an_edit_shows_in_its_row_in_place(self):
+        d = self.driver
+        card = card_titled(d, "Medical Devices")
+        rows = card.find_elements(By.CSS_SELECTOR, ".entry")
+        self.assertGreater(len(rows), 1)
+        entry, neighbour = rows[0], rows[1]
+        entry_id = entry.get_attribute("data-entry-id")
+        # Mark the neighbouring row: if the initiative were redrawn, the mark would be gone.
+        d.execute_script("arguments[0].dataset.probe = 'kept'", neighbour)
+        entry.find_element(By.XPATH, ".//button[text()='Edit']").click()
+        text = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".entry-editor textarea")))
+        new_text = "COFEPRIS and FDA agreed a joint work plan on medical devices (edited in place)."
+        text.clear()
+        text.send_keys(new_text)
+        d.find_element(By.CSS_SELECTOR, ".entry-editor button[type=submit]").click()
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f'[data-entry-id="{entry_id}"] .entry-text'), "edited in place"))
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "Entry saved"))
+        self.assertEqual(d.execute_script("return arguments[0].dataset.probe", neighbour), "kept")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f'[data-entry-id="{entry_id}"] .entry-text').text, new_text)
+        shot(d, "record-edited")
+        # Undo puts the old text back, again in place.
+        d.find_element(By.CSS_SELECTOR, ".notice button.link").click()
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "Undone"))
+        wait(d).until(lambda x: "edited in place" not in x.find_element(By.CSS_SELECTOR, f'[data-entry-id="{entry_id}"] .entry-text').text)
+        self.assertEqual(d.execute_script("return arguments[0].dataset.probe", neighbour), "kept")
+
     def test_7_timeline_and_settings_show(self):
         d = self.driver
         go(d, "timeline")
@@ -182,6 +219,54 @@ class AppEndToEnd(unittest.TestCase):
         else:
             go(d, "record")
             shot(d, "record-1920x1080")
+
+
+@unittest.skipIf(os.environ.get("E2E_SUITE") != "large", "run with E2E_SUITE=large")
+class LargeRecord(unittest.TestCase):
+    """BRIEFBOOK_DB holds a generated record whose initiatives hold more than 50 entries each."""
+
+    def setUp(self):
+        self.driver = start_app()
+
+    def tearDown(self):
+        self.driver.quit()
+
+    def rows(self):
+        return self.driver.execute_script("return document.querySelectorAll('.record-body .entry').length")
+
+    def test_a_long_initiative_pages_and_the_record_scrolls_to_its_end_with_few_rows(self):
+        d = self.driver
+        wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "article.initiative .entry")))
+        # A long initiative shows its first 50 entries and offers the next 50 (the built-in
+        # record comes first: scroll down to the generated one).
+        pane = d.find_element(By.ID, "main")
+        for _ in range(200):
+            if d.find_elements(By.CSS_SELECTOR, ".show-more"):
+                break
+            d.execute_script("arguments[0].scrollTop += arguments[0].clientHeight", pane)
+            time.sleep(0.1)
+        card = d.find_element(By.XPATH, "//button[contains(@class, 'show-more')]/ancestor::article")
+        self.assertEqual(len(card.find_elements(By.CSS_SELECTOR, ".entry")), 50)
+        self.assertIn("50 of", card.find_element(By.CSS_SELECTOR, ".entries-more").text)
+        d.execute_script("arguments[0].scrollIntoView({block: 'end'})", card.find_element(By.CSS_SELECTOR, ".show-more"))
+        card.find_element(By.CSS_SELECTOR, ".show-more").click()
+        wait(d).until(lambda x: len(card.find_elements(By.CSS_SELECTOR, ".entry")) > 50)
+        shot(d, "record-large-show-more")
+        # Scroll the record to its end a screen at a time: entries load as initiatives come
+        # near and are dropped as they leave, so the DOM never holds the whole record.
+        most = 0
+        while True:
+            moved = d.execute_script("const p = arguments[0]; const before = p.scrollTop; p.scrollTop += p.clientHeight; return p.scrollTop !== before", pane)
+            time.sleep(0.05)
+            most = max(most, self.rows())
+            if not moved:
+                break
+        last = d.find_elements(By.CSS_SELECTOR, "article.initiative")[-1]
+        wait(d).until(lambda x: last.find_elements(By.CSS_SELECTOR, ".entry"))
+        total = int(d.execute_script("return document.querySelectorAll('article.initiative').length"))
+        self.assertGreater(total, 100)
+        self.assertLess(most, 400, "rows in the DOM while scrolling")
+        shot(d, "record-large-end")
 
 
 @unittest.skipIf(os.environ.get("E2E_SUITE") != "recovery", "run with E2E_SUITE=recovery")

@@ -36,21 +36,20 @@ pub struct BackupRow {
     pub encrypted: bool,
 }
 
-/// What the database at `path` (open as `store`) holds.
+/// What the database at `path` (open as `store`) holds, counted from the outline: as
+/// quick on a record of 100,000 entries as on the built-in one.
 pub fn info(store: &Store, path: &Path) -> Result<DatabaseInfo> {
-    let record = store.load_record()?;
-    let pillars = record.dialogues.iter().flat_map(|d| &d.pillars);
-    let initiatives = pillars.clone().flat_map(|p| &p.initiatives);
-    let general: usize = record.dialogues.iter().map(|d| d.entries.len()).sum();
+    let outline = store.outline()?;
+    let pillars = outline.dialogues.iter().flat_map(|d| &d.pillars);
     let last_backup = backup::list(path)?.into_iter().next();
     Ok(DatabaseInfo {
         path: path.display().to_string(),
         backup_dir: backup::backup_dir(path).display().to_string(),
         last_backup: last_backup.map(|b| b.path.display().to_string()),
         encrypted: store.is_encrypted(),
-        pillars: pillars.count() as u32,
-        initiatives: initiatives.clone().count() as u32,
-        entries: (initiatives.map(|i| i.entries.len()).sum::<usize>() + general) as u32,
+        pillars: pillars.clone().count() as u32,
+        initiatives: pillars.map(|p| p.initiatives.len() as u32).sum(),
+        entries: outline.entries,
     })
 }
 

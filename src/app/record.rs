@@ -100,6 +100,24 @@ pub fn initiative_entries(store: &Store, initiative_id: Id) -> Result<Vec<EntryV
     Ok(store.initiative_entries(initiative_id)?)
 }
 
+/// The statements of a dialogue that belong to no pillar (the General section).
+pub fn dialogue_entries(store: &Store, dialogue_id: Id) -> Result<Vec<EntryView>> {
+    Ok(store.dialogue_entries(dialogue_id)?)
+}
+
+/// Adds a statement of the dialogue as a whole (the General section); returns it.
+pub fn create_dialogue_entry(
+    store: &mut Store,
+    dialogue_id: Id,
+    new: &NewEntry,
+) -> Result<EntryView> {
+    let mut new = new.clone();
+    new.text = clean(new.text);
+    new.agencies = new.agencies.into_iter().map(clean).collect();
+    let id = store.create_dialogue_entry(dialogue_id, &new)?;
+    entry(store, id)
+}
+
 /// One entry as the app shows it.
 pub fn entry(store: &Store, id: Id) -> Result<EntryView> {
     Ok(store.entry_view(id)?)

@@ -27,6 +27,11 @@ pub struct DialogueOutline {
     pub name: String,
     pub name_es: Option<String>,
     pub short_name: String,
+    /// When the dialogue was launched or relaunched, as the source states it.
+    pub launched: Option<EntryDate>,
+    /// How many statements belong to no pillar (the General section), loaded with
+    /// [`Store::dialogue_entries`].
+    pub general_entries: u32,
     pub pillars: Vec<PillarOutline>,
 }
 
@@ -72,8 +77,9 @@ pub struct NoteView {
 pub struct EntryView {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: Id,
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
-    pub initiative_id: Id,
+    /// `None` for a statement of the dialogue as a whole (the General section).
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub initiative_id: Option<Id>,
     pub kind: EntryKind,
     pub text: String,
     pub text_es: Option<String>,
@@ -119,10 +125,20 @@ impl Store {
             notes.entry(r.get(0)?).or_default().push(note(r)?);
         }
         let mut counts: HashMap<Id, u32> = HashMap::new();
-        let mut stmt = conn.prepare("SELECT initiative_id, count(*) FROM entry GROUP BY 1")?;
+        let mut stmt = conn.prepare(
+            "SELECT initiative_id, count(*) FROM entry WHERE initiative_id IS NOT NULL GROUP BY 1",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             counts.insert(r.get(0)?, r.get(1)?);
+        }
+        let mut general: HashMap<Id, u32> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT dialogue_id, count(*) FROM entry WHERE initiative_id IS NULL GROUP BY 1",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            general.insert(r.get(0)?, r.get(1)?);
         }
         let mut initiatives: HashMap<Id, Vec<InitiativeOutline>> = HashMap::new();
         let mut stmt = conn.prepare(
@@ -161,22 +177,34 @@ impl Store {
             });
         }
         let mut dialogues = Vec::new();
-        let mut stmt = conn
-            .prepare("SELECT id, name, name_es, short_name FROM dialogue ORDER BY position, id")?;
+        let mut stmt = conn.prepare(
+            "SELECT id, name, name_es, short_name, launched FROM dialogue ORDER BY position, id",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: Id = r.get(0)?;
+            let launched: Option<String> = r.get(4)?;
             dialogues.push(DialogueOutline {
                 id,
                 name: r.get(1)?,
                 name_es: r.get(2)?,
                 short_name: r.get(3)?,
+                launched: launched
+                    .map(|text| {
+                        serde_json::from_str(&text).map_err(|e| {
+                            StoreError::Validation(format!(
+                                "dialogue {id}, column launched holds {text:?}: {e}"
+                            ))
+                        })
+                    })
+                    .transpose()?,
+                general_entries: general.get(&id).copied().unwrap_or(0),
                 pillars: pillars.remove(&id).unwrap_or_default(),
             });
         }
         Ok(Outline {
             dialogues,
-            entries: counts.values().sum(),
+            entries: counts.values().sum::<u32>() + general.values().sum::<u32>(),
         })
     }
 
@@ -184,6 +212,15 @@ impl Store {
     pub fn initiative_entries(&self, id: Id) -> Result<Vec<EntryView>, StoreError> {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM entry WHERE initiative_id = ?1 ORDER BY position, id"
+        );
+        self.entry_views(&sql, [id])
+    }
+
+    /// The statements of dialogue `id` that belong to no pillar, in record order.
+    pub fn dialogue_entries(&self, id: Id) -> Result<Vec<EntryView>, StoreError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entry WHERE dialogue_id = ?1 AND initiative_id IS NULL
+             ORDER BY position, id"
         );
         self.entry_views(&sql, [id])
     }
@@ -281,6 +318,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn general_statements_are_counted_and_loaded_apart_from_initiatives() {
+        let mut store = seeded();
+        let dialogue = store.outline().unwrap().dialogues[0].id;
+        let new = crate::store::NewEntry {
+            kind: EntryKind::Meeting,
+            text: "The Dialogue met in Mexico City.".into(),
+            status: Status::Done,
+            date: None,
+            agencies: Vec::new(),
+        };
+        let id = store.create_dialogue_entry(dialogue, &new).unwrap();
+        let outline = store.outline().unwrap();
+        assert_eq!(outline.dialogues[0].general_entries, 1);
+        assert!(outline.dialogues[0].launched.is_some());
+        let general = store.dialogue_entries(dialogue).unwrap();
+        assert_eq!(general.len(), 1);
+        assert_eq!((general[0].id, general[0].initiative_id), (id, None));
+        let total: u32 = store.load_record().unwrap().dialogues[0]
+            .pillars
+            .iter()
+            .flat_map(|p| &p.initiatives)
+            .map(|i| i.entries.len() as u32)
+            .sum();
+        assert_eq!(outline.entries, total + 1);
     }
 
     #[test]

@@ -44,24 +44,50 @@ export class App {
     const nav = h(
       "nav",
       { class: "nav", aria: { label: "Views" } },
-      h("ul", {}, NAV.map((item) => {
-        const link = h("a", { href: `#${item.name}`, id: `nav-${item.name}`, class: "nav-link", title: `${item.label} (Ctrl+${item.key})` }, item.label);
-        link.addEventListener("click", (e) => {
-          e.preventDefault();
-          void this.show(item.name);
-        });
-        this.links.set(item.name, link);
-        return h("li", {}, link);
-      })),
+      h(
+        "ul",
+        {},
+        NAV.map((item) => {
+          const link = h(
+            "a",
+            { href: `#${item.name}`, id: `nav-${item.name}`, class: "nav-link", title: `${item.label} (Ctrl+${item.key})` },
+            item.label,
+          );
+          link.addEventListener("click", (e) => {
+            e.preventDefault();
+            void this.show(item.name);
+          });
+          this.links.set(item.name, link);
+          return h("li", {}, link);
+        }),
+      ),
     );
     this.el = h(
       "div",
       { class: "shell" },
-      h("a", { href: "#main", class: "skip-link", on: { click: (e: Event) => { e.preventDefault(); this.main.focus(); } } }, "Skip to content"),
+      h(
+        "a",
+        {
+          href: "#main",
+          class: "skip-link",
+          on: {
+            click: (e: Event) => {
+              e.preventDefault();
+              this.main.focus();
+            },
+          },
+        },
+        "Skip to content",
+      ),
       h(
         "aside",
         { class: "sidebar" },
-        h("div", { class: "brand" }, h("span", { class: "brand-mark", aria: { hidden: "true" } }, "B"), h("span", { class: "brand-name" }, "Briefbook")),
+        h(
+          "div",
+          { class: "brand" },
+          h("span", { class: "brand-mark", aria: { hidden: "true" } }, "B"),
+          h("span", { class: "brand-name" }, "Briefbook"),
+        ),
         nav,
         h("p", { class: "sidebar-foot", title: info.path }, `${info.entries} entries · offline`),
       ),

@@ -2,7 +2,8 @@
 // never parsed as HTML: this module has no way to set innerHTML.
 
 export type Child = Node | string | number | null | undefined | false;
-type Handler = (event: any) => void;
+/** An event handler; `never` lets each handler name the event type it expects. */
+type Handler = (event: never) => void;
 export type Props = {
   class?: string;
   id?: string;
@@ -35,7 +36,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (key === "class") el.className = String(value);
     else if (key === "on") {
       for (const [event, handler] of Object.entries(value as Record<string, Handler>)) {
-        el.addEventListener(event, handler);
+        el.addEventListener(event, handler as EventListener);
       }
     } else if (key === "dataset") Object.assign(el.dataset, value);
     else if (key === "aria") {

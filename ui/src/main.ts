@@ -8,7 +8,7 @@ import { RecoveryView } from "./views/recovery/RecoveryView";
 import { h, replace } from "./dom";
 import type { DatabaseInfo } from "./bindings/DatabaseInfo";
 
-const root = document.getElementById("app")!;
+const root = document.getElementById("app") ?? document.body;
 
 function start(info: DatabaseInfo) {
   const app = new App(api, info);
@@ -22,7 +22,7 @@ function start(info: DatabaseInfo) {
 
 async function boot() {
   try {
-    start(await api.openDatabase(null));
+    start(await api.openRecord(null));
   } catch (e) {
     if (isIpcError(e)) {
       // The error message names the database file.

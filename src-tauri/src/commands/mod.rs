@@ -13,6 +13,7 @@ pub mod packets;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod view;
 
 use crate::state::{AppState, CmdResult};
 use tauri::{AppHandle, Runtime, State};
@@ -109,6 +110,8 @@ contract! {
     record::record_outline(app: AppHandle<R>;) -> Outline;
     record::initiative_entries(app: AppHandle<R>; initiative_id: Id) -> Vec<EntryView>;
     record::entry(app: AppHandle<R>; id: Id) -> EntryView;
+    record::dialogue_entries(app: AppHandle<R>; dialogue_id: Id) -> Vec<EntryView>;
+    record::create_dialogue_entry(app: AppHandle<R>; dialogue_id: Id, entry: NewEntry) -> EntryView;
     record::list_entries(app: AppHandle<R>; filter: EntryQuery) -> Vec<EntryRow>;
     record::update_entry(app: AppHandle<R>; id: Id, changes: Vec<EntryChange>) -> EntryView;
     record::create_entry(app: AppHandle<R>; initiative_id: Id, entry: NewEntry) -> EntryView;
@@ -128,4 +131,7 @@ contract! {
     packets::saved_specs(app: AppHandle<R>;) -> Vec<SavedSpec>;
     packets::delete_spec(app: AppHandle<R>; name: String) -> ();
     packets::last_packet_day(app: AppHandle<R>;) -> Option<String>;
+    view::agency_keys(app: AppHandle<R>;) -> Vec<String>;
+    view::open_record(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
+    view::database_summary(app: AppHandle<R>;) -> DatabaseInfo;
 }

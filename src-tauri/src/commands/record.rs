@@ -30,6 +30,31 @@ pub async fn initiative_entries<R: Runtime>(
     .await
 }
 
+/// The statements of a dialogue that belong to no pillar (the General section).
+#[tauri::command]
+pub async fn dialogue_entries<R: Runtime>(
+    app: AppHandle<R>,
+    dialogue_id: Id,
+) -> CmdResult<Vec<EntryView>> {
+    blocking(&app, move |s| {
+        s.with_store(|store| record::dialogue_entries(store, dialogue_id))
+    })
+    .await
+}
+
+/// Adds a statement of dialogue `dialogue_id` as a whole; returns it.
+#[tauri::command]
+pub async fn create_dialogue_entry<R: Runtime>(
+    app: AppHandle<R>,
+    dialogue_id: Id,
+    entry: NewEntry,
+) -> CmdResult<EntryView> {
+    blocking(&app, move |s| {
+        s.with_store(|store| record::create_dialogue_entry(store, dialogue_id, &entry))
+    })
+    .await
+}
+
 /// One entry as the Record view shows it.
 #[tauri::command]
 pub async fn entry<R: Runtime>(app: AppHandle<R>, id: Id) -> CmdResult<EntryView> {

@@ -8,4 +8,8 @@ import type { Status } from "./Status";
 /**
  * An entry as the app shows it.
  */
-export type EntryView = { id: number, initiative_id: number, kind: EntryKind, text: string, text_es: string | null, status: Status, status_phrase: string | null, date: EntryDate | null, other_dates: Array<EntryDate>, agencies: Array<string>, source: SourceRef | null, notes: Array<NoteView>, };
+export type EntryView = { id: number, 
+/**
+ * `None` for a statement of the dialogue as a whole (the General section).
+ */
+initiative_id: number | null, kind: EntryKind, text: string, text_es: string | null, status: Status, status_phrase: string | null, date: EntryDate | null, other_dates: Array<EntryDate>, agencies: Array<string>, source: SourceRef | null, notes: Array<NoteView>, };

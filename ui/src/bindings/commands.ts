@@ -61,6 +61,10 @@ export const commands = {
     call("initiative_entries", { initiativeId }),
   entry: (id: number): Promise<EntryView> =>
     call("entry", { id }),
+  dialogueEntries: (dialogueId: number): Promise<Array<EntryView>> =>
+    call("dialogue_entries", { dialogueId }),
+  createDialogueEntry: (dialogueId: number, entry: NewEntry): Promise<EntryView> =>
+    call("create_dialogue_entry", { dialogueId, entry }),
   listEntries: (filter: EntryQuery): Promise<Array<EntryRow>> =>
     call("list_entries", { filter }),
   updateEntry: (id: number, changes: Array<EntryChange>): Promise<EntryView> =>
@@ -99,4 +103,10 @@ export const commands = {
     call("delete_spec", { name }),
   lastPacketDay: (): Promise<string | null> =>
     call("last_packet_day"),
+  agencyKeys: (): Promise<Array<string>> =>
+    call("agency_keys"),
+  openRecord: (path: string | null): Promise<DatabaseInfo> =>
+    call("open_record", { path }),
+  databaseSummary: (): Promise<DatabaseInfo> =>
+    call("database_summary"),
 };

@@ -74,12 +74,11 @@ export class DateInput {
     }
     let next: DateState;
     try {
-      const unchanged = this.initial?.edtf && text === this.initial.text;
+      const initial = this.initial;
       // A stored phrase ("over the coming year") may not read as a date by itself; its
       // stored value is shown and kept as it is.
-      const reading = unchanged
-        ? { ...(await this.read(this.initial!.edtf!)), date: this.initial! }
-        : await this.read(text);
+      const reading =
+        initial?.edtf && text === initial.text ? { ...(await this.read(initial.edtf)), date: initial } : await this.read(text);
       next = { kind: "valid", text, reading };
     } catch (e) {
       next = { kind: "invalid", text, error: messageOf(e) };

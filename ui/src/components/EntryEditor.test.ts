@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
 import { EntryEditor } from "./EntryEditor";
-import type { Entry } from "../bindings/Entry";
+import type { EntryView } from "../bindings/EntryView";
 import type { DateReading } from "../bindings/DateReading";
 
-const entry: Entry = {
+const entry: EntryView = {
   id: 7,
+  initiative_id: 3,
   kind: "commitment",
   text: "Launch the medical devices partnership",
   status: "planned",
+  text_es: null,
   status_phrase: "intend to",
   date: { edtf: "2021-06", text: "June 2021", cadence: null },
   other_dates: [],
@@ -17,7 +19,8 @@ const entry: Entry = {
 };
 
 const readDate = vi.fn(async (text: string): Promise<DateReading> => {
-  if (text === "June 2021" || text === "2021-06") return { date: { edtf: "2021-06", text, cadence: null }, edtf: "2021-06", explanation: "June 2021", precision: "month" };
+  if (text === "June 2021" || text === "2021-06")
+    return { date: { edtf: "2021-06", text, cadence: null }, edtf: "2021-06", explanation: "June 2021", precision: "month" };
   if (text === "2022") return { date: { edtf: "2022", text, cadence: null }, edtf: "2022", explanation: "2022", precision: "year" };
   throw { code: "invalid_input", message: `'${text}': day 30 does not exist in that month` };
 });

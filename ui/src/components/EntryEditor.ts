@@ -5,11 +5,14 @@
 import { h, replace, uid } from "../dom";
 import { DateInput, type DateReader } from "./DateInput";
 import { KINDS, STATUSES, kindLabel, parseAgencies, statusLabel } from "../labels";
-import type { Entry } from "../bindings/Entry";
+import type { EntryView } from "../bindings/EntryView";
 import type { EntryChange } from "../bindings/EntryChange";
 import type { EntryKind } from "../bindings/EntryKind";
 import type { NewEntry } from "../bindings/NewEntry";
 import type { Status } from "../bindings/Status";
+
+/** The fields the editor shows and changes. */
+export type EditableEntry = Pick<EntryView, "text" | "text_es" | "kind" | "status" | "date" | "agencies">;
 
 export interface EntryEditorDeps {
   readDate: DateReader;
@@ -31,7 +34,10 @@ export class EntryEditor {
   private readonly error: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
 
-  constructor(private readonly entry: Entry | null, private readonly deps: EntryEditorDeps) {
+  constructor(
+    private readonly entry: EditableEntry | null,
+    private readonly deps: EntryEditorDeps,
+  ) {
     const ids = { text: uid("text"), es: uid("text-es"), kind: uid("kind"), status: uid("status"), ag: uid("agencies") };
     this.text = h("textarea", { id: ids.text, rows: 3, required: "", value: entry?.text ?? "" });
     this.textEs = h("textarea", { id: ids.es, rows: 2, lang: "es", value: entry?.text_es ?? "" });
@@ -60,7 +66,12 @@ export class EntryEditor {
       "form",
       { class: "entry-editor", novalidate: "", aria: { label: entry ? "Edit entry" : "New entry" } },
       h("div", { class: "field wide" }, h("label", { for: ids.text }, "Text"), this.text),
-      h("div", { class: "field wide" }, h("label", { for: ids.es }, "Spanish text ", h("span", { class: "muted" }, "(optional)")), this.textEs),
+      h(
+        "div",
+        { class: "field wide" },
+        h("label", { for: ids.es }, "Spanish text ", h("span", { class: "muted" }, "(optional)")),
+        this.textEs,
+      ),
       h(
         "div",
         { class: "field-row" },

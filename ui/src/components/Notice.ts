@@ -17,7 +17,11 @@ export class Notice {
       h("span", { class: "notice-text" }, message),
       action && h("button", { type: "button", class: "link", on: { click: action.run } }, action.label),
       kind !== "busy" &&
-        h("button", { type: "button", class: "notice-close", title: "Dismiss", aria: { label: "Dismiss" }, on: { click: () => this.clear() } }, "×"),
+        h(
+          "button",
+          { type: "button", class: "notice-close", title: "Dismiss", aria: { label: "Dismiss" }, on: { click: () => this.clear() } },
+          "×",
+        ),
     );
     if (kind === "ok" || kind === "info") this.timer = setTimeout(() => this.clear(), 8000);
   }

@@ -26,7 +26,11 @@ export class ImportView implements View {
       "section",
       { class: "view import-view", aria: { labelledby: "import-title" } },
       h("header", { class: "view-header" }, h("h1", { id: "import-title" }, "Import")),
-      h("p", { class: "lead" }, "Bring in a new fact sheet (text or Markdown) or a Briefbook JSON export. You see what would change before anything is saved."),
+      h(
+        "p",
+        { class: "lead" },
+        "Bring in a new fact sheet (text or Markdown) or a Briefbook JSON export. You see what would change before anything is saved.",
+      ),
       h(
         "div",
         { class: "import-sources" },
@@ -34,14 +38,31 @@ export class ImportView implements View {
           "div",
           { class: "card" },
           h("h2", {}, "From a file"),
-          h("div", { class: "row" }, h("button", { type: "button", id: "import-choose", class: "button", on: { click: () => void this.chooseFile() } }, "Choose file…"), this.fileLabel),
+          h(
+            "div",
+            { class: "row" },
+            h(
+              "button",
+              { type: "button", id: "import-choose", class: "button", on: { click: () => void this.chooseFile() } },
+              "Choose file…",
+            ),
+            this.fileLabel,
+          ),
         ),
         h(
           "div",
           { class: "card" },
           h("h2", {}, h("label", { for: "import-paste" }, "Or paste text")),
           this.paste,
-          h("div", { class: "row" }, h("button", { type: "button", id: "import-preview-paste", class: "button", on: { click: () => void this.previewPaste() } }, "Preview pasted text")),
+          h(
+            "div",
+            { class: "row" },
+            h(
+              "button",
+              { type: "button", id: "import-preview-paste", class: "button", on: { click: () => void this.previewPaste() } },
+              "Preview pasted text",
+            ),
+          ),
         ),
       ),
       this.progress.el,
@@ -85,7 +106,11 @@ export class ImportView implements View {
 
   private renderPreview(p: ImportPreview) {
     const r = p.report;
-    const confirm = h("button", { type: "button", id: "import-confirm", class: "button primary", disabled: r.lines.length === 0 }, "Import");
+    const confirm = h(
+      "button",
+      { type: "button", id: "import-confirm", class: "button primary", disabled: r.lines.length === 0 },
+      "Import",
+    );
     const cancel = h("button", { type: "button", id: "import-cancel", class: "button" }, "Cancel");
     confirm.addEventListener("click", () => void this.apply());
     cancel.addEventListener("click", () => {
@@ -105,7 +130,14 @@ export class ImportView implements View {
               "ul",
               { class: "merge-lines" },
               r.lines.map((l) =>
-                h("li", { class: `merge-${l.action}` }, h("span", { class: "merge-action" }, l.action === "add" ? "Add" : "Update"), h("span", { class: "merge-entity" }, l.entity), h("span", { class: "merge-what" }, l.what), l.detail ? h("span", { class: "merge-detail muted" }, l.detail) : null),
+                h(
+                  "li",
+                  { class: `merge-${l.action}` },
+                  h("span", { class: "merge-action" }, l.action === "add" ? "Add" : "Update"),
+                  h("span", { class: "merge-entity" }, l.entity),
+                  h("span", { class: "merge-what" }, l.what),
+                  l.detail ? h("span", { class: "merge-detail muted" }, l.detail) : null,
+                ),
               ),
             ),
         h("div", { class: "actions" }, cancel, confirm),
@@ -120,7 +152,16 @@ export class ImportView implements View {
     try {
       const report = await this.progress.during((progress) => this.ctx.api.applyImport(token, progress));
       this.token = null;
-      replace(this.preview, h("div", { class: "card" }, h("h2", {}, "Imported"), counts(report), h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("record") } }, "Show the record")));
+      replace(
+        this.preview,
+        h(
+          "div",
+          { class: "card" },
+          h("h2", {}, "Imported"),
+          counts(report),
+          h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("record") } }, "Show the record"),
+        ),
+      );
       this.ctx.notice.show(`Imported: ${report.added_entries} entries added, ${report.updated} updated`, "ok");
       this.ctx.recordChanged();
     } catch (e) {
@@ -146,7 +187,10 @@ function counts(r: MergeReport): HTMLElement {
     "p",
     { class: "merge-counts" },
     `${r.dry_run ? "Would add" : "Added"}: `,
-    items.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(", ") || "nothing",
+    items
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => `${n} ${what}`)
+      .join(", ") || "nothing",
     ` · ${r.dry_run ? "would update" : "updated"} ${r.updated} · ${r.unchanged_entries} entries unchanged`,
   );
 }

@@ -5,31 +5,33 @@ import type { AppContext } from "../../context";
 import type { Api } from "../../api";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import type { ExportRequest } from "../../bindings/ExportRequest";
-import type { Record as DialogueRecord } from "../../bindings/Record";
+import type { Outline } from "../../bindings/Outline";
 
-const record: DialogueRecord = {
+const outline: Outline = {
+  entries: 4,
   dialogues: [
     {
       id: 1,
       name: "U.S.-Mexico High-Level Economic Dialogue",
-      short_name: "HLED",
-      parties: ["US", "MX"],
+      name_es: null,
       launched: null,
+      general_entries: 0,
+      short_name: "HLED",
       pillars: [1, 2, 3, 4].map((n) => ({
         id: n,
         number: n,
         title: `Pillar title ${n}`,
-        initiatives: [{ id: 10 + n, title: `Initiative ${n}`, summary: null, notes: [], entries: [{ id: 100 + n, kind: "commitment", text: "x", status: "planned", status_phrase: null, date: null, other_dates: [], agencies: ["SRE"], source: null, notes: [] }] }],
+        title_es: null,
+        initiatives: [{ id: 10 + n, title: `Initiative ${n}`, title_es: null, summary: null, summary_es: null, entries: 1, notes: [] }],
       })),
     },
   ],
-  agencies: [],
-  sources: [],
 };
 
 function fakeApi() {
   return {
-    loadRecord: vi.fn(async () => record),
+    recordOutline: vi.fn(async () => outline),
+    agencyKeys: vi.fn(async () => ["SRE"]),
     packetSummary: vi.fn(async (spec: PacketSpec) => ({
       pages: 3 + spec.filters.pillars.length,
       entries: 4,
@@ -103,7 +105,13 @@ describe("PacketBuilder", () => {
     await builder.exportPdf(null);
     expect(api.pickSavePath).toHaveBeenCalledWith("briefing-packet.pdf", "pdf");
     expect(api.exportPacket).toHaveBeenCalledWith(
-      { spec: expect.objectContaining({ prepared_on: "2026-11-28" }), path: "/tmp/out/pillar-ii.pdf", spec_name: null, overwrite: true, copies_for: [] },
+      {
+        spec: expect.objectContaining({ prepared_on: "2026-11-28" }),
+        path: "/tmp/out/pillar-ii.pdf",
+        spec_name: null,
+        overwrite: true,
+        copies_for: [],
+      },
       expect.any(Function),
     );
     const done = builder.el.querySelector("#export-done")!;

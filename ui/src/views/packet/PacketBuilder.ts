@@ -31,7 +31,10 @@ export class PacketBuilder implements View {
   summary: PacketSummary | null = null;
   summaryError: string | null = null;
 
-  constructor(private readonly ctx: AppContext, private readonly today: () => Date = () => new Date()) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly today: () => Date = () => new Date(),
+  ) {
     this.form = h("div", { class: "packet-form" });
     this.summaryEl = h("div", { class: "card packet-summary", aria: { live: "polite", label: "Summary" } });
     this.savedEl = h("div", { class: "card" });
@@ -40,7 +43,12 @@ export class PacketBuilder implements View {
       "section",
       { class: "view packet-view", aria: { labelledby: "packet-title" } },
       h("header", { class: "view-header" }, h("h1", { id: "packet-title" }, "Packet builder")),
-      h("div", { class: "packet-layout" }, this.form, h("div", { class: "packet-side" }, this.summaryEl, this.progress.el, this.resultEl, this.savedEl)),
+      h(
+        "div",
+        { class: "packet-layout" },
+        this.form,
+        h("div", { class: "packet-side" }, this.summaryEl, this.progress.el, this.resultEl, this.savedEl),
+      ),
     );
   }
 
@@ -50,11 +58,9 @@ export class PacketBuilder implements View {
 
   async show() {
     try {
-      const record = await this.api.loadRecord();
-      this.pillars = record.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
-      const keys = new Set<string>();
-      for (const d of record.dialogues) for (const p of d.pillars) for (const i of p.initiatives) for (const e of i.entries) e.agencies.forEach((a) => keys.add(a));
-      this.agencies = [...keys].sort();
+      const [outline, agencies] = await Promise.all([this.api.recordOutline(), this.api.agencyKeys()]);
+      this.pillars = outline.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
+      this.agencies = agencies;
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }
@@ -105,7 +111,11 @@ export class PacketBuilder implements View {
       this.summaryEl,
       h("h2", {}, "Summary"),
       h("p", { class: "pages", id: "packet-pages" }, `${s.pages} ${s.pages === 1 ? "page" : "pages"}`),
-      h("p", { class: "muted" }, `${s.entries} entries in ${s.initiatives} initiatives${s.left_out ? ` · ${s.left_out} left out by the filters` : ""}`),
+      h(
+        "p",
+        { class: "muted" },
+        `${s.entries} entries in ${s.initiatives} initiatives${s.left_out ? ` · ${s.left_out} left out by the filters` : ""}`,
+      ),
       h(
         "table",
         { class: "summary-table" },
@@ -113,20 +123,49 @@ export class PacketBuilder implements View {
         h(
           "tbody",
           {},
-          s.pillars.map((p) => h("tr", {}, h("td", { title: p.title }, `${roman(p.number)} · ${p.title}`), h("td", { class: "num" }, String(p.initiatives)), h("td", { class: "num" }, String(p.entries)))),
+          s.pillars.map((p) =>
+            h(
+              "tr",
+              {},
+              h("td", { title: p.title }, `${roman(p.number)} · ${p.title}`),
+              h("td", { class: "num" }, String(p.initiatives)),
+              h("td", { class: "num" }, String(p.entries)),
+            ),
+          ),
         ),
       ),
-      h("div", { class: "actions" }, h("button", { type: "button", id: "packet-export", class: "button primary", disabled: s.entries === 0 && !this.spec.sections.includes("cover"), on: { click: () => void this.exportPdf(null) } }, "Export PDF…")),
+      h(
+        "div",
+        { class: "actions" },
+        h(
+          "button",
+          {
+            type: "button",
+            id: "packet-export",
+            class: "button primary",
+            disabled: s.entries === 0 && !this.spec.sections.includes("cover"),
+            on: { click: () => void this.exportPdf(null) },
+          },
+          "Export PDF…",
+        ),
+      ),
     );
   }
 
   async exportPdf(specName: string | null, spec: PacketSpec = this.specForExport()) {
     replace(this.resultEl);
     try {
-      const suggested = `${(spec.title || "briefing-packet").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase() || "packet"}.pdf`;
+      const suggested = `${
+        (spec.title || "briefing-packet")
+          .replace(/[^\p{L}\p{N}]+/gu, "-")
+          .replace(/^-|-$/g, "")
+          .toLowerCase() || "packet"
+      }.pdf`;
       const path = await this.api.pickSavePath(suggested, "pdf");
       if (!path) return;
-      const result = await this.progress.during((report) => this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true, copies_for: [] }, report));
+      const result = await this.progress.during((report) =>
+        this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true, copies_for: [] }, report),
+      );
       replace(
         this.resultEl,
         h(
@@ -141,7 +180,10 @@ export class PacketBuilder implements View {
       this.ctx.notice.show(`Packet exported to ${result.path}`, "ok");
       void this.renderSaved();
     } catch (e) {
-      replace(this.resultEl, h("div", { class: "card error-card", role: "alert" }, h("h2", {}, "Export failed"), h("p", {}, errorMessage(e))));
+      replace(
+        this.resultEl,
+        h("div", { class: "card error-card", role: "alert" }, h("h2", {}, "Export failed"), h("p", {}, errorMessage(e))),
+      );
     }
   }
 
@@ -192,9 +234,35 @@ export class PacketBuilder implements View {
                 "li",
                 {},
                 h("span", { class: "spec-name" }, s.name),
-                h("button", { type: "button", class: "button subtle", on: { click: () => this.load({ ...defaultSpec(), ...parsed }) } }, "Load"),
-                h("button", { type: "button", class: "button subtle", title: "Render this saved packet again", on: { click: () => void this.exportPdf(s.name, { ...defaultSpec(), ...parsed, prepared_on: isoDay(this.today()) }) } }, "Export"),
-                h("button", { type: "button", class: "button subtle danger-text", on: { click: async () => { await this.api.deleteSpec(s.name); await this.renderSaved(); } } }, "Delete"),
+                h(
+                  "button",
+                  { type: "button", class: "button subtle", on: { click: () => this.load({ ...defaultSpec(), ...parsed }) } },
+                  "Load",
+                ),
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "button subtle",
+                    title: "Render this saved packet again",
+                    on: { click: () => void this.exportPdf(s.name, { ...defaultSpec(), ...parsed, prepared_on: isoDay(this.today()) }) },
+                  },
+                  "Export",
+                ),
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "button subtle danger-text",
+                    on: {
+                      click: async () => {
+                        await this.api.deleteSpec(s.name);
+                        await this.renderSaved();
+                      },
+                    },
+                  },
+                  "Delete",
+                ),
               );
             }),
           ),
@@ -203,122 +271,243 @@ export class PacketBuilder implements View {
   }
 
   private renderForm() {
-    const s = this.spec;
-    const checkbox = (label: string, checked: boolean, onChange: (on: boolean) => void, id?: string) => {
-      const box = h("input", { type: "checkbox", id, checked });
-      box.addEventListener("change", () => onChange(box.checked));
-      return h("label", {}, box, label);
-    };
-    const text = (label: string, value: string, onInput: (v: string) => void, opts: { id?: string; placeholder?: string } = {}) => {
-      const id = opts.id ?? uid("pk");
-      const input = h("input", { id, type: "text", value, placeholder: opts.placeholder });
-      input.addEventListener("input", () => this.change(() => onInput(input.value)));
-      return h("div", { class: "field" }, h("label", { for: id }, label), input);
-    };
-    const orNull = (v: string) => (v.trim() ? v.trim() : null);
-    const toggle = <T>(list: T[], item: T, on: boolean) => {
-      const i = list.indexOf(item);
-      if (on && i < 0) list.push(item);
-      if (!on && i >= 0) list.splice(i, 1);
-    };
+    replace(this.form, this.includeCard(), this.sectionsCard(), this.optionsCard());
+  }
 
-    // Date range with quick picks.
-    const fromId = uid("pk-from");
-    const toId = uid("pk-to");
-    const from = h("input", { id: fromId, type: "text", value: s.filters.from ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
-    const to = h("input", { id: toId, type: "text", value: s.filters.to ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
-    from.addEventListener("input", () => this.change((sp) => (sp.filters.from = orNull(from.value))));
-    to.addEventListener("input", () => this.change((sp) => (sp.filters.to = orNull(to.value))));
-    const quick = (label: string, pick: () => Promise<[string | null, string | null]>) =>
-      h("button", {
-        type: "button",
-        class: "button subtle",
-        on: {
-          click: async () => {
-            const [f, t] = await pick();
-            from.value = f ?? "";
-            to.value = t ?? "";
-            this.change((sp) => {
-              sp.filters.from = f;
-              sp.filters.to = t;
-            });
-          },
-        },
-      }, label);
-    const last3 = quick("Last 3 months", async () => [isoDay(monthsBefore(this.today(), 3)), isoDay(this.today())]);
-    const sinceLast = quick("Since the last packet", async () => {
-      const day = await this.api.lastPacketDay().catch(() => null);
-      if (!day) this.ctx.notice.show("No packet has been exported yet", "info");
-      return [day, null];
-    });
-    const anyDate = quick("Any date", async () => [null, null]);
+  /** A text field that updates the spec as the person types. */
+  private text(label: string, value: string, onInput: (v: string) => void, opts: { id?: string; placeholder?: string } = {}) {
+    const id = opts.id ?? uid("pk");
+    const input = h("input", { id, type: "text", value, placeholder: opts.placeholder });
+    input.addEventListener("input", () => this.change(() => onInput(input.value)));
+    return h("div", { class: "field" }, h("label", { for: id }, label), input);
+  }
 
-    const sectionsList = h("ol", { class: "sections-list", aria: { label: "Sections, in print order" } });
-    const drawSections = () => {
-      const order: Section[] = [...s.sections, ...ALL_SECTIONS.filter((x) => !s.sections.includes(x))];
-      replace(
-        sectionsList,
-        order.map((section) => {
-          const on = s.sections.includes(section);
-          const idx = s.sections.indexOf(section);
-          const move = (delta: number) => {
-            const j = idx + delta;
-            if (idx < 0 || j < 0 || j >= s.sections.length) return;
-            this.change((sp) => {
-              [sp.sections[idx], sp.sections[j]] = [sp.sections[j], sp.sections[idx]];
-            });
-            drawSections();
-            (sectionsList.querySelector(`[data-section="${section}"] .move-${delta < 0 ? "up" : "down"}`) as HTMLElement | null)?.focus();
-          };
-          return h(
-            "li",
-            { dataset: { section } },
-            checkbox(SECTION_LABELS[section], on, (v) => {
-              this.change((sp) => toggle(sp.sections, section, v));
-              drawSections();
-            }),
-            h("button", { type: "button", class: "button subtle move-up", aria: { label: `Move ${SECTION_LABELS[section]} up` }, disabled: !on || idx === 0, on: { click: () => move(-1) } }, "↑"),
-            h("button", { type: "button", class: "button subtle move-down", aria: { label: `Move ${SECTION_LABELS[section]} down` }, disabled: !on || idx === s.sections.length - 1, on: { click: () => move(1) } }, "↓"),
-          );
-        }),
-      );
-    };
-    drawSections();
-
-    const langId = uid("pk-lang");
-    const lang = h("select", { id: langId }, h("option", { value: "en" }, "English"), h("option", { value: "es" }, "Español"));
-    lang.value = s.lang;
-    lang.addEventListener("change", () => this.change((sp) => (sp.lang = lang.value as PacketSpec["lang"])));
-    const pageId = uid("pk-page");
-    const page = h("select", { id: pageId }, h("option", { value: "letter" }, "US Letter"), h("option", { value: "a4" }, "A4"));
-    page.value = s.page;
-    page.addEventListener("change", () => this.change((sp) => (sp.page = page.value as PacketSpec["page"])));
-
-    replace(
-      this.form,
+  /** A group of checkboxes, one per item, each adding or removing it from `list`. */
+  private checks<T>(label: string, items: T[], list: T[], name: (item: T) => string, id?: (item: T) => string) {
+    return h(
+      "div",
+      { class: "field" },
+      h("span", { class: "label" }, label),
       h(
-        "fieldset",
-        { class: "card" },
-        h("legend", { class: "visually-hidden" }, "What to include"),
-        h("h2", {}, "What to include"),
-        h("div", { class: "field" }, h("span", { class: "label" }, "Pillars"), h("div", { class: "checks", role: "group", aria: { label: "Pillars" } }, this.pillars.map((p) => checkbox(`${roman(p.number)} · ${p.title}`, s.filters.pillars.includes(p.number), (on) => this.change((sp) => toggle(sp.filters.pillars, p.number, on)), `pillar-${p.number}`)))),
-        h("div", { class: "grid-2" }, h("div", { class: "field" }, h("label", { for: fromId }, "From"), from), h("div", { class: "field" }, h("label", { for: toId }, "To"), to)),
-        h("div", { class: "quick" }, last3, sinceLast, anyDate, checkbox("Include undated entries", s.filters.include_undated, (on) => this.change((sp) => (sp.filters.include_undated = on)))),
-        h("div", { class: "field" }, h("span", { class: "label" }, "Statuses"), h("div", { class: "checks", role: "group", aria: { label: "Statuses" } }, STATUSES.map((st: Status) => checkbox(statusLabel[st], s.filters.statuses.includes(st), (on) => this.change((sp) => toggle(sp.filters.statuses, st, on)))))),
-        h("div", { class: "field" }, h("span", { class: "label" }, "Agencies"), h("div", { class: "checks", role: "group", aria: { label: "Agencies" } }, this.agencies.map((a) => checkbox(a, s.filters.agencies.includes(a), (on) => this.change((sp) => toggle(sp.filters.agencies, a, on)))))),
-      ),
-      h("fieldset", { class: "card" }, h("legend", { class: "visually-hidden" }, "Sections"), h("h2", {}, "Sections"), sectionsList, text("Changes since (for that section)", s.changes_since ?? "", (v) => (this.spec.changes_since = orNull(v)), { placeholder: "YYYY-MM-DD" })),
-      h(
-        "fieldset",
-        { class: "card" },
-        h("legend", { class: "visually-hidden" }, "Options"),
-        h("h2", {}, "Options"),
-        text("Title", s.title, (v) => (this.spec.title = v), { id: "packet-title-input" }),
-        h("div", { class: "grid-3" }, text("Meeting", s.meeting.name, (v) => (this.spec.meeting.name = v)), text("Meeting date", s.meeting.date, (v) => (this.spec.meeting.date = v)), text("Place", s.meeting.place, (v) => (this.spec.meeting.place = v))),
-        h("div", { class: "grid-2" }, text("Prepared for", s.prepared_for, (v) => (this.spec.prepared_for = v)), text("Handling marking", s.marking ?? "", (v) => (this.spec.marking = orNull(v)), { placeholder: "e.g. SENSITIVE BUT UNCLASSIFIED" })),
-        h("div", { class: "grid-2" }, h("div", { class: "field" }, h("label", { for: langId }, "Language"), lang), h("div", { class: "field" }, h("label", { for: pageId }, "Page size"), page)),
-        h("div", { class: "checks" }, checkbox("Briefing notes", s.options.include_notes, (on) => this.change((sp) => (sp.options.include_notes = on))), checkbox("Source references", s.options.include_source_refs, (on) => this.change((sp) => (sp.options.include_source_refs = on)))),
+        "div",
+        { class: "checks", role: "group", aria: { label } },
+        items.map((item) => checkbox(name(item), list.includes(item), (on) => this.change(() => toggle(list, item, on)), id?.(item))),
       ),
     );
   }
+
+  private includeCard(): HTMLElement {
+    const f = this.spec.filters;
+    return h(
+      "fieldset",
+      { class: "card" },
+      h("legend", { class: "visually-hidden" }, "What to include"),
+      h("h2", {}, "What to include"),
+      this.checks(
+        "Pillars",
+        this.pillars.map((p) => p.number),
+        f.pillars,
+        (n) => `${roman(n)} · ${this.pillars.find((p) => p.number === n)?.title ?? ""}`,
+        (n) => `pillar-${n}`,
+      ),
+      this.dateRange(),
+      this.checks("Statuses", STATUSES, f.statuses, (st: Status) => statusLabel[st]),
+      this.checks("Agencies", this.agencies, f.agencies, (a) => a),
+    );
+  }
+
+  /** From and To, with quick picks. */
+  private dateRange(): HTMLElement[] {
+    const f = this.spec.filters;
+    const fromId = uid("pk-from");
+    const toId = uid("pk-to");
+    const from = h("input", { id: fromId, type: "text", value: f.from ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
+    const to = h("input", { id: toId, type: "text", value: f.to ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
+    from.addEventListener("input", () => this.change((sp) => (sp.filters.from = orNull(from.value))));
+    to.addEventListener("input", () => this.change((sp) => (sp.filters.to = orNull(to.value))));
+    const quick = (label: string, pick: () => Promise<[string | null, string | null]>) => {
+      const run = async () => {
+        const [start, end] = await pick();
+        from.value = start ?? "";
+        to.value = end ?? "";
+        this.change((sp) => {
+          sp.filters.from = start;
+          sp.filters.to = end;
+        });
+      };
+      return h("button", { type: "button", class: "button subtle", on: { click: () => void run() } }, label);
+    };
+    const sinceLast = async (): Promise<[string | null, null]> => {
+      const day = await this.api.lastPacketDay().catch(() => null);
+      if (!day) this.ctx.notice.show("No packet has been exported yet", "info");
+      return [day, null];
+    };
+    return [
+      h(
+        "div",
+        { class: "grid-2" },
+        h("div", { class: "field" }, h("label", { for: fromId }, "From"), from),
+        h("div", { class: "field" }, h("label", { for: toId }, "To"), to),
+      ),
+      h(
+        "div",
+        { class: "quick" },
+        quick("Last 3 months", async () => [isoDay(monthsBefore(this.today(), 3)), isoDay(this.today())]),
+        quick("Since the last packet", sinceLast),
+        quick("Any date", async () => [null, null]),
+        checkbox("Include undated entries", f.include_undated, (on) => this.change((sp) => (sp.filters.include_undated = on))),
+      ),
+    ];
+  }
+
+  private sectionsCard(): HTMLElement {
+    const list = h("ol", { class: "sections-list", aria: { label: "Sections, in print order" } });
+    const draw = () => {
+      const chosen = this.spec.sections;
+      const order: Section[] = [...chosen, ...ALL_SECTIONS.filter((x) => !chosen.includes(x))];
+      replace(
+        list,
+        order.map((section) => this.sectionItem(section, list, draw)),
+      );
+    };
+    draw();
+    return h(
+      "fieldset",
+      { class: "card" },
+      h("legend", { class: "visually-hidden" }, "Sections"),
+      h("h2", {}, "Sections"),
+      list,
+      this.text("Changes since (for that section)", this.spec.changes_since ?? "", (v) => (this.spec.changes_since = orNull(v)), {
+        placeholder: "YYYY-MM-DD",
+      }),
+    );
+  }
+
+  /** One section: included or not, moved up or down in print order. */
+  private sectionItem(section: Section, list: HTMLElement, redraw: () => void): HTMLElement {
+    const chosen = this.spec.sections;
+    const on = chosen.includes(section);
+    const idx = chosen.indexOf(section);
+    const label = SECTION_LABELS[section];
+    const move = (delta: number) => {
+      const j = idx + delta;
+      if (idx < 0 || j < 0 || j >= chosen.length) return;
+      this.change((sp) => {
+        [sp.sections[idx], sp.sections[j]] = [sp.sections[j], sp.sections[idx]];
+      });
+      redraw();
+      list.querySelector<HTMLElement>(`[data-section="${section}"] .move-${delta < 0 ? "up" : "down"}`)?.focus();
+    };
+    const include = (v: boolean) => {
+      this.change((sp) => toggle(sp.sections, section, v));
+      redraw();
+    };
+    return h(
+      "li",
+      { dataset: { section } },
+      checkbox(label, on, include),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "button subtle move-up",
+          aria: { label: `Move ${label} up` },
+          disabled: !on || idx === 0,
+          on: { click: () => move(-1) },
+        },
+        "↑",
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "button subtle move-down",
+          aria: { label: `Move ${label} down` },
+          disabled: !on || idx === chosen.length - 1,
+          on: { click: () => move(1) },
+        },
+        "↓",
+      ),
+    );
+  }
+
+  private optionsCard(): HTMLElement {
+    const s = this.spec;
+    const select = (label: string, value: string, options: [string, string][], onChange: (v: string) => void) => {
+      const id = uid("pk-select");
+      const el = h(
+        "select",
+        { id },
+        options.map(([v, text]) => h("option", { value: v }, text)),
+      );
+      el.value = value;
+      el.addEventListener("change", () => this.change(() => onChange(el.value)));
+      return h("div", { class: "field" }, h("label", { for: id }, label), el);
+    };
+    const o = s.options;
+    return h(
+      "fieldset",
+      { class: "card" },
+      h("legend", { class: "visually-hidden" }, "Options"),
+      h("h2", {}, "Options"),
+      this.text("Title", s.title, (v) => (s.title = v), { id: "packet-title-input" }),
+      h(
+        "div",
+        { class: "grid-3" },
+        this.text("Meeting", s.meeting.name, (v) => (s.meeting.name = v)),
+        this.text("Meeting date", s.meeting.date, (v) => (s.meeting.date = v)),
+        this.text("Place", s.meeting.place, (v) => (s.meeting.place = v)),
+      ),
+      h(
+        "div",
+        { class: "grid-2" },
+        this.text("Prepared for", s.prepared_for, (v) => (s.prepared_for = v)),
+        this.text("Handling marking", s.marking ?? "", (v) => (s.marking = orNull(v)), { placeholder: "e.g. SENSITIVE BUT UNCLASSIFIED" }),
+      ),
+      h(
+        "div",
+        { class: "grid-2" },
+        select(
+          "Language",
+          s.lang,
+          [
+            ["en", "English"],
+            ["es", "Español"],
+          ],
+          (v) => (s.lang = v as PacketSpec["lang"]),
+        ),
+        select(
+          "Page size",
+          s.page,
+          [
+            ["letter", "US Letter"],
+            ["a4", "A4"],
+          ],
+          (v) => (s.page = v as PacketSpec["page"]),
+        ),
+      ),
+      h(
+        "div",
+        { class: "checks" },
+        checkbox("Briefing notes", o.include_notes, (on) => this.change(() => (o.include_notes = on))),
+        checkbox("Source references", o.include_source_refs, (on) => this.change(() => (o.include_source_refs = on))),
+      ),
+    );
+  }
+}
+
+function checkbox(label: string, checked: boolean, onChange: (on: boolean) => void, id?: string): HTMLElement {
+  const box = h("input", { type: "checkbox", id, checked });
+  box.addEventListener("change", () => onChange(box.checked));
+  return h("label", {}, box, label);
+}
+
+function orNull(v: string): string | null {
+  return v.trim() ? v.trim() : null;
+}
+
+function toggle<T>(list: T[], item: T, on: boolean) {
+  const i = list.indexOf(item);
+  if (on && i < 0) list.push(item);
+  if (!on && i >= 0) list.splice(i, 1);
 }

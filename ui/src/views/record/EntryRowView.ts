@@ -1,53 +1,69 @@
 // One entry as a row: status (changed in place), kind, date, text, Spanish text,
-// agencies, notes; Edit opens the editor in place, Delete asks first.
+// agencies, notes; Edit opens the editor in place, Delete asks first. After a change the
+// row shows the entry as the shell returned it; nothing else is redrawn.
 
 import { h, replace } from "../../dom";
 import { errorMessage } from "../../api";
-import type { AppContext } from "../../context";
-import type { Entry } from "../../bindings/Entry";
+import type { EntryView } from "../../bindings/EntryView";
 import type { Status } from "../../bindings/Status";
 import { STATUSES, kindLabel, statusLabel } from "../../labels";
 import { EntryEditor } from "../../components/EntryEditor";
 import { confirmDialog } from "../../components/ConfirmDialog";
 import { NotesList } from "./NotesList";
+import type { RecordHost } from "./host";
+import type { Touched } from "./changes";
 
 export class EntryRowView {
   readonly el: HTMLElement;
+  private editing = false;
 
-  constructor(private readonly ctx: AppContext, private readonly entry: Entry, private readonly changed: () => void) {
+  constructor(
+    private readonly host: RecordHost,
+    private entry: EntryView,
+  ) {
     this.el = h("div", { class: "entry", tabindex: 0, dataset: { entryId: String(entry.id) } });
     this.renderRow();
   }
 
+  get id(): number {
+    return this.entry.id;
+  }
+
+  /** Whether the editor is open (the row must then stay in the DOM). */
+  get busy(): boolean {
+    return this.editing;
+  }
+
+  /** Shows the entry as it now is. */
+  update(entry: EntryView) {
+    this.entry = entry;
+    if (!this.editing) this.renderRow();
+  }
+
   private renderRow() {
     const e = this.entry;
-    const status = h(
-      "select",
-      { class: `status status-${e.status}`, aria: { label: "Status" }, title: e.status_phrase ? `Read from “${e.status_phrase}”` : "Status" },
-      STATUSES.map((s) => h("option", { value: s }, statusLabel[s])),
+    const notes = new NotesList(
+      this.host.ctx,
+      { kind: "entry", id: e.id },
+      e.notes,
+      (message) => this.host.changed(this.touched(), message),
+      false,
     );
-    status.value = e.status;
-    status.addEventListener("change", () => void this.setStatus(status.value as Status, status));
-    const notes = new NotesList(this.ctx, { kind: "entry", id: e.id ?? 0 }, e.notes, this.changed, false);
     replace(
       this.el,
-      h(
-        "div",
-        { class: "entry-meta" },
-        status,
-        h(
-          "span",
-          { class: "kind-date" },
-          h("span", { class: "kind" }, kindLabel[e.kind]),
-          e.date ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : "No calendar date" }, e.date.text) : h("span", { class: "date undated" }, "undated"),
-        ),
-      ),
+      h("div", { class: "entry-meta" }, this.statusSelect(), this.kindDate()),
       h(
         "div",
         { class: "entry-main" },
         h("p", { class: "entry-text" }, e.text),
         e.text_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, "ES"), e.text_es) : null,
-        e.agencies.length ? h("ul", { class: "agencies", aria: { label: "Agencies" } }, e.agencies.map((a) => h("li", { class: "chip" }, a))) : null,
+        e.agencies.length
+          ? h(
+              "ul",
+              { class: "agencies", aria: { label: "Agencies" } },
+              e.agencies.map((a) => h("li", { class: "chip" }, a)),
+            )
+          : null,
         notes.el,
       ),
       h(
@@ -60,40 +76,69 @@ export class EntryRowView {
     );
   }
 
-  private async setStatus(status: Status, select: HTMLSelectElement) {
-    try {
-      await this.ctx.api.updateEntry(this.entry.id ?? 0, [{ field: "status", value: status }]);
-      this.entry.status = status;
-      select.className = `status status-${status}`;
-      this.ctx.notice.show(`Status set to ${statusLabel[status]}`, "ok", { label: "Undo", run: () => void this.undo() });
-    } catch (e) {
-      select.value = this.entry.status;
-      this.ctx.notice.show(errorMessage(e), "error");
-    }
+  private statusSelect(): HTMLSelectElement {
+    const e = this.entry;
+    const select = h(
+      "select",
+      {
+        class: `status status-${e.status}`,
+        aria: { label: "Status" },
+        title: e.status_phrase ? `Read from “${e.status_phrase}”` : "Status",
+      },
+      STATUSES.map((s) => h("option", { value: s }, statusLabel[s])),
+    );
+    select.value = e.status;
+    select.addEventListener("change", () => void this.setStatus(select.value as Status, select));
+    return select;
   }
 
-  private async undo() {
+  private kindDate(): HTMLElement {
+    const e = this.entry;
+    return h(
+      "span",
+      { class: "kind-date" },
+      h("span", { class: "kind" }, kindLabel[e.kind]),
+      e.date
+        ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : "No calendar date" }, e.date.text)
+        : h("span", { class: "date undated" }, "undated"),
+    );
+  }
+
+  private touched(): Touched {
+    const initiativeId = this.entry.initiative_id;
+    if (initiativeId === null) return { scope: "general" };
+    return { scope: "entry", initiativeId, entryId: this.entry.id };
+  }
+
+  private async setStatus(status: Status, select: HTMLSelectElement) {
+    select.disabled = true;
     try {
-      const what = await this.ctx.api.undoLast();
-      this.ctx.notice.show(what ? `Undone: ${what}` : "Nothing to undo", "ok");
-      this.changed();
+      const current = await this.host.ctx.api.updateEntry(this.entry.id, [{ field: "status", value: status }]);
+      await this.host.changed(this.touched(), `Status set to ${statusLabel[status]}`, current);
     } catch (e) {
-      this.ctx.notice.show(errorMessage(e), "error");
+      select.value = this.entry.status;
+      this.host.ctx.notice.show(errorMessage(e), "error");
+    } finally {
+      select.disabled = false;
     }
   }
 
   private edit() {
+    this.editing = true;
+    const close = () => {
+      this.editing = false;
+      this.renderRow();
+      this.el.focus();
+    };
     const editor = new EntryEditor(this.entry, {
-      readDate: this.ctx.api.readDate,
+      readDate: this.host.ctx.api.readDate,
       onSave: async (changes) => {
-        await this.ctx.api.updateEntry(this.entry.id ?? 0, changes);
-        this.ctx.notice.show("Entry saved", "ok", { label: "Undo", run: () => void this.undo() });
-        this.changed();
+        const current = await this.host.ctx.api.updateEntry(this.entry.id, changes);
+        this.entry = current;
+        close();
+        await this.host.changed(this.touched(), "Entry saved", current);
       },
-      onCancel: () => {
-        this.renderRow();
-        this.el.focus();
-      },
+      onCancel: close,
     });
     replace(this.el, editor.el);
     editor.focus();
@@ -102,12 +147,13 @@ export class EntryRowView {
   private async remove() {
     const ok = await confirmDialog("Delete this entry?", this.entry.text, "Delete entry");
     if (!ok) return;
+    this.host.ctx.notice.show("Deleting the entry…", "busy");
     try {
-      await this.ctx.api.deleteEntry(this.entry.id ?? 0);
-      this.ctx.notice.show("Entry deleted", "ok", { label: "Undo", run: () => void this.undo() });
-      this.changed();
+      await this.host.ctx.api.deleteEntry(this.entry.id);
+      const initiativeId = this.entry.initiative_id;
+      await this.host.changed(initiativeId === null ? { scope: "general" } : { scope: "entries", initiativeId }, "Entry deleted");
     } catch (e) {
-      this.ctx.notice.show(errorMessage(e), "error");
+      this.host.ctx.notice.show(errorMessage(e), "error");
     }
   }
 }

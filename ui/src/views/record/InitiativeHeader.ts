@@ -2,81 +2,117 @@
 
 import { h, replace, uid } from "../../dom";
 import { errorMessage } from "../../api";
-import type { AppContext } from "../../context";
-import type { Initiative } from "../../bindings/Initiative";
+import type { InitiativeOutline } from "../../bindings/InitiativeOutline";
 import type { InitiativeChange } from "../../bindings/InitiativeChange";
+import type { RecordHost } from "./host";
+
+type Field = { input: HTMLInputElement | HTMLTextAreaElement; el: HTMLElement };
+
+function field(label: string, value: string, multiline: boolean, lang?: string): Field {
+  const id = uid("init");
+  const input = multiline ? h("textarea", { id, rows: 2, lang, value }) : h("input", { id, type: "text", lang, value });
+  return { input, el: h("div", { class: "field wide" }, h("label", { for: id }, label), input) };
+}
+
+const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
 export class InitiativeHeader {
   readonly el: HTMLElement;
 
-  constructor(private readonly ctx: AppContext, private readonly initiative: Initiative, private readonly changed: () => void) {
+  constructor(
+    private readonly host: RecordHost,
+    private readonly initiative: InitiativeOutline,
+  ) {
     this.el = h("header", { class: "initiative-header" });
     this.renderView();
   }
 
   private renderView() {
     const i = this.initiative;
+    const es = (text: string, cls = "spanish") => h("p", { class: cls, lang: "es" }, h("span", { class: "lang-tag" }, "ES"), text);
     replace(
       this.el,
       h(
         "div",
         { class: "initiative-titles" },
         h("h3", { class: "initiative-title" }, i.title),
-        i.title_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, "ES"), i.title_es) : null,
+        i.title_es ? es(i.title_es) : null,
         i.summary ? h("p", { class: "summary" }, i.summary) : null,
-        i.summary_es ? h("p", { class: "spanish summary", lang: "es" }, h("span", { class: "lang-tag" }, "ES"), i.summary_es) : null,
+        i.summary_es ? es(i.summary_es, "spanish summary") : null,
       ),
-      h("button", { type: "button", class: "button subtle", aria: { label: `Edit initiative ${i.title}` }, on: { click: () => this.renderForm() } }, "Edit"),
+      h(
+        "button",
+        { type: "button", class: "button subtle", aria: { label: `Edit initiative ${i.title}` }, on: { click: () => this.renderForm() } },
+        "Edit",
+      ),
     );
   }
 
   private renderForm() {
     const i = this.initiative;
-    const field = (label: string, value: string, multiline: boolean, lang?: string) => {
-      const id = uid("init");
-      const input = multiline ? h("textarea", { id, rows: 2, lang, value }) : h("input", { id, type: "text", lang, value });
-      return { input, el: h("div", { class: "field wide" }, h("label", { for: id }, label), input) };
+    const fields = {
+      title: field("Title", i.title, false),
+      titleEs: field("Spanish title", i.title_es ?? "", false, "es"),
+      summary: field("Summary", i.summary ?? "", true),
+      summaryEs: field("Spanish summary", i.summary_es ?? "", true, "es"),
     };
-    const title = field("Title", i.title, false);
-    const titleEs = field("Spanish title", i.title_es ?? "", false, "es");
-    const summary = field("Summary", i.summary ?? "", true);
-    const summaryEs = field("Spanish summary", i.summary_es ?? "", true, "es");
     const error = h("div", { class: "form-error", role: "alert" });
+    const submit = h("button", { type: "submit", class: "button primary" }, "Save");
     const form = h(
       "form",
       { class: "initiative-form" },
-      title.el,
-      titleEs.el,
-      summary.el,
-      summaryEs.el,
+      Object.values(fields).map((f) => f.el),
       error,
-      h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: () => this.renderView() } }, "Cancel"), h("button", { type: "submit", class: "button primary" }, "Save")),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "button", on: { click: () => this.renderView() } }, "Cancel"),
+        submit,
+      ),
     );
     form.addEventListener("keydown", (e: KeyboardEvent) => {
       if (e.key === "Escape") this.renderView();
     });
-    form.addEventListener("submit", async (e) => {
+    form.addEventListener("submit", (e) => {
       e.preventDefault();
-      const orNull = (v: string) => (v.trim() ? v.trim() : null);
-      const changes: InitiativeChange[] = [];
-      if (!title.input.value.trim()) {
-        replace(error, "Title: an initiative needs a title");
-        title.input.focus();
-        return;
-      }
-      if (title.input.value.trim() !== i.title) changes.push({ field: "title", value: title.input.value.trim() });
-      if (orNull(titleEs.input.value) !== (i.title_es ?? null)) changes.push({ field: "title_es", value: orNull(titleEs.input.value) });
-      if (orNull(summary.input.value) !== (i.summary ?? null)) changes.push({ field: "summary", value: orNull(summary.input.value) });
-      if (orNull(summaryEs.input.value) !== (i.summary_es ?? null)) changes.push({ field: "summary_es", value: orNull(summaryEs.input.value) });
-      try {
-        if (changes.length) await this.ctx.api.updateInitiative(i.id ?? 0, changes);
-        if (changes.length) this.ctx.notice.show("Initiative saved", "ok");
-        this.changed();
-      } catch (err) {
-        replace(error, errorMessage(err));
-      }
+      void this.save(fields, error, submit);
     });
     replace(this.el, form);
-    title.input.focus();
+    fields.title.input.focus();
+  }
+
+  private changes(fields: Record<"title" | "titleEs" | "summary" | "summaryEs", Field>): InitiativeChange[] {
+    const i = this.initiative;
+    const changes: InitiativeChange[] = [];
+    const title = fields.title.input.value.trim();
+    if (title !== i.title) changes.push({ field: "title", value: title });
+    if (orNull(fields.titleEs.input.value) !== i.title_es) changes.push({ field: "title_es", value: orNull(fields.titleEs.input.value) });
+    if (orNull(fields.summary.input.value) !== i.summary) changes.push({ field: "summary", value: orNull(fields.summary.input.value) });
+    if (orNull(fields.summaryEs.input.value) !== i.summary_es)
+      changes.push({ field: "summary_es", value: orNull(fields.summaryEs.input.value) });
+    return changes;
+  }
+
+  private async save(fields: Record<"title" | "titleEs" | "summary" | "summaryEs", Field>, error: HTMLElement, submit: HTMLButtonElement) {
+    if (!fields.title.input.value.trim()) {
+      replace(error, "Title: an initiative needs a title");
+      fields.title.input.focus();
+      return;
+    }
+    const changes = this.changes(fields);
+    if (!changes.length) {
+      this.renderView();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = "Saving…";
+    try {
+      await this.host.ctx.api.updateInitiative(this.initiative.id, changes);
+      await this.host.changed({ scope: "heading", initiativeId: this.initiative.id }, "Initiative saved");
+    } catch (err) {
+      replace(error, errorMessage(err));
+      submit.disabled = false;
+      submit.textContent = "Save";
+    }
   }
 }

@@ -1,10 +1,11 @@
 // Briefing notes on an initiative or an entry (points to make, if raised, background):
-// listed, added, deleted.
+// listed, added, deleted. The owner is told of each saved change, to show it and offer
+// to undo it.
 
 import { h, replace, uid } from "../../dom";
 import { errorMessage } from "../../api";
 import type { AppContext } from "../../context";
-import type { Note } from "../../bindings/Note";
+import type { NoteView } from "../../bindings/NoteView";
 import type { NoteKind } from "../../bindings/NoteKind";
 import type { NoteTarget } from "../../bindings/NoteTarget";
 import { NOTE_KINDS, noteLabel } from "../../labels";
@@ -16,9 +17,19 @@ export class NotesList {
   readonly addButton: HTMLButtonElement;
   private readonly form: HTMLElement;
 
-  constructor(private readonly ctx: AppContext, private readonly target: NoteTarget, notes: Note[], private readonly changed: () => void, placeAdd = true) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly target: NoteTarget,
+    notes: NoteView[],
+    private readonly saved: (message: string) => Promise<void>,
+    placeAdd = true,
+  ) {
     this.form = h("div", { class: "note-form-slot" });
-    const add = h("button", { type: "button", class: placeAdd ? "link add-note" : "button subtle", on: { click: () => this.openForm(add) } }, placeAdd ? "+ Note" : "Note");
+    const add = h(
+      "button",
+      { type: "button", class: placeAdd ? "link add-note" : "button subtle", on: { click: () => this.openForm(add) } },
+      placeAdd ? "+ Note" : "Note",
+    );
     this.addButton = add;
     this.el = h(
       "div",
@@ -27,15 +38,7 @@ export class NotesList {
         ? h(
             "ul",
             { class: "note-list" },
-            notes.map((n) =>
-              h(
-                "li",
-                { class: `note note-${n.kind}` },
-                h("span", { class: "note-kind" }, noteLabel[n.kind]),
-                h("span", { class: "note-text" }, n.text),
-                h("button", { type: "button", class: "link danger-text", aria: { label: `Delete note: ${n.text}` }, on: { click: () => void this.remove(n) } }, "Delete"),
-              ),
-            ),
+            notes.map((n) => this.note(n)),
           )
         : null,
       this.form,
@@ -43,11 +46,29 @@ export class NotesList {
     );
   }
 
+  private note(n: NoteView): HTMLElement {
+    return h(
+      "li",
+      { class: `note note-${n.kind}` },
+      h("span", { class: "note-kind" }, noteLabel[n.kind]),
+      h("span", { class: "note-text" }, n.text),
+      h(
+        "button",
+        { type: "button", class: "link danger-text", aria: { label: `Delete note: ${n.text}` }, on: { click: () => void this.remove(n) } },
+        "Delete",
+      ),
+    );
+  }
+
   private openForm(add: HTMLElement) {
     add.hidden = true;
     const kindId = uid("note-kind");
     const textId = uid("note-text");
-    const kind = h("select", { id: kindId }, NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel[k])));
+    const kind = h(
+      "select",
+      { id: kindId },
+      NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel[k])),
+    );
     const text = h("textarea", { id: textId, rows: 2 });
     const error = h("div", { class: "form-error", role: "alert" });
     const close = () => {
@@ -55,28 +76,18 @@ export class NotesList {
       add.hidden = false;
       add.focus();
     };
+    const submit = h("button", { type: "submit", class: "button primary" }, "Add note");
     const form = h(
       "form",
       { class: "note-form" },
       h("div", { class: "field" }, h("label", { for: kindId }, "Kind"), kind),
       h("div", { class: "field wide" }, h("label", { for: textId }, "Note"), text),
       error,
-      h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: close } }, "Cancel"), h("button", { type: "submit", class: "button primary" }, "Add note")),
+      h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: close } }, "Cancel"), submit),
     );
-    form.addEventListener("submit", async (e) => {
+    form.addEventListener("submit", (e) => {
       e.preventDefault();
-      if (!text.value.trim()) {
-        replace(error, "Note: type some text first");
-        text.focus();
-        return;
-      }
-      try {
-        await this.ctx.api.addNote(this.target, kind.value as NoteKind, text.value.trim());
-        this.ctx.notice.show("Note added", "ok");
-        this.changed();
-      } catch (err) {
-        replace(error, errorMessage(err));
-      }
+      void this.add(kind.value as NoteKind, text, error, submit);
     });
     form.addEventListener("keydown", (e: KeyboardEvent) => {
       if (e.key === "Escape") close();
@@ -85,12 +96,32 @@ export class NotesList {
     text.focus();
   }
 
-  private async remove(note: Note) {
-    if (!(await confirmDialog("Delete this note?", note.text, "Delete note"))) return;
+  private async add(kind: NoteKind, text: HTMLTextAreaElement, error: HTMLElement, submit: HTMLButtonElement) {
+    if (!text.value.trim()) {
+      replace(error, "Note: type some text first");
+      text.focus();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = "Adding…";
+    replace(error);
     try {
-      await this.ctx.api.deleteNote(note.id ?? 0);
-      this.ctx.notice.show("Note deleted", "ok");
-      this.changed();
+      await this.ctx.api.addNote(this.target, kind, text.value.trim());
+      await this.saved("Note added");
+    } catch (err) {
+      replace(error, errorMessage(err));
+    } finally {
+      submit.disabled = false;
+      submit.textContent = "Add note";
+    }
+  }
+
+  private async remove(note: NoteView) {
+    if (!(await confirmDialog("Delete this note?", note.text, "Delete note"))) return;
+    this.ctx.notice.show("Deleting the note…", "busy");
+    try {
+      await this.ctx.api.deleteNote(note.id);
+      await this.saved("Note deleted");
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }

@@ -1,38 +1,66 @@
-// The record: pillars -> initiatives -> entries, edited in place. Each change is saved
-// at once as one undoable step; "Undo" reverts the last one.
+// The record: pillars -> initiatives -> entries, edited in place. The outline (pillars,
+// initiatives, their notes and entry counts) is painted first; each initiative reads its
+// entries as it comes near the screen and drops them when it moves far away, so a record
+// of any size opens at once and holds only what is on screen. Each change is saved at
+// once as one undoable step; "Undo" reverts the last one, and only what a change touched
+// is read again.
 
 import { h, replace } from "../../dom";
-import { errorMessage } from "../../api";
+import { errorMessage, isIpcError } from "../../api";
 import type { AppContext, Focus, View } from "../../context";
-import type { Dialogue } from "../../bindings/Dialogue";
-import type { Initiative } from "../../bindings/Initiative";
-import type { Pillar } from "../../bindings/Pillar";
-import type { Record as DialogueRecord } from "../../bindings/Record";
+import type { DialogueOutline } from "../../bindings/DialogueOutline";
+import type { EntryView } from "../../bindings/EntryView";
+import type { Outline } from "../../bindings/Outline";
+import type { PillarOutline } from "../../bindings/PillarOutline";
 import { roman } from "../../labels";
+import { ChangeLog, type Touched } from "./changes";
+import type { RecordHost } from "./host";
 import { EntryRowView } from "./EntryRowView";
-import { InitiativeHeader } from "./InitiativeHeader";
-import { EntryEditor } from "../../components/EntryEditor";
-import { NotesList } from "./NotesList";
+import { InitiativeCard } from "./InitiativeCard";
+import { intersectionWatcher, type Watcher, type WatcherFactory } from "./visibility";
 
-export class RecordView implements View {
+/** Initiatives whose entries are read before the first paint, so it shows entries at once. */
+const FIRST_PAINT = { initiatives: 3, entries: 12 };
+
+/** "4 initiatives · 13 entries" */
+export function pillarCount(cards: InitiativeCard[]): string {
+  const entries = cards.reduce((n, c) => n + c.count, 0);
+  return `${cards.length} ${cards.length === 1 ? "initiative" : "initiatives"} · ${entries} ${entries === 1 ? "entry" : "entries"}`;
+}
+
+export class RecordView implements View, RecordHost {
   readonly el: HTMLElement;
   private readonly body: HTMLElement;
   private readonly pillarNav: HTMLElement;
-  private record: DialogueRecord | null = null;
+  private readonly cards = new Map<number, InitiativeCard>();
+  private readonly log = new ChangeLog();
+  private watcher: Watcher | null = null;
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(
+    readonly ctx: AppContext,
+    private readonly watchers: WatcherFactory = intersectionWatcher,
+  ) {
     this.body = h("div", { class: "record-body" });
     this.pillarNav = h("nav", { class: "pillar-nav", aria: { label: "Pillars" } });
-    const undo = h("button", { type: "button", class: "button", title: "Undo the last change (Ctrl+Z)", on: { click: () => void this.undo() } }, "↶ Undo last change");
+    const undo = h(
+      "button",
+      { type: "button", class: "button", title: "Undo the last change (Ctrl+Z)", on: { click: () => void this.undo() } },
+      "↶ Undo last change",
+    );
     this.el = h(
       "section",
       { class: "view record-view", aria: { labelledby: "record-title" } },
-      h("header", { class: "view-header" }, h("h1", { id: "record-title" }, "Record"), this.pillarNav, h("div", { class: "header-actions" }, undo)),
+      h(
+        "header",
+        { class: "view-header" },
+        h("h1", { id: "record-title" }, "Record"),
+        this.pillarNav,
+        h("div", { class: "header-actions" }, undo),
+      ),
       this.body,
     );
     this.el.addEventListener("keydown", (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      const typing = target.matches("input, textarea, select");
+      const typing = (e.target as HTMLElement).matches("input, textarea, select");
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !typing) {
         e.preventDefault();
         void this.undo();
@@ -42,74 +70,211 @@ export class RecordView implements View {
 
   async show(focus?: Focus) {
     await this.reload();
-    if (focus?.entryId !== undefined) this.focusEntry(focus.entryId);
-    else if (focus?.initiativeId !== undefined) this.focusSelector(`[data-initiative-id="${focus.initiativeId}"]`);
+    if (focus?.entryId !== undefined) await this.focusEntry(focus.entryId);
+    else if (focus?.initiativeId !== undefined) this.focusCard(focus.initiativeId);
   }
 
+  /** Reads the outline and paints it; entries follow as initiatives come into view. */
   async reload() {
+    if (!this.body.firstChild) replace(this.body, h("p", { class: "muted loading" }, "Loading the record…"));
     try {
-      this.record = await this.ctx.api.loadRecord();
-      this.render();
+      const outline = await this.ctx.api.recordOutline();
+      await this.render(outline);
     } catch (e) {
       replace(this.body, h("p", { class: "error-text" }, `Could not load the record: ${errorMessage(e)}`));
     }
   }
 
-  focusEntry(id: number) {
-    this.focusSelector(`[data-entry-id="${id}"]`);
+  /** The initiative card with this id, when the record shows one. */
+  card(id: number): InitiativeCard | undefined {
+    return this.cards.get(id);
   }
 
-  private focusSelector(selector: string) {
-    const row = this.el.querySelector<HTMLElement>(selector);
-    if (!row) return;
-    row.scrollIntoView({ block: "center" });
-    row.classList.add("flash");
-    setTimeout(() => row.classList.remove("flash"), 1600);
-    row.focus();
-  }
-
-  private async undo() {
+  async focusEntry(id: number) {
     try {
-      const what = await this.ctx.api.undoLast();
-      this.ctx.notice.show(what ? `Undone: ${what}` : "Nothing to undo", what ? "ok" : "info");
-      if (what) await this.reload();
+      const entry = await this.ctx.api.entry(id);
+      if (entry.initiative_id === null) {
+        const row = this.el.querySelector<HTMLElement>(`.general [data-entry-id="${id}"]`);
+        if (row) this.flash(row);
+        return;
+      }
+      const row = await this.cards.get(entry.initiative_id)?.reveal(id);
+      if (row) this.flash(row);
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }
   }
 
-  private render() {
-    const record = this.record;
-    if (!record || record.dialogues.length === 0) {
+  private focusCard(id: number) {
+    const card = this.cards.get(id);
+    if (card) this.flash(card.el);
+  }
+
+  private flash(el: HTMLElement) {
+    el.scrollIntoView({ block: "center" });
+    el.classList.add("flash");
+    setTimeout(() => el.classList.remove("flash"), 1600);
+    el.focus();
+  }
+
+  async changed(touched: Touched, message: string, current?: EntryView) {
+    this.log.record(touched);
+    this.ctx.notice.show(message, "ok", { label: "Undo", run: () => void this.undo() });
+    await this.refresh(touched, current);
+  }
+
+  async undo() {
+    this.ctx.notice.show("Undoing the last change…", "busy");
+    try {
+      const what = await this.ctx.api.undoLast();
+      if (!what) {
+        this.log.clear();
+        this.ctx.notice.show("Nothing to undo", "info");
+        return;
+      }
+      const touched = this.log.takeLast();
+      if (touched) await this.refresh(touched);
+      else await this.reload();
+      this.ctx.notice.show(`Undone: ${what}`, "ok");
+    } catch (e) {
+      this.ctx.notice.show(errorMessage(e), "error");
+    }
+  }
+
+  anchored(el: HTMLElement, draw: () => void) {
+    const pane = this.el.parentElement;
+    if (!pane || !el.isConnected) return draw();
+    const before = el.getBoundingClientRect();
+    if (before.bottom > pane.getBoundingClientRect().top) return draw();
+    draw();
+    pane.scrollTop += el.getBoundingClientRect().height - before.height;
+  }
+
+  /** Reads again only what `touched` names, and shows it. */
+  private async refresh(touched: Touched, current?: EntryView) {
+    // General sections are short and read whole with the outline.
+    if (touched.scope === "general") return this.reload();
+    const card = this.cards.get(touched.initiativeId);
+    if (!card) return this.reload();
+    try {
+      if (touched.scope === "entries") await card.reload();
+      else if (touched.scope === "heading") {
+        const outline = await this.ctx.api.recordOutline();
+        const found = outline.dialogues.flatMap((d) => d.pillars.flatMap((p) => p.initiatives)).find((i) => i.id === card.id);
+        if (found) card.setOutline(found);
+        else await this.render(outline);
+      } else {
+        const entry = current ?? (await this.ctx.api.entry(touched.entryId));
+        if (!card.applyEntry(entry)) await card.reload();
+      }
+    } catch (e) {
+      if (isIpcError(e) && e.code === "not_found") await card.reload();
+      else this.ctx.notice.show(`Could not show the change: ${errorMessage(e)}`, "error");
+    }
+  }
+
+  private async render(outline: Outline) {
+    this.watcher?.disconnect();
+    this.cards.clear();
+    if (outline.dialogues.every((d) => d.pillars.length === 0 && d.general_entries === 0)) {
       replace(
         this.body,
-        h("div", { class: "empty" }, h("p", {}, "The record is empty."), h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("import") } }, "Import a fact sheet")),
+        h(
+          "div",
+          { class: "empty" },
+          h("p", {}, "The record is empty."),
+          h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("import") } }, "Import a fact sheet"),
+        ),
       );
       replace(this.pillarNav);
       return;
     }
+    const generals = await Promise.all(outline.dialogues.map((d) => this.general(d)));
+    const dialogues = outline.dialogues.map((d, i) => this.dialogue(d, generals[i]));
+    await this.primeFirstCards();
+    // With more than one dialogue, each dialogue's pillars are named after it ("HLED I").
+    const named = outline.dialogues.length > 1;
     replace(
       this.pillarNav,
-      record.dialogues.flatMap((d) =>
-        d.pillars.map((p) =>
-          h("a", { href: `#pillar-${p.id}`, class: "pillar-link", title: p.title, on: { click: (e: Event) => { e.preventDefault(); this.el.querySelector(`#pillar-${p.id}`)?.scrollIntoView({ block: "start" }); } } }, roman(p.number)),
-        ),
-      ),
+      outline.dialogues.flatMap((d) => [
+        named ? h("span", { class: "pillar-nav-dialogue" }, d.short_name) : null,
+        ...d.pillars.map((p) => this.pillarLink(p)),
+      ]),
     );
-    replace(this.body, record.dialogues.map((d) => this.dialogue(d)));
+    replace(this.body, dialogues);
+    this.watcher = this.watchers(this.el.parentElement);
+    for (const card of this.cards.values()) this.watcher.watch(card.el, (near) => card.setNear(near));
   }
 
-  private dialogue(d: Dialogue): HTMLElement {
+  /** Reads the first initiatives' entries before the first paint, so it is not blank. */
+  private async primeFirstCards() {
+    const first: InitiativeCard[] = [];
+    let entries = 0;
+    for (const card of this.cards.values()) {
+      if (first.length >= FIRST_PAINT.initiatives || entries >= FIRST_PAINT.entries) break;
+      first.push(card);
+      entries += card.count;
+    }
+    for (const card of first) card.setNear(true);
+    await Promise.all(first.map((c) => c.load()));
+  }
+
+  private pillarLink(p: PillarOutline): HTMLElement {
+    const jump = (e: Event) => {
+      e.preventDefault();
+      this.el.querySelector(`#pillar-${p.id}`)?.scrollIntoView({ block: "start" });
+    };
+    return h("a", { href: `#pillar-${p.id}`, class: "pillar-link", title: p.title, on: { click: jump } }, roman(p.number));
+  }
+
+  private dialogue(d: DialogueOutline, general: HTMLElement | null): HTMLElement {
     return h(
       "div",
       { class: "dialogue" },
-      h("p", { class: "dialogue-name" }, d.name, d.launched ? h("span", { class: "muted" }, ` · relaunched ${d.launched.text}`) : null),
+      h("p", { class: "dialogue-name" }, d.name),
+      d.launched ? h("p", { class: "muted dialogue-launched" }, `Relaunched ${d.launched.text}`) : null,
+      general,
       d.pillars.map((p) => this.pillar(p)),
     );
   }
 
-  private pillar(p: Pillar): HTMLElement {
-    const entries = p.initiatives.reduce((n, i) => n + i.entries.length, 0);
+  /** The dialogue's statements that belong to no pillar (meetings held, framing), read
+   * with the outline: a dialogue has a few, never thousands. */
+  private async general(d: DialogueOutline): Promise<HTMLElement | null> {
+    if (d.general_entries === 0) return null;
+    const entries = await this.ctx.api.dialogueEntries(d.id);
+    const title = `general-title-${d.id}`;
+    return h(
+      "section",
+      { class: "pillar general", id: `general-${d.id}`, aria: { labelledby: title } },
+      h(
+        "h2",
+        { class: "pillar-title", id: title },
+        h("span", {}, "General"),
+        h("span", { class: "count" }, `${entries.length} ${entries.length === 1 ? "entry" : "entries"}`),
+      ),
+      h(
+        "div",
+        { class: "card initiative" },
+        h(
+          "ul",
+          { class: "entries" },
+          entries.map((e) => h("li", {}, new EntryRowView(this, e).el)),
+        ),
+      ),
+    );
+  }
+
+  private pillar(p: PillarOutline): HTMLElement {
+    const count = h("span", { class: "count" });
+    const cards: InitiativeCard[] = [];
+    const recount = () => replace(count, pillarCount(cards));
+    for (const i of p.initiatives) {
+      const card = new InitiativeCard(this, i, recount);
+      cards.push(card);
+      this.cards.set(i.id, card);
+    }
+    recount();
     return h(
       "section",
       { class: "pillar", id: `pillar-${p.id}`, aria: { labelledby: `pillar-title-${p.id}` } },
@@ -118,44 +283,10 @@ export class RecordView implements View {
         { class: "pillar-title", id: `pillar-title-${p.id}` },
         h("span", { class: "pillar-number" }, `Pillar ${roman(p.number)}`),
         h("span", {}, p.title),
-        h("span", { class: "count" }, `${p.initiatives.length} initiatives · ${entries} entries`),
+        count,
       ),
       p.title_es ? h("p", { class: "spanish", lang: "es" }, p.title_es) : null,
-      p.initiatives.map((i) => this.initiative(i)),
+      cards.map((c) => c.el),
     );
-  }
-
-  private initiative(i: Initiative): HTMLElement {
-    const id = i.id ?? 0;
-    const list = h("ol", { class: "entries" });
-    const addSlot = h("div", { class: "add-slot" });
-    const card = h(
-      "article",
-      { class: "initiative", tabindex: -1, dataset: { initiativeId: String(id) }, aria: { label: i.title } },
-      new InitiativeHeader(this.ctx, i, () => void this.reload()).el,
-      new NotesList(this.ctx, { kind: "initiative", id }, i.notes, () => void this.reload()).el,
-      list,
-      addSlot,
-    );
-    for (const entry of i.entries) {
-      list.appendChild(h("li", {}, new EntryRowView(this.ctx, entry, () => void this.reload()).el));
-    }
-    const addButton = h("button", { type: "button", class: "button subtle" }, "+ Add entry");
-    addButton.addEventListener("click", () => {
-      const editor = new EntryEditor(null, {
-        readDate: this.ctx.api.readDate,
-        onCreate: async (entry) => {
-          const created = await this.ctx.api.createEntry(id, entry);
-          this.ctx.notice.show("Entry added", "ok");
-          await this.reload();
-          this.focusEntry(created.id);
-        },
-        onCancel: () => replace(addSlot, addButton),
-      });
-      replace(addSlot, editor.el);
-      editor.focus();
-    });
-    replace(addSlot, addButton);
-    return card;
   }
 }

@@ -21,7 +21,12 @@ describe("RecoveryView", () => {
   it("asks for the passphrase of an encrypted record and opens it", async () => {
     const api = fakeApi(async () => info);
     const opened = vi.fn();
-    const view = new RecoveryView(api as unknown as Api, { code: "encrypted", message: "briefbook.db is encrypted; its passphrase is needed to open it" }, "/data/briefbook.db", opened);
+    const view = new RecoveryView(
+      api as unknown as Api,
+      { code: "encrypted", message: "briefbook.db is encrypted; its passphrase is needed to open it" },
+      "/data/briefbook.db",
+      opened,
+    );
     expect(view.el.textContent).toContain("The record is encrypted");
     const input = view.el.querySelector<HTMLInputElement>("#recovery-passphrase")!;
     input.value = "correct horse";
@@ -43,7 +48,12 @@ describe("RecoveryView", () => {
   });
 
   it("offers no passphrase field for a damaged file", () => {
-    const view = new RecoveryView(fakeApi(async () => info) as unknown as Api, { code: "damaged_database", message: "not a Briefbook database" }, null, vi.fn());
+    const view = new RecoveryView(
+      fakeApi(async () => info) as unknown as Api,
+      { code: "damaged_database", message: "not a Briefbook database" },
+      null,
+      vi.fn(),
+    );
     expect(view.el.querySelector("#recovery-passphrase")).toBeNull();
   });
 });

@@ -10,7 +10,12 @@ export class RecoveryView {
   readonly el: HTMLElement;
   private readonly message: HTMLElement;
 
-  constructor(private readonly api: Api, error: IpcError, path: string | null, private readonly opened: (info: DatabaseInfo) => void) {
+  constructor(
+    private readonly api: Api,
+    error: IpcError,
+    path: string | null,
+    private readonly opened: (info: DatabaseInfo) => void,
+  ) {
     this.message = h("p", { class: "form-error", role: "alert" });
     this.el = h(
       "main",
@@ -22,12 +27,24 @@ export class RecoveryView {
         h("p", { class: "recovery-reason" }, error.message),
         path ? h("p", { class: "muted" }, "Database: ", h("code", {}, path)) : null,
         error.code === "encrypted" ? this.unlockForm() : null,
-        h("p", {}, "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept in the backups folder)."),
+        h(
+          "p",
+          {},
+          "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept in the backups folder).",
+        ),
         h(
           "div",
           { class: "actions" },
-          h("button", { type: "button", id: "recovery-other", class: "button", on: { click: () => void this.openOther() } }, "Open another file…"),
-          h("button", { type: "button", id: "recovery-restore", class: "button primary", on: { click: () => void this.restore() } }, "Restore the last backup"),
+          h(
+            "button",
+            { type: "button", id: "recovery-other", class: "button", on: { click: () => void this.openOther() } },
+            "Open another file…",
+          ),
+          h(
+            "button",
+            { type: "button", id: "recovery-restore", class: "button primary", on: { click: () => void this.restore() } },
+            "Restore the last backup",
+          ),
         ),
         this.message,
       ),
@@ -36,7 +53,12 @@ export class RecoveryView {
 
   /** A passphrase field: the key stays in the app's memory, never on disk. */
   private unlockForm(): HTMLElement {
-    const input = h("input", { type: "password", id: "recovery-passphrase", autocomplete: "current-password", aria: { label: "Passphrase" } }) as HTMLInputElement;
+    const input = h("input", {
+      type: "password",
+      id: "recovery-passphrase",
+      autocomplete: "current-password",
+      aria: { label: "Passphrase" },
+    }) as HTMLInputElement;
     const form = h(
       "form",
       { class: "unlock-form" },
@@ -64,7 +86,7 @@ export class RecoveryView {
   private async openOther() {
     try {
       const path = await this.api.pickOpenPath("database");
-      if (path) this.opened(await this.api.openDatabase(path));
+      if (path) this.opened(await this.api.openRecord(path));
     } catch (e) {
       replace(this.message, errorMessage(e));
     }

@@ -66,7 +66,12 @@ export class SearchView implements View {
       this.hits = hits;
       this.selected = hits.length ? 0 : -1;
       this.render();
-      replace(this.status, hits.length === 0 ? `Nothing matches “${query}”.` : `${hits.length}${hits.length === LIMIT ? "+" : ""} results · ↑↓ to choose, Enter to open`);
+      replace(
+        this.status,
+        hits.length === 0
+          ? `Nothing matches “${query}”.`
+          : `${hits.length}${hits.length === LIMIT ? "+" : ""} results · ↑↓ to choose, Enter to open`,
+      );
     } catch (e) {
       if (seq === this.seq) replace(this.status, h("span", { class: "error-text" }, errorMessage(e)));
     }
@@ -98,9 +103,26 @@ export class SearchView implements View {
         const id = `search-hit-${i}`;
         const item = h(
           "li",
-          { id, role: "option", class: i === this.selected ? "hit selected" : "hit", aria: { selected: String(i === this.selected) }, dataset: { entryId: String(hit.entry_id ?? "") } },
-          h("div", { class: "hit-place" }, h("span", { class: "pillar-number" }, `Pillar ${roman(hit.pillar_number)}`), " › ", hit.initiative_title, h("span", { class: "hit-kind" }, hit.kind)),
-          h("p", { class: "snippet" }, hit.snippet.map((part) => (part.hit ? h("mark", {}, part.text) : part.text))),
+          {
+            id,
+            role: "option",
+            class: i === this.selected ? "hit selected" : "hit",
+            aria: { selected: String(i === this.selected) },
+            dataset: { entryId: String(hit.entry_id ?? "") },
+          },
+          h(
+            "div",
+            { class: "hit-place" },
+            h("span", { class: "pillar-number" }, `Pillar ${roman(hit.pillar_number)}`),
+            " › ",
+            hit.initiative_title,
+            h("span", { class: "hit-kind" }, hit.kind),
+          ),
+          h(
+            "p",
+            { class: "snippet" },
+            hit.snippet.map((part) => (part.hit ? h("mark", {}, part.text) : part.text)),
+          ),
         );
         item.addEventListener("click", () => this.open(hit));
         return item;

@@ -20,19 +20,31 @@ export class SettingsView implements View {
         "div",
         { class: "card" },
         h("h2", {}, "Backup"),
-        h("p", {}, "A backup is a complete copy of the database file, written to the backup folder. Restoring one is offered if the database is ever damaged."),
+        h(
+          "p",
+          {},
+          "A backup is a complete copy of the database file, written to the backup folder. Restoring one is offered if the database is ever damaged.",
+        ),
         h("button", { type: "button", id: "backup-now", class: "button primary", on: { click: () => void this.backup() } }, "Back up now"),
       ),
       h(
         "div",
         { class: "card" },
         h("h2", {}, "Exchange"),
-        h("p", {}, "Export the whole record as one Briefbook JSON document (to move it to another computer or keep it in version control), or import such a document."),
+        h(
+          "p",
+          {},
+          "Export the whole record as one Briefbook JSON document (to move it to another computer or keep it in version control), or import such a document.",
+        ),
         h(
           "div",
           { class: "row" },
           h("button", { type: "button", class: "button", on: { click: () => void this.exportJson() } }, "Export JSON…"),
-          h("button", { type: "button", class: "button", on: { click: () => this.ctx.navigate("import") } }, "Import JSON or a fact sheet…"),
+          h(
+            "button",
+            { type: "button", class: "button", on: { click: () => this.ctx.navigate("import") } },
+            "Import JSON or a fact sheet…",
+          ),
         ),
       ),
     );
@@ -40,7 +52,7 @@ export class SettingsView implements View {
 
   async show() {
     try {
-      this.render(await this.ctx.api.databaseInfo());
+      this.render(await this.ctx.api.databaseSummary());
     } catch (e) {
       replace(this.info, h("p", { class: "error-text" }, errorMessage(e)));
     }

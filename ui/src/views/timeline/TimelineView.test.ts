@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from "vitest";
+import { TIMELINE_PAGE, TimelineView, monthGroup } from "./TimelineView";
+import { Notice } from "../../components/Notice";
+import type { AppContext } from "../../context";
+import type { Api } from "../../api";
+import type { EntryQuery } from "../../bindings/EntryQuery";
+import type { EntryRow } from "../../bindings/EntryRow";
+
+/** 250 dated entries (one a day from January 2021 on), then 5 undated ones. */
+const ALL: EntryRow[] = Array.from({ length: 255 }, (_, i) => {
+  const day = new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10);
+  return {
+    id: i + 1,
+    pillar_number: 1,
+    pillar_title: "First",
+    initiative_id: 11,
+    initiative_title: "Initiative",
+    kind: "activity",
+    text: `Entry ${i + 1}`,
+    text_es: null,
+    status: "done",
+    date: i < 250 ? { edtf: day, text: day, cadence: null } : null,
+    agencies: [],
+  };
+});
+
+function setUp() {
+  const api = {
+    recordOutline: vi.fn(async () => ({ entries: 255, dialogues: [] })),
+    agencyKeys: vi.fn(async () => ["SRE", "USDA"]),
+    listEntries: vi.fn(async (f: EntryQuery) => ALL.slice(f.offset, f.offset + (f.limit ?? ALL.length))),
+  };
+  const ctx: AppContext = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn() };
+  const view = new TimelineView(ctx);
+  document.body.replaceChildren(view.el);
+  return { api, view };
+}
+
+const shown = (view: TimelineView) => view.el.querySelectorAll(".timeline-entry").length;
+
+describe("TimelineView", () => {
+  it("reads one page at a time, in date order, and offers the next", async () => {
+    const { api, view } = setUp();
+    await view.show();
+    expect(api.listEntries).toHaveBeenCalledTimes(1);
+    expect(api.listEntries.mock.calls[0][0]).toMatchObject({ chronological: true, limit: TIMELINE_PAGE, offset: 0 });
+    expect(shown(view)).toBe(TIMELINE_PAGE);
+    expect(view.el.querySelector(".timeline-summary")?.textContent).toMatch(/^200\+ dated entries/);
+    expect([...view.el.querySelectorAll("select option")].some((o) => o.textContent === "USDA")).toBe(true);
+    view.el.querySelector<HTMLButtonElement>("#timeline-more")!.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.listEntries.mock.calls[1][0]).toMatchObject({ offset: TIMELINE_PAGE });
+    expect(shown(view)).toBe(250);
+    expect(view.el.querySelector("#timeline-more")).toBeNull();
+    expect(view.el.querySelector(".timeline-summary")?.textContent).toContain("without a calendar date are not shown");
+  });
+
+  it("groups by the first month a date may mean", () => {
+    expect(monthGroup("2021-06-25")).toEqual({ key: "2021-06", label: "June 2021" });
+    expect(monthGroup("2022")).toEqual({ key: "2022", label: "2022 (during the year)" });
+  });
+});
