@@ -11,10 +11,16 @@ use ts_rs::{ExportError, TypeVisitor, TS};
 /// The client file's name inside the bindings folder.
 pub const CLIENT_FILE: &str = "commands.ts";
 
-/// The TypeScript type of `T`. Row ids are `i64` in Rust but reach the UI as JSON
-/// numbers far below 2^53, so they are `number`.
+/// The TypeScript type of `T`. Row ids (`Id`, an `i64`) are command arguments and
+/// results too: they reach the UI as JSON numbers far below 2^53, so they are `number`,
+/// as the `ts(as = "f64")` on every id field says for the bindings.
 pub fn ts_name<T: TS + 'static + ?Sized>() -> String {
-    T::name().replace("bigint", "number")
+    let name = T::name();
+    if name == "bigint" {
+        "number".into()
+    } else {
+        name
+    }
 }
 
 /// Adds the exported (named) types `T` is made of to `into`: `T` itself and its
@@ -64,20 +70,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     s::MergeReport::export_all_to(dir)?;
     s::SavedSpec::export_all_to(dir)?;
     briefbook::packet::PacketSpec::export_all_to(dir)?;
-    json_numbers(dir)?;
     std::fs::write(dir.join(CLIENT_FILE), client())?;
-    Ok(())
-}
-
-/// ts-rs writes `i64` fields as `bigint`; the UI receives JSON numbers (see [`ts_name`]).
-fn json_numbers(dir: &Path) -> Result<(), ExportError> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let text = std::fs::read_to_string(&path)?;
-        if text.contains("bigint") {
-            std::fs::write(&path, text.replace("bigint", "number"))?;
-        }
-    }
     Ok(())
 }
 

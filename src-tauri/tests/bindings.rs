@@ -55,3 +55,18 @@ fn bindings_are_current() {
         "ui/src/bindings is stale ({stale:?}); run: UPDATE_BINDINGS=1 cargo test -p briefbook-app --test bindings"
     );
 }
+
+#[test]
+fn ids_and_sizes_are_numbers_in_every_binding() {
+    let fresh = tempfile::tempdir().expect("temp dir");
+    briefbook_app::bindings::export_all(fresh.path()).expect("export bindings");
+    let with_bigint: Vec<String> = read_dir(fresh.path())
+        .into_iter()
+        .filter(|(_, text)| text.contains("bigint"))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        with_bigint.is_empty(),
+        "{with_bigint:?} declare bigint; give the field #[ts(as = \"f64\")] (JSON numbers reach the UI)"
+    );
+}

@@ -28,6 +28,7 @@ pub struct DatabaseInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BackupRow {
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(as = "f64"))]
     pub bytes: u64,
     /// When it was written, RFC 3339 in UTC.
     pub written: String,

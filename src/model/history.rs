@@ -14,6 +14,7 @@ pub enum Origin {
     /// An import of the source with this id and title.
     Import {
         #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
         source_id: Option<Id>,
         title: String,
     },
@@ -23,11 +24,13 @@ pub enum Origin {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEvent {
+    #[cfg_attr(feature = "ts", ts(as = "f64"))]
     pub id: Id,
     /// When, RFC 3339 in UTC (`2026-11-28T01:40:00Z`).
     pub at: String,
     /// Table-like name: dialogue, pillar, initiative, entry, note, agency, source.
     pub entity: String,
+    #[cfg_attr(feature = "ts", ts(as = "f64"))]
     pub entity_id: Id,
     /// The changed field, or `*` when the row was created or deleted.
     pub field: String,

@@ -52,8 +52,8 @@ pub struct InitiativePatch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum NoteTarget {
-    Initiative(Id),
-    Entry(Id),
+    Initiative(#[cfg_attr(feature = "ts", ts(as = "f64"))] Id),
+    Entry(#[cfg_attr(feature = "ts", ts(as = "f64"))] Id),
 }
 
 /// An entry's editable fields as stored.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedSpec {
+    #[cfg_attr(feature = "ts", ts(as = "f64"))]
     pub id: Id,
     pub name: String,
     /// The packet spec as JSON.

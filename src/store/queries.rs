@@ -25,11 +25,13 @@ pub struct EntryQuery {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryRow {
+    #[cfg_attr(feature = "ts", ts(as = "f64"))]
     pub id: Id,
     /// 0 for a dialogue-level entry, whose pillar title is "General".
     pub pillar_number: u32,
     pub pillar_title: String,
     /// `None` for a dialogue-level entry ("General"), which sits in no initiative.
+    #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
     pub initiative_id: Option<Id>,
     pub initiative_title: Option<String>,
     pub kind: EntryKind,

@@ -19,10 +19,13 @@ pub struct SnippetPart {
 pub struct SearchHit {
     /// entry, initiative or note.
     pub kind: String,
+    #[cfg_attr(feature = "ts", ts(as = "f64"))]
     pub id: Id,
     /// The entry to jump to (the entry itself, or the entry a note is on).
+    #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
     pub entry_id: Option<Id>,
     /// `None` for a dialogue-level entry ("General") or a note on one.
+    #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
     pub initiative_id: Option<Id>,
     /// "General" for a dialogue-level entry.
     pub initiative_title: String,
