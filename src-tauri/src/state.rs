@@ -32,6 +32,9 @@ pub struct AppState {
     previews: Mutex<Previews>,
     /// Files this session exported: the only paths the app will hand to the opener.
     exported: Mutex<Vec<PathBuf>>,
+    /// Paths the person chose in a native file dialog: the only ones a command accepts
+    /// from the webview, so a compromised page cannot name a file to read or overwrite.
+    picked: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
             key: Mutex::new(None),
             previews: Mutex::new(Previews::default()),
             exported: Mutex::new(Vec::new()),
+            picked: Mutex::new(Vec::new()),
         }
     }
 
@@ -118,6 +122,25 @@ impl AppState {
 
     pub fn was_exported(&self, path: &Path) -> bool {
         lock(&self.exported).iter().any(|p| p == path)
+    }
+
+    /// Remembers a path the person chose in a file dialog.
+    pub fn remember_pick(&self, path: PathBuf) {
+        lock(&self.picked).push(path);
+    }
+
+    /// Refuses a path from the webview that the person did not choose in a dialog.
+    pub fn check_picked(&self, path: &Path) -> CmdResult<()> {
+        if lock(&self.picked).iter().any(|p| p == path) {
+            return Ok(());
+        }
+        Err(app::Error::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "{} was not chosen in a file dialog of this window; choose the file there",
+                path.display()
+            ),
+        ))
     }
 }
 

@@ -69,8 +69,19 @@ impl Harness {
         self
     }
 
+    /// As if the person had chosen `path` in a file dialog.
+    fn allow(&self, path: &str) {
+        use tauri::Manager;
+        self._app
+            .state::<AppState>()
+            .remember_pick(PathBuf::from(path));
+    }
+
     /// Previews `input`, then applies that preview; returns (preview, report).
     fn import(&self, input: Value) -> (Value, Value) {
+        if let Some(path) = input["path"].as_str() {
+            self.allow(path);
+        }
         let preview = self.ok(
             "preview_import",
             json!({ "input": input, "progress": CHANNEL }),
@@ -148,6 +159,7 @@ fn a_damaged_database_is_reported_as_incompatible_with_its_path() {
 fn import_preview_changes_nothing_and_confirm_adds_the_entries() {
     let h = Harness::new();
     h.ok("open_database", json!({ "path": null }));
+    h.allow(&fixture("small-record.json"));
     let input = json!({ "input": { "kind": "file", "path": fixture("small-record.json") }, "progress": CHANNEL });
     let before = h.entries().len();
     let preview = h.ok("preview_import", input);
@@ -292,6 +304,7 @@ fn backup_then_restore_brings_back_the_record() {
 fn json_export_writes_the_interchange_document() {
     let h = Harness::new().with_small_record();
     let out = h.dir.path().join("export.json");
+    h.allow(&out.display().to_string());
     h.ok("export_json", json!({ "path": out.display().to_string() }));
     let text = std::fs::read_to_string(&out).expect("export written");
     assert!(text.contains("\"format\": \"briefbook/1\""));
@@ -370,6 +383,7 @@ fn exporting_a_packet_writes_the_pdf_and_sets_the_last_packet_day() {
     h.ok("open_database", json!({ "path": null }));
     assert_eq!(h.ok("last_packet_day", json!({})), Value::Null);
     let path = h.dir.path().join("pillar-ii.pdf");
+    h.allow(&path.display().to_string());
     let result = h.ok(
         "export_packet",
         json!({
@@ -455,4 +469,40 @@ fn an_edit_returns_the_entry_as_it_now_is() {
         h.ok("entry", json!({ "id": id }))["text"],
         "Rewritten entry text"
     );
+}
+
+#[test]
+fn paths_the_person_did_not_choose_in_a_dialog_are_refused() {
+    let h = Harness::new().with_small_record();
+    let target = h.dir.path().join("stolen.json");
+    let err = h
+        .call(
+            "export_json",
+            json!({ "path": target.display().to_string() }),
+        )
+        .unwrap_err();
+    assert_eq!(code(&err), "invalid_input");
+    assert!(!target.exists());
+    let err = h
+        .call(
+            "preview_import",
+            json!({ "input": { "kind": "file", "path": "/etc/passwd" }, "progress": CHANNEL }),
+        )
+        .unwrap_err();
+    assert_eq!(code(&err), "invalid_input");
+    let err = h
+        .call("open_database", json!({ "path": "/tmp/elsewhere.db" }))
+        .unwrap_err();
+    assert_eq!(code(&err), "invalid_input");
+    let pdf = h.dir.path().join("p.pdf");
+    let err = h
+        .call(
+            "export_packet",
+            json!({ "request": { "spec": pillar_ii_spec(), "path": pdf.display().to_string(),
+                                 "spec_name": null, "overwrite": true, "copies_for": [] },
+                    "progress": CHANNEL }),
+        )
+        .unwrap_err();
+    assert_eq!(code(&err), "invalid_input");
+    assert!(!pdf.exists());
 }

@@ -58,11 +58,12 @@ fn test_answer(_var: &str) -> Option<Option<String>> {
 #[tauri::command]
 pub async fn pick_save_path<R: Runtime>(
     app: AppHandle<R>,
+    state: State<'_, AppState>,
     suggested_name: String,
     kind: FileKind,
 ) -> CmdResult<Option<String>> {
     if let Some(answer) = test_answer("BRIEFBOOK_TEST_SAVE_PATH") {
-        return Ok(answer);
+        return Ok(remember(&state, answer));
     }
     let (name, extensions) = kind.filter();
     let picked = app
@@ -71,19 +72,21 @@ pub async fn pick_save_path<R: Runtime>(
         .add_filter(name, extensions)
         .set_file_name(&suggested_name)
         .blocking_save_file();
-    Ok(picked
+    let picked = picked
         .and_then(|p| p.into_path().ok())
-        .map(|p| p.to_string_lossy().into_owned()))
+        .map(|p| p.to_string_lossy().into_owned());
+    Ok(remember(&state, picked))
 }
 
 /// Asks which file to open; `None` when the person cancels.
 #[tauri::command]
 pub async fn pick_open_path<R: Runtime>(
     app: AppHandle<R>,
+    state: State<'_, AppState>,
     kind: FileKind,
 ) -> CmdResult<Option<String>> {
     if let Some(answer) = test_answer("BRIEFBOOK_TEST_OPEN_PATH") {
-        return Ok(answer);
+        return Ok(remember(&state, answer));
     }
     let (name, extensions) = kind.filter();
     let picked = app
@@ -91,9 +94,18 @@ pub async fn pick_open_path<R: Runtime>(
         .file()
         .add_filter(name, extensions)
         .blocking_pick_file();
-    Ok(picked
+    let picked = picked
         .and_then(|p| p.into_path().ok())
-        .map(|p| p.to_string_lossy().into_owned()))
+        .map(|p| p.to_string_lossy().into_owned());
+    Ok(remember(&state, picked))
+}
+
+/// Remembers the person's choice, which commands then accept as a path.
+fn remember(state: &AppState, picked: Option<String>) -> Option<String> {
+    if let Some(path) = &picked {
+        state.remember_pick(PathBuf::from(path));
+    }
+    picked
 }
 
 /// Opens a file this session exported with the system's viewer. Any other path is

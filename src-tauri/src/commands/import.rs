@@ -17,6 +17,9 @@ pub async fn preview_import<R: Runtime>(
     progress: Channel<Progress>,
 ) -> CmdResult<ImportPreview> {
     blocking(&app, move |s| {
+        if let ImportInput::File { path } = &input {
+            s.check_picked(std::path::Path::new(path))?;
+        }
         s.with_previews(|store, previews| {
             // A window that has gone away is not an error.
             import::preview(store, previews, &input, &mut |p| {

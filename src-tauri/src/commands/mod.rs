@@ -103,8 +103,8 @@ contract! {
     settings::restore_last_backup(app: AppHandle<R>;) -> DatabaseInfo;
     settings::export_json(app: AppHandle<R>; path: String) -> ();
     settings::ui_ready(state: State<'_, AppState>;) -> ();
-    files::pick_save_path(app: AppHandle<R>; suggested_name: String, kind: files::FileKind) -> Option<String>;
-    files::pick_open_path(app: AppHandle<R>; kind: files::FileKind) -> Option<String>;
+    files::pick_save_path(app: AppHandle<R>, state: State<'_, AppState>; suggested_name: String, kind: files::FileKind) -> Option<String>;
+    files::pick_open_path(app: AppHandle<R>, state: State<'_, AppState>; kind: files::FileKind) -> Option<String>;
     files::open_exported(app: AppHandle<R>, state: State<'_, AppState>; path: String) -> ();
     record::load_record(app: AppHandle<R>;) -> Record;
     record::record_outline(app: AppHandle<R>;) -> Outline;

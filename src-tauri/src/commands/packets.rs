@@ -41,6 +41,7 @@ pub async fn export_packet<R: Runtime>(
             let _ = progress.send(Progress::new(done, 3, message));
         };
         let path = PathBuf::from(&request.path);
+        s.check_picked(&path)?;
         packets::check_pdf_path(&path)?;
         report(0, "Assembling the packet");
         let prepared = s.with_store(|store| packets::prepare(store, &request.spec, today()))?;

@@ -20,7 +20,13 @@ pub async fn open_database<R: Runtime>(
     path: Option<String>,
 ) -> CmdResult<DatabaseInfo> {
     blocking(&app, move |s| {
-        let path = path.map(PathBuf::from).unwrap_or_else(|| s.db_path());
+        let path = match path.map(PathBuf::from) {
+            Some(path) => {
+                s.check_picked(&path)?;
+                path
+            }
+            None => s.db_path(),
+        };
         s.open(&path)?;
         info(s)
     })
@@ -83,6 +89,7 @@ pub async fn restore_last_backup<R: Runtime>(app: AppHandle<R>) -> CmdResult<Dat
 #[tauri::command]
 pub async fn export_json<R: Runtime>(app: AppHandle<R>, path: String) -> CmdResult<()> {
     blocking(&app, move |s| {
+        s.check_picked(Path::new(&path))?;
         s.with_store(|store| backup::export_json_to(store, Path::new(&path), true))
     })
     .await

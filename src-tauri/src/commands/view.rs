@@ -21,7 +21,13 @@ pub async fn open_record<R: Runtime>(
     path: Option<String>,
 ) -> CmdResult<DatabaseInfo> {
     blocking(&app, move |s| {
-        let path = path.map(PathBuf::from).unwrap_or_else(|| s.db_path());
+        let path = match path.map(PathBuf::from) {
+            Some(path) => {
+                s.check_picked(&path)?;
+                path
+            }
+            None => s.db_path(),
+        };
         s.open(&path)?;
         summary(s)
     })
