@@ -112,3 +112,33 @@ fn another_programs_database_is_refused_untouched() {
     );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn init_encrypt_creates_an_encrypted_database_from_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let out = briefbook(
+        &db,
+        &["init", "--encrypt"],
+        Some("correct horse battery staple"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "the file is not plain SQLite"
+    );
+    assert!(!bytes.windows(8).any(|w| w == b"COFEPRIS"));
+    let out = briefbook(
+        &db,
+        &["search", "COFEPRIS"],
+        Some("correct horse battery staple"),
+    );
+    assert!(
+        text(&out.stdout).contains("COFEPRIS"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = briefbook(&db, &["list"], None);
+    assert!(!out.status.success(), "no passphrase, no record");
+}

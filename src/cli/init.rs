@@ -9,6 +9,10 @@ pub struct InitArgs {
     /// Create the database without the built-in HLED record.
     #[arg(long)]
     pub empty: bool,
+    /// Encrypt the new database at rest (SQLCipher); the passphrase is asked for twice,
+    /// or read from --passphrase-file or $BRIEFBOOK_PASSPHRASE.
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 pub fn run(ctx: &super::Ctx, args: InitArgs) -> Result<()> {
@@ -18,10 +22,16 @@ pub fn run(ctx: &super::Ctx, args: InitArgs) -> Result<()> {
     } else {
         NewDatabase::Seeded
     };
-    open::init(&path, new, None)?;
+    // Created encrypted from the first byte: no plain copy ever reaches the disk.
+    let key = match args.encrypt {
+        true => Some(ctx.passphrase("Passphrase for the new database: ", true)?),
+        false => None,
+    };
+    open::init(&path, new, key.as_ref())?;
     outln!(
-        "Created {}{}",
+        "Created {}{}{}",
         path.display(),
+        if args.encrypt { ", encrypted," } else { "" },
         if args.empty {
             " (empty)"
         } else {
