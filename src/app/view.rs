@@ -1,18 +1,10 @@
 //! What the desktop views need besides the record itself, read without loading the
-//! record: what the database holds (the sidebar, Settings) and the lists the filters offer
-//! (Timeline, Packet builder). Each is asked for when a view is shown, on records of any
-//! size, so each is a few counting queries, never a load of every entry.
+//! record: the lists the filters offer (Timeline, Packet builder). Each is asked for when
+//! a view is shown, on records of any size, so each is a small query, never a load of
+//! every entry.
 
-use super::backup::DatabaseInfo;
 use super::error::Result;
 use crate::store::Store;
-use std::path::Path;
-
-/// What the database at `path` (open as `store`) holds, counted without loading the
-/// record (see [`super::backup::info`]).
-pub fn database_summary(store: &Store, path: &Path) -> Result<DatabaseInfo> {
-    super::backup::info(store, path)
-}
 
 /// Every agency's key (its acronym, or its name when it has none), ordered as the store
 /// orders agencies: what the agency filters offer.
@@ -32,24 +24,6 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         crate::builtin::seed(&mut store).unwrap();
         store
-    }
-
-    #[test]
-    fn the_summary_counts_what_the_record_holds() {
-        let store = seeded();
-        let path = Path::new("/nowhere/briefbook.db");
-        let quick = database_summary(&store, path).unwrap();
-        let record = store.load_record().unwrap();
-        let initiatives = record.dialogues[0]
-            .pillars
-            .iter()
-            .flat_map(|p| &p.initiatives);
-        assert_eq!(quick.pillars as usize, record.dialogues[0].pillars.len());
-        assert_eq!(quick.initiatives as usize, initiatives.clone().count());
-        assert_eq!(
-            quick.entries as usize,
-            initiatives.map(|i| i.entries.len()).sum::<usize>()
-        );
     }
 
     #[test]

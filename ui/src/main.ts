@@ -22,7 +22,7 @@ function start(info: DatabaseInfo) {
 
 async function boot() {
   try {
-    start(await api.openRecord(null));
+    start(await api.openDatabase(null));
   } catch (e) {
     if (isIpcError(e)) {
       // The error message names the database file.

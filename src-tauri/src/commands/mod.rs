@@ -132,6 +132,4 @@ contract! {
     packets::delete_spec(app: AppHandle<R>; name: String) -> ();
     packets::last_packet_day(app: AppHandle<R>;) -> Option<String>;
     view::agency_keys(app: AppHandle<R>;) -> Vec<String>;
-    view::open_record(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
-    view::database_summary(app: AppHandle<R>;) -> DatabaseInfo;
 }

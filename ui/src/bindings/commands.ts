@@ -105,8 +105,4 @@ export const commands = {
     call("last_packet_day"),
   agencyKeys: (): Promise<Array<string>> =>
     call("agency_keys"),
-  openRecord: (path: string | null): Promise<DatabaseInfo> =>
-    call("open_record", { path }),
-  databaseSummary: (): Promise<DatabaseInfo> =>
-    call("database_summary"),
 };

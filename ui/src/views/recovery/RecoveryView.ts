@@ -86,7 +86,7 @@ export class RecoveryView {
   private async openOther() {
     try {
       const path = await this.api.pickOpenPath("database");
-      if (path) this.opened(await this.api.openRecord(path));
+      if (path) this.opened(await this.api.openDatabase(path));
     } catch (e) {
       replace(this.message, errorMessage(e));
     }

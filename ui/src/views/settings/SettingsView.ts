@@ -52,7 +52,7 @@ export class SettingsView implements View {
 
   async show() {
     try {
-      this.render(await this.ctx.api.databaseSummary());
+      this.render(await this.ctx.api.databaseInfo());
     } catch (e) {
       replace(this.info, h("p", { class: "error-text" }, errorMessage(e)));
     }
