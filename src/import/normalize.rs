@@ -4,26 +4,11 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// The key two titles share when they name the same thing: accents removed
-/// ("Cooperación" = "cooperacion"), case folded, every run of punctuation and
-/// whitespace turned into one space, trimmed. "U.S.-Mexico Cooperation" and
-/// "u.s. mexico  cooperation!" give the same key. Letters outside Latin keep their
-/// lowercase form; nothing is transliterated.
+/// The key two titles share when they name the same thing: the record's one folding
+/// function, [`crate::model::normalize_key`] (accents removed, case folded, punctuation
+/// dropped or made a space), so the importer and the store agree on "U.S." = "US".
 pub fn normalize_title(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            pending_space = true;
-        }
-    }
-    out
+    crate::model::normalize_key(s)
 }
 
 /// Lowercases and removes accents, keeping punctuation and spacing, and gives for
@@ -74,7 +59,7 @@ mod tests {
         );
         assert_eq!(
             normalize_title("  U.S.-Mexico   Cooperation: ICT!  "),
-            "u s mexico cooperation ict"
+            "us mexico cooperation ict"
         );
         assert_eq!(normalize_title("Año ¿Qué? ¡Sí!"), "ano que si");
     }
