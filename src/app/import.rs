@@ -46,6 +46,9 @@ pub struct ImportPreview {
     pub report: MergeReport,
     /// What the reader could not place, naming lines.
     pub warnings: Vec<String>,
+    /// Lines left out as page furniture (banners, navigation, contact lines), as
+    /// "line N: text", so a person can see nothing of substance was dropped.
+    pub dropped: Vec<String>,
 }
 
 /// A document read and parsed, ready to merge.
@@ -55,6 +58,8 @@ pub struct ParsedImport {
     pub title: String,
     pub record: Record,
     pub warnings: Vec<String>,
+    /// Lines left out as page furniture ("line N: text"); empty for a JSON export.
+    pub dropped: Vec<String>,
 }
 
 /// Reads and parses `input`. Refuses an empty document, a malformed export and a text in
@@ -87,6 +92,7 @@ pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
             title: name.to_string(),
             record,
             warnings: Vec::new(),
+            dropped: Vec::new(),
         });
     }
     let parsed = crate::import::parse_document(text, name);
@@ -97,11 +103,21 @@ pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
         .first()
         .map(|s| s.title.clone())
         .unwrap_or_else(|| name.to_string());
+    let dropped = parsed
+        .record
+        .sources
+        .first()
+        .map(|source| crate::import::dropped_lines(&source.text))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| format!("line {}: {}", d.line, d.text))
+        .collect();
     Ok(ParsedImport {
         format: DocumentFormat::FactSheet,
         title,
         record: parsed.record,
         warnings: parsed.warnings,
+        dropped,
     })
 }
 
@@ -178,7 +194,8 @@ pub fn preview(
 ) -> Result<ImportPreview> {
     let parsed = parse(input)?;
     let report = merge(store, &parsed, true, progress)?;
-    let (format, title, warnings) = (parsed.format, parsed.title.clone(), parsed.warnings.clone());
+    let (format, title) = (parsed.format, parsed.title.clone());
+    let (warnings, dropped) = (parsed.warnings.clone(), parsed.dropped.clone());
     let token = previews.keep(parsed);
     Ok(ImportPreview {
         token,
@@ -186,6 +203,7 @@ pub fn preview(
         title,
         report,
         warnings,
+        dropped,
     })
 }
 
@@ -264,6 +282,23 @@ mod tests {
         let parsed = parse_text(&json, "x.json").unwrap();
         let text = &parsed.record.dialogues[0].pillars[0].initiatives[0].entries[0].text;
         assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+    }
+
+    #[test]
+    fn a_web_capture_lists_the_furniture_it_left_out() {
+        let text = "An official website of the United States government\nHere's how you know\n\n\
+            FACT SHEET: U.S.-Mexico High-Level Economic Dialogue\n\n\
+            Pillar I: Building Back Together\n\nSupply Chains\n\n\
+            The United States and Mexico will hold a supply chain conference in July 2022.\n";
+        let parsed = parse_text(text, "capture.txt").unwrap();
+        assert!(
+            parsed
+                .dropped
+                .iter()
+                .any(|d| d.contains("official website")),
+            "{:?}",
+            parsed.dropped
+        );
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub fn run(store: &mut Store, args: GenerateArgs) -> Result<()> {
         title: "synthetic record".into(),
         record,
         warnings: Vec::new(),
+        dropped: Vec::new(),
     };
     let bar = super::import::progress_bar();
     let report = app::import::merge(store, &parsed, false, &mut |p| {

@@ -23,6 +23,12 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
     for warning in &parsed.warnings {
         errln!("warning: {name}: {warning}");
     }
+    if args.dry_run && !parsed.dropped.is_empty() {
+        outln!("Left out as page furniture:");
+        for line in &parsed.dropped {
+            outln!("  {line}");
+        }
+    }
     let bar = progress_bar();
     let report = app::import::merge(store, &parsed, args.dry_run, &mut |p: Progress| {
         bar.set_length(p.total as u64);

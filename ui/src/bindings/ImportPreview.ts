@@ -17,4 +17,9 @@ title: string, report: MergeReport,
 /**
  * What the reader could not place, naming lines.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * Lines left out as page furniture (banners, navigation, contact lines), as
+ * "line N: text", so a person can see nothing of substance was dropped.
+ */
+dropped: Array<string>, };

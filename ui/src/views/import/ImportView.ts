@@ -140,6 +140,7 @@ export class ImportView implements View {
                 ),
               ),
             ),
+        notesOn(p),
         h("div", { class: "actions" }, cancel, confirm),
       ),
     );
@@ -192,5 +193,24 @@ function counts(r: MergeReport): HTMLElement {
       .map(([n, what]) => `${n} ${what}`)
       .join(", ") || "nothing",
     ` · ${r.dry_run ? "would update" : "updated"} ${r.updated} · ${r.unchanged_entries} entries unchanged`,
+  );
+}
+
+/** What the reader could not place, and the page furniture it left out, folded away. */
+function notesOn(p: ImportPreview): HTMLElement | null {
+  if (p.warnings.length === 0 && p.dropped.length === 0) return null;
+  const list = (items: string[]) =>
+    h(
+      "ul",
+      { class: "muted" },
+      items.map((t) => h("li", {}, t)),
+    );
+  return h(
+    "div",
+    { class: "preview-notes" },
+    p.warnings.length ? h("details", {}, h("summary", {}, `${p.warnings.length} not placed`), list(p.warnings)) : null,
+    p.dropped.length
+      ? h("details", { id: "import-dropped" }, h("summary", {}, `${p.dropped.length} lines left out as page furniture`), list(p.dropped))
+      : null,
   );
 }
