@@ -19,7 +19,7 @@ export class ImportView implements View {
   private token: string | null = null;
 
   constructor(private readonly ctx: AppContext) {
-    this.paste = h("textarea", { id: "import-paste", rows: 10, placeholder: "Paste the text of a fact sheet, or a Briefbook JSON export" });
+    this.paste = h("textarea", { id: "import-paste", rows: 10, placeholder: "Paste the text of a fact sheet or statement, or a Briefbook JSON export" });
     this.fileLabel = h("span", { class: "muted" }, "No file chosen");
     this.preview = h("div", { class: "import-preview", aria: { live: "polite" } });
     this.el = h(
@@ -29,7 +29,7 @@ export class ImportView implements View {
       h(
         "p",
         { class: "lead" },
-        "Bring in a new fact sheet (text or Markdown) or a Briefbook JSON export. You see what would change before anything is saved.",
+        "Bring in a fact sheet, joint statement or press release (text, Markdown, a saved web page, Word or PDF) or a Briefbook JSON export. You see what would change before anything is saved.",
       ),
       h(
         "div",
