@@ -19,7 +19,11 @@ export class ImportView implements View {
   private token: string | null = null;
 
   constructor(private readonly ctx: AppContext) {
-    this.paste = h("textarea", { id: "import-paste", rows: 10, placeholder: "Paste the text of a fact sheet or statement, or a Briefbook JSON export" });
+    this.paste = h("textarea", {
+      id: "import-paste",
+      rows: 10,
+      placeholder: "Paste the text of a fact sheet or statement, or a Briefbook JSON export",
+    });
     this.fileLabel = h("span", { class: "muted" }, "No file chosen");
     this.preview = h("div", { class: "import-preview", aria: { live: "polite" } });
     this.el = h(
