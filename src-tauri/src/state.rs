@@ -5,9 +5,9 @@
 //! the render, not while pages are set). When the database cannot be opened (damaged, or
 //! written by a newer Briefbook) the app still starts and the UI shows a recovery screen.
 
+use briefbook::app::open::Store;
 use briefbook::app::{self, import::Previews, open::NewDatabase, ErrorCode};
 use briefbook::fsio::Passphrase;
-use briefbook::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use tauri::{AppHandle, Manager, Runtime};

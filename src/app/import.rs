@@ -8,7 +8,10 @@ use super::error::{Error, ErrorCode, Result};
 use super::Progress;
 use crate::interchange::{looks_like_interchange, parse_interchange};
 use crate::model::{Origin, Record};
-use crate::store::{MergeReport, Store};
+use crate::store::Store;
+
+/// What an import did, or in a preview would do.
+pub use crate::store::MergeReport;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::VecDeque;

@@ -3,7 +3,9 @@
 
 use super::error::{Error, ErrorCode, Result};
 use crate::fsio::Passphrase;
-use crate::store::Store;
+
+/// The open record every use case works on.
+pub use crate::store::Store;
 use std::path::{Path, PathBuf};
 
 /// The file name of the default database in the platform's data directory.

@@ -10,9 +10,13 @@ use super::error::{Error, Result};
 use super::Progress;
 use crate::fsio::{write_file, WriteOptions};
 use crate::model::Id;
-use crate::packet::{assemble, Packet, PacketError, PacketSpec, Section};
+use crate::packet::{assemble, Packet, PacketError, Section};
 use crate::render::{estimate_pages, render_pdf, Rendered};
-use crate::store::{RenderRecord, SavedSpec, Store};
+use crate::store::{RenderRecord, Store};
+
+// The types this use case's requests and responses are made of.
+pub use crate::packet::PacketSpec;
+pub use crate::store::SavedSpec;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

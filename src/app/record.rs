@@ -2,13 +2,13 @@
 //! (each an undoable history batch), undo, history and reading typed dates.
 
 use super::error::Result;
-use crate::model::{
-    read_date_input, DateReading, EntryDate, EntryKind, HistoryEvent, Id, NoteKind, Record, Status,
-};
-use crate::store::{
-    EntryPatch, EntryQuery, EntryRow, EntryView, InitiativePatch, NewEntry, NoteTarget, Outline,
-    Store,
-};
+use crate::model::{read_date_input, EntryDate, EntryKind, Status};
+use crate::store::{EntryPatch, InitiativePatch, Store};
+
+// The types this use case's requests and responses are made of; the faces take them
+// from here.
+pub use crate::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
+pub use crate::store::{EntryQuery, EntryRow, EntryView, NewEntry, NoteTarget, Outline};
 use serde::Deserialize;
 
 /// One field of an entry set to a new value; a list of these is saved as one change.

@@ -1,7 +1,10 @@
 //! Full-text search over entries, initiatives and notes.
 
 use super::error::{Error, Result};
-use crate::store::{SearchHit, Store};
+use crate::store::Store;
+
+/// One result, with its highlighted snippet parts.
+pub use crate::store::SearchHit;
 
 /// The most results one search returns.
 pub const MAX_RESULTS: u32 = 200;

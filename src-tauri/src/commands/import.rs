@@ -3,9 +3,9 @@
 //! through the caller's channel.
 
 use crate::state::{blocking, CmdResult};
+use briefbook::app::import::MergeReport;
 use briefbook::app::import::{self, ImportInput, ImportPreview};
 use briefbook::app::Progress;
-use briefbook::store::MergeReport;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
 

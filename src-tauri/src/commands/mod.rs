@@ -84,15 +84,13 @@ macro_rules! contract {
 }
 
 use briefbook::app::backup::{BackupRow, DatabaseInfo};
-use briefbook::app::import::{ImportInput, ImportPreview};
-use briefbook::app::packets::{ExportRequest, ExportResult, PacketSummary};
-use briefbook::app::record::{EntryChange, InitiativeChange};
-use briefbook::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
-use briefbook::packet::PacketSpec;
-use briefbook::store::{
-    EntryQuery, EntryRow, EntryView, MergeReport, NewEntry, NoteTarget, Outline, SavedSpec,
-    SearchHit,
+use briefbook::app::import::{ImportInput, ImportPreview, MergeReport};
+use briefbook::app::packets::{ExportRequest, ExportResult, PacketSpec, PacketSummary, SavedSpec};
+use briefbook::app::record::{
+    DateReading, EntryChange, EntryQuery, EntryRow, EntryView, HistoryEvent, Id, InitiativeChange,
+    NewEntry, NoteKind, NoteTarget, Outline, Record,
 };
+use briefbook::app::search::SearchHit;
 
 contract! {
     settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;

@@ -3,9 +3,8 @@
 
 use crate::state::{blocking, CmdResult};
 use briefbook::app::packets::{self, ExportRequest, ExportResult, PacketSummary};
+use briefbook::app::packets::{PacketSpec, SavedSpec};
 use briefbook::app::Progress;
-use briefbook::packet::PacketSpec;
-use briefbook::store::SavedSpec;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};

@@ -2,8 +2,10 @@
 
 use crate::state::{blocking, CmdResult};
 use briefbook::app::record::{self, EntryChange, InitiativeChange};
-use briefbook::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
-use briefbook::store::{EntryQuery, EntryRow, EntryView, NewEntry, NoteTarget, Outline};
+use briefbook::app::record::{
+    DateReading, EntryQuery, EntryRow, EntryView, HistoryEvent, Id, NewEntry, NoteKind, NoteTarget,
+    Outline, Record,
+};
 use tauri::{AppHandle, Runtime};
 
 /// The whole record with store ids, without the sources' full texts.

@@ -2,7 +2,7 @@
 
 use crate::state::{blocking, CmdResult};
 use briefbook::app;
-use briefbook::store::SearchHit;
+use briefbook::app::search::SearchHit;
 use tauri::{AppHandle, Runtime};
 
 /// The best `limit` matches for `query` with highlighted snippet parts; an empty query
