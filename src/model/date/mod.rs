@@ -410,3 +410,7 @@ pub fn parse_filter_bound(text: &str) -> Result<(NaiveDate, NaiveDate), DateErro
 #[cfg(test)]
 #[path = "../date_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "../date_extension_tests.rs"]
+mod extension_tests;

@@ -14,6 +14,7 @@ import type { Status } from "../../bindings/Status";
 import { STATUSES, roman, statusLabel } from "../../labels";
 import { ProgressBar } from "../../components/ProgressBar";
 import { defaultSpec, isoDay, monthsBefore, SECTION_LABELS, ALL_SECTIONS } from "./spec";
+import { checkbox, orNull, toggle } from "./fields";
 
 export class PacketBuilder implements View {
   readonly el: HTMLElement;
@@ -494,20 +495,4 @@ export class PacketBuilder implements View {
       ),
     );
   }
-}
-
-function checkbox(label: string, checked: boolean, onChange: (on: boolean) => void, id?: string): HTMLElement {
-  const box = h("input", { type: "checkbox", id, checked });
-  box.addEventListener("change", () => onChange(box.checked));
-  return h("label", {}, box, label);
-}
-
-function orNull(v: string): string | null {
-  return v.trim() ? v.trim() : null;
-}
-
-function toggle<T>(list: T[], item: T, on: boolean) {
-  const i = list.indexOf(item);
-  if (on && i < 0) list.push(item);
-  if (!on && i >= 0) list.splice(i, 1);
 }
