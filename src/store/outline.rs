@@ -92,17 +92,10 @@ pub struct EntryView {
     pub notes: Vec<NoteView>,
 }
 
-fn parsed<T: std::str::FromStr<Err = String>>(row: &Row, index: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(index)?;
-    text.parse().map_err(|e: String| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
-    })
-}
-
 fn note(row: &Row) -> rusqlite::Result<NoteView> {
     Ok(NoteView {
         id: row.get(1)?,
-        kind: parsed(row, 2)?,
+        kind: row.get(2)?,
         text: row.get(3)?,
         text_es: row.get(4)?,
     })
@@ -243,10 +236,10 @@ impl Store {
             entries.push(EntryView {
                 id: r.get(0)?,
                 initiative_id: r.get(1)?,
-                kind: parsed(r, 2)?,
+                kind: r.get(2)?,
                 text: r.get(3)?,
                 text_es: r.get(4)?,
-                status: parsed(r, 5)?,
+                status: r.get(5)?,
                 status_phrase: r.get(6)?,
                 date: entry_date(r, 7)?,
                 other_dates: serde_json::from_str(&other_dates).map_err(|e| {
