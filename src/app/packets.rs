@@ -297,9 +297,23 @@ pub fn finish_copies(
     Ok(first)
 }
 
-/// Prepares, renders and writes the packet `request` describes, reporting each step.
+/// Lends the store to one step at a time: a face that keeps its store behind a lock
+/// holds the lock only for that step.
+pub trait StoreAccess {
+    fn with<T>(&mut self, step: impl FnOnce(&mut Store) -> Result<T>) -> Result<T>;
+}
+
+impl StoreAccess for Store {
+    fn with<T>(&mut self, step: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        step(self)
+    }
+}
+
+/// Prepares, renders and writes the packet `request` describes (one file, or one
+/// numbered copy per recipient), reporting each step. The store is used to assemble and
+/// to record the render, never while pages are set.
 pub fn export(
-    store: &mut Store,
+    store: &mut impl StoreAccess,
     request: &ExportRequest,
     today: NaiveDate,
     at: &str,
@@ -307,34 +321,19 @@ pub fn export(
 ) -> Result<ExportResult> {
     let path = PathBuf::from(&request.path);
     check_pdf_path(&path)?;
+    let (overwrite, spec_name) = (request.overwrite, request.spec_name.as_deref());
     progress(Progress::new(0, 3, "Assembling the packet"));
-    let prepared = prepare(store, &request.spec, today)?;
+    let prepared = store.with(|store| prepare(store, &request.spec, today))?;
     progress(Progress::new(1, 3, "Setting type and pages"));
-    if !request.copies_for.is_empty() {
+    let result = if request.copies_for.is_empty() {
+        let rendered = render(&prepared)?;
+        progress(Progress::new(2, 3, "Writing the file"));
+        store.with(|store| finish(store, &prepared, &rendered, &path, overwrite, spec_name, at))?
+    } else {
         let copies = render_copies(&prepared, &request.copies_for, &path)?;
         progress(Progress::new(2, 3, "Writing the files"));
-        let result = finish_copies(
-            store,
-            &prepared,
-            &copies,
-            request.overwrite,
-            request.spec_name.as_deref(),
-            at,
-        )?;
-        progress(Progress::new(3, 3, "Done"));
-        return Ok(result);
-    }
-    let rendered = render(&prepared)?;
-    progress(Progress::new(2, 3, "Writing the file"));
-    let result = finish(
-        store,
-        &prepared,
-        &rendered,
-        &path,
-        request.overwrite,
-        request.spec_name.as_deref(),
-        at,
-    )?;
+        store.with(|store| finish_copies(store, &prepared, &copies, overwrite, spec_name, at))?
+    };
     progress(Progress::new(3, 3, "Done"));
     Ok(result)
 }

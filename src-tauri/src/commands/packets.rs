@@ -1,13 +1,23 @@
 //! Briefing packets: a live summary of what a spec selects, PDF export (pages are set
 //! without holding the store, progress through the caller's channel), saved specs.
 
-use crate::state::{blocking, CmdResult};
-use briefbook::app::packets::{self, ExportRequest, ExportResult, PacketSummary};
+use crate::state::{blocking, AppState, CmdResult};
+use briefbook::app::open::Store;
+use briefbook::app::packets::{self, ExportRequest, ExportResult, PacketSummary, StoreAccess};
 use briefbook::app::packets::{PacketSpec, SavedSpec};
 use briefbook::app::Progress;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime};
+
+/// The app's store, lent to the export one step at a time (see `StoreAccess`).
+struct Locked<'a>(&'a AppState);
+
+impl StoreAccess for Locked<'_> {
+    fn with<T>(&mut self, step: impl FnOnce(&mut Store) -> CmdResult<T>) -> CmdResult<T> {
+        self.0.with_store(step)
+    }
+}
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -36,50 +46,16 @@ pub async fn export_packet<R: Runtime>(
     progress: Channel<Progress>,
 ) -> CmdResult<ExportResult> {
     blocking(&app, move |s| {
-        let report = |done, message| {
-            let _ = progress.send(Progress::new(done, 3, message));
-        };
         let path = PathBuf::from(&request.path);
         s.check_picked(&path)?;
-        packets::check_pdf_path(&path)?;
-        report(0, "Assembling the packet");
-        let prepared = s.with_store(|store| packets::prepare(store, &request.spec, today()))?;
-        report(1, "Setting type and pages");
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        if !request.copies_for.is_empty() {
-            let copies = packets::render_copies(&prepared, &request.copies_for, &path)?;
-            report(2, "Writing the files");
-            let result = s.with_store(|store| {
-                packets::finish_copies(
-                    store,
-                    &prepared,
-                    &copies,
-                    request.overwrite,
-                    request.spec_name.as_deref(),
-                    &at,
-                )
-            })?;
-            report(3, "Done");
-            for copy in &result.copies {
-                s.remember_export(PathBuf::from(copy));
-            }
-            return Ok(result);
-        }
-        let rendered = packets::render(&prepared)?;
-        report(2, "Writing the file");
-        let result = s.with_store(|store| {
-            packets::finish(
-                store,
-                &prepared,
-                &rendered,
-                &path,
-                request.overwrite,
-                request.spec_name.as_deref(),
-                &at,
-            )
+        // A window that has gone away is not an error.
+        let result = packets::export(&mut Locked(s), &request, today(), &at, &mut |p| {
+            let _ = progress.send(p);
         })?;
-        report(3, "Done");
-        s.remember_export(PathBuf::from(&result.path));
+        for written in std::iter::once(&result.path).chain(&result.copies) {
+            s.remember_export(PathBuf::from(written));
+        }
         Ok(result)
     })
     .await
