@@ -177,6 +177,7 @@ fn synthetic(entries: usize) -> Record {
             launched: None,
             pillars,
             entries: Vec::new(),
+            meetings: Vec::new(),
         }],
         agencies: Vec::new(),
         sources: vec![Source {

@@ -224,6 +224,8 @@ pub fn record(size: Size, seed: u64) -> Record {
                     kind: NoteKind::Background,
                     text: format!("Background on {topic} for the delegation."),
                     text_es: None,
+                    answer: None,
+                    answer_es: None,
                 }],
             });
     }
@@ -250,6 +252,8 @@ pub fn record(size: Size, seed: u64) -> Record {
                 kind: NoteKind::PointsToMake,
                 text: format!("Raise progress on item {}.", e + 1),
                 text_es: None,
+                answer: None,
+                answer_es: None,
             }]
         } else {
             Vec::new()
@@ -285,6 +289,7 @@ pub fn record(size: Size, seed: u64) -> Record {
             launched: None,
             pillars,
             entries: Vec::new(),
+            meetings: Vec::new(),
         }],
         agencies,
         sources: Vec::new(),

@@ -27,18 +27,14 @@ pub const MARKING: &str = "SENSITIVE BUT UNCLASSIFIED";
 fn record() -> Record {
     let mut record = builtin_record().record;
     let initiative = &mut record.dialogues[0].pillars[0].initiatives[0];
-    initiative.notes.push(Note {
-        id: None,
-        kind: NoteKind::PointsToMake,
-        text: "Welcome the progress on supply chains.".into(),
-        text_es: None,
-    });
-    initiative.entries[0].notes.push(Note {
-        id: None,
-        kind: NoteKind::Background,
-        text: "Agreed at the September 2021 meeting.".into(),
-        text_es: None,
-    });
+    initiative.notes.push(Note::new(
+        NoteKind::PointsToMake,
+        "Welcome the progress on supply chains.",
+    ));
+    initiative.entries[0].notes.push(Note::new(
+        NoteKind::Background,
+        "Agreed at the September 2021 meeting.",
+    ));
     record
 }
 

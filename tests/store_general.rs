@@ -31,12 +31,10 @@ fn store_with_general_entries() -> Store {
         "2021-09-09",
         &["USAID"],
     );
-    relaunch.notes.push(Note {
-        id: None,
-        kind: NoteKind::Background,
-        text: "Relaunch after a four-year pause.".into(),
-        text_es: None,
-    });
+    relaunch.notes.push(Note::new(
+        NoteKind::Background,
+        "Relaunch after a four-year pause.",
+    ));
     record.dialogues[0].entries = vec![
         relaunch,
         general_entry("Cabinet members met again in Washington.", "2022-09", &[]),

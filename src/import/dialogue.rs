@@ -319,6 +319,7 @@ pub fn build(
             .find_map(|b| super::preamble::launch_date(&b.text)),
         pillars: parts.pillars,
         entries: parts.entries,
+        meetings: Vec::new(),
     }
 }
 

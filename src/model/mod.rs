@@ -4,6 +4,7 @@ pub mod date;
 pub mod date_input;
 pub mod filter;
 pub mod history;
+pub mod meeting;
 pub mod record;
 pub mod sanitize;
 pub mod text;
@@ -13,6 +14,9 @@ pub use date::{Cadence, DateError, Edtf, EdtfDate, EntryDate, IntervalEnd, Preci
 pub use date_input::{read_date_input, DateInputError, DateReading};
 pub use filter::{DateRange, DateVerdict, FilterError, Filters, GENERAL_PILLAR};
 pub use history::{HistoryEvent, Origin};
+pub use meeting::{
+    AgendaItem, Clearance, Meeting, MeetingKind, Objective, Participant, PressLine, Side,
+};
 pub use record::{
     parse_pillar_number, roman, Agency, Country, Dialogue, Entry, EntryKind, Id, Initiative, Note,
     NoteKind, Pillar, Record, Source, SourceRef, Status,

@@ -6,6 +6,7 @@
 //! to address a row, and left out of the interchange document (they are `None` there).
 
 use super::date::EntryDate;
+use super::meeting::Meeting;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -44,6 +45,10 @@ pub struct Dialogue {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Entry>>", optional))]
     pub entries: Vec<Entry>,
+    /// The dialogue's meetings, earliest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Meeting>>", optional))]
+    pub meetings: Vec<Meeting>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
@@ -124,9 +129,15 @@ pub struct Note {
     #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
     pub id: Option<Id>,
     pub kind: NoteKind,
+    /// The note, or the question when `answer` is present (an "if raised" or press
+    /// question and its answer).
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_es: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_es: Option<String>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
@@ -140,6 +151,20 @@ pub struct Agency {
     pub name_es: Option<String>,
     pub acronym: Option<String>,
     pub country: Country,
+}
+
+impl Note {
+    /// A note in the record's language, with no translation or answer yet.
+    pub fn new(kind: NoteKind, text: impl Into<String>) -> Self {
+        Note {
+            id: None,
+            kind,
+            text: text.into(),
+            text_es: None,
+            answer: None,
+            answer_es: None,
+        }
+    }
 }
 
 impl Agency {
@@ -233,6 +258,7 @@ macro_rules! string_enum {
         }
     };
 }
+pub(crate) use string_enum;
 
 string_enum!(
     /// Where an entry stands.
@@ -260,9 +286,11 @@ string_enum!(
 string_enum!(
     /// What a briefing note is for.
     NoteKind {
+        Objective => "objective",
         PointsToMake => "points_to_make",
         IfRaised => "if_raised",
         Background => "background",
+        Press => "press",
     }
 );
 

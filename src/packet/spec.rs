@@ -56,7 +56,9 @@ impl Default for PacketSpec {
     }
 }
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// The meeting as the cover names it, in free text. (Exported to TypeScript as
+/// `CoverMeeting`, apart from the record's [`crate::model::Meeting`].)
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CoverMeeting"))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Meeting {

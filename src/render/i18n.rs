@@ -184,12 +184,16 @@ pub fn kind(lang: Lang, k: EntryKind) -> &'static str {
 
 pub fn note_kind(lang: Lang, k: NoteKind) -> &'static str {
     match (lang, k) {
+        (Lang::En, NoteKind::Objective) => "Objective",
         (Lang::En, NoteKind::PointsToMake) => "Points to make",
         (Lang::En, NoteKind::IfRaised) => "If raised",
         (Lang::En, NoteKind::Background) => "Background",
+        (Lang::En, NoteKind::Press) => "Press lines",
+        (Lang::Es, NoteKind::Objective) => "Objetivo",
         (Lang::Es, NoteKind::PointsToMake) => "Puntos a destacar",
         (Lang::Es, NoteKind::IfRaised) => "Si se plantea",
         (Lang::Es, NoteKind::Background) => "Antecedentes",
+        (Lang::Es, NoteKind::Press) => "Líneas de prensa",
     }
 }
 

@@ -122,6 +122,8 @@ impl Store {
                 kind: column(r, 3, "note")?,
                 text: r.get(4)?,
                 text_es: r.get(5)?,
+                answer: None,
+                answer_es: None,
             };
             match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
                 (Some(i), _) => notes_by_initiative.entry(i).or_default().push(note),
@@ -244,6 +246,7 @@ impl Store {
                 launched: opt_json_col(r, 5)?,
                 pillars: pillars_by_dialogue.remove(&id).unwrap_or_default(),
                 entries: entries_by_dialogue.remove(&id).unwrap_or_default(),
+                meetings: Vec::new(),
             });
         }
 

@@ -26,9 +26,11 @@ export const kindLabel: Record<EntryKind, string> = {
 };
 
 export const noteLabel: Record<NoteKind, string> = {
+  objective: "Objective",
   points_to_make: "Points to make",
   if_raised: "If raised",
   background: "Background",
+  press: "Press line",
 };
 
 const ROMAN: [number, string][] = [

@@ -28,6 +28,8 @@ impl Store {
                 kind,
                 text: text.trim().to_string(),
                 text_es: None,
+                answer: None,
+                answer_es: None,
             };
             match target {
                 NoteTarget::Initiative(i) => {

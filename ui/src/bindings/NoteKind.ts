@@ -3,4 +3,4 @@
 /**
  * What a briefing note is for.
  */
-export type NoteKind = "points_to_make" | "if_raised" | "background";
+export type NoteKind = "objective" | "points_to_make" | "if_raised" | "background" | "press";
