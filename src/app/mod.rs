@@ -8,6 +8,7 @@ pub mod backup;
 pub mod calendar;
 pub mod error;
 pub mod import;
+mod meeting_documents;
 pub mod meetings;
 pub mod notes;
 pub mod open;

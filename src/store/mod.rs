@@ -15,6 +15,7 @@ mod history;
 mod index;
 mod load;
 mod meeting_edit;
+mod meeting_read;
 mod meeting_rows;
 mod merge;
 mod merge_entries;
