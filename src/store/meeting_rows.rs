@@ -21,11 +21,11 @@ pub(crate) const PART_TABLES: &[&str] = &[
     "clearance",
 ];
 
-/// Where a meeting's rows sit, for history lines: "Meeting › title".
+/// Where a meeting's parts sit, for history lines: "Meeting: title › part".
 pub(crate) fn meeting_place(title: &str) -> Place {
     Place {
         pillar: None,
-        initiative: Some(format!("Meeting {}", title.trim())),
+        initiative: Some(format!("Meeting: {}", title.trim())),
     }
 }
 
