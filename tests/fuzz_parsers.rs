@@ -16,7 +16,7 @@ use briefbook::store::{Store, StoreError};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 const FIXTURE: &str = include_str!("fixtures/small-record.json");
 
@@ -37,11 +37,20 @@ fn runner() -> TestRunner {
     })
 }
 
-fn report(name: &str, result: Result<(), proptest::test_runner::TestError<impl std::fmt::Debug>>) {
+/// Fails with the shrunk input, or prints the figures: cases run, how many the parser
+/// accepted (the rest it refused with a message), crashes.
+fn report(
+    name: &str,
+    accepted: usize,
+    result: Result<(), proptest::test_runner::TestError<impl std::fmt::Debug>>,
+) {
     if let Err(e) = result {
         panic!("{name}: {e}");
     }
-    println!("fuzz {name}: {} cases, 0 crashes", cases());
+    println!(
+        "fuzz {name}: {} cases, {accepted} accepted, 0 crashes",
+        cases()
+    );
 }
 
 // ---------------------------------------------------------------- the fact-sheet importer
@@ -100,8 +109,10 @@ fn sheet() -> impl Strategy<Value = Vec<u8>> {
 
 #[test]
 fn the_fact_sheet_importer_never_panics_and_yields_valid_records() {
+    let accepted = Cell::new(0);
     let result = runner().run(&sheet(), |bytes| {
         if let Ok(text) = read_text(&bytes, "fuzz.txt") {
+            accepted.set(accepted.get() + 1);
             let parsed = parse_document(&text, "fuzz.txt");
             prop_assert!(
                 validate_record(&parsed.record).is_ok(),
@@ -110,7 +121,7 @@ fn the_fact_sheet_importer_never_panics_and_yields_valid_records() {
         }
         Ok(())
     });
-    report("fact-sheet importer", result);
+    report("fact-sheet importer", accepted.get(), result);
 }
 
 // ---------------------------------------------------------------- the interchange reader
@@ -252,10 +263,12 @@ fn interchange_text() -> impl Strategy<Value = String> {
 #[test]
 fn the_interchange_reader_never_panics_and_what_it_accepts_round_trips_and_merges() {
     let store = RefCell::new(Store::open_in_memory().unwrap());
+    let accepted = Cell::new(0);
     let result = runner().run(&interchange_text(), |text| {
         let Ok(record) = parse_interchange(&text) else {
             return Ok(());
         };
+        accepted.set(accepted.get() + 1);
         prop_assert!(validate_record(&record).is_ok());
         let again = parse_interchange(&to_interchange(&record));
         prop_assert!(
@@ -275,7 +288,7 @@ fn the_interchange_reader_never_panics_and_what_it_accepts_round_trips_and_merge
         );
         Ok(())
     });
-    report("interchange reader", result);
+    report("interchange reader", accepted.get(), result);
 }
 
 // ---------------------------------------------------------------- the EDTF date parser
@@ -345,8 +358,10 @@ fn date_text() -> impl Strategy<Value = String> {
 
 #[test]
 fn the_edtf_parser_never_panics_and_what_it_accepts_reads_back_as_itself() {
+    let accepted = Cell::new(0);
     let result = runner().run(&date_text(), |text| {
         if let Ok(date) = text.parse::<Edtf>() {
+            accepted.set(accepted.get() + 1);
             let written = date.to_string();
             let again = written.parse::<Edtf>();
             prop_assert!(
@@ -362,7 +377,7 @@ fn the_edtf_parser_never_panics_and_what_it_accepts_reads_back_as_itself() {
         let _ = briefbook::model::date::parse_filter_bound(&text);
         Ok(())
     });
-    report("EDTF date parser", result);
+    report("EDTF date parser", accepted.get(), result);
 }
 
 // ---------------------------------------------------------------- the search query
@@ -413,9 +428,13 @@ fn query_text() -> impl Strategy<Value = String> {
 fn the_search_query_never_panics_and_answers_or_names_the_problem() {
     let mut store = Store::open_in_memory().unwrap();
     briefbook::builtin::seed(&mut store).unwrap();
+    let accepted = Cell::new(0);
     let result = runner().run(&(query_text(), 0u32..50), |(text, limit)| {
         match store.search(&text, limit) {
-            Ok(hits) => prop_assert!(hits.len() <= limit as usize),
+            Ok(hits) => {
+                accepted.set(accepted.get() + usize::from(!hits.is_empty()));
+                prop_assert!(hits.len() <= limit as usize)
+            }
             Err(StoreError::Validation(message)) => {
                 prop_assert!(!message.is_empty(), "an empty message for {text:?}")
             }
@@ -423,5 +442,6 @@ fn the_search_query_never_panics_and_answers_or_names_the_problem() {
         }
         Ok(())
     });
-    report("search query", result);
+    // For the search, "accepted" counts the queries that found something.
+    report("search query", accepted.get(), result);
 }

@@ -39,7 +39,7 @@ fn run_ok(db: &Path, args: &[&str]) -> Duration {
 }
 
 /// xorshift64*: enough randomness for kill delays, replayable from its seed.
-struct Delays(u64);
+struct Delays(u64, bool);
 
 impl Delays {
     fn new() -> Delays {
@@ -54,16 +54,18 @@ impl Delays {
                     | 1
             });
         println!("kill harness seed: {seed} (BRIEFBOOK_KILL_SEED={seed} replays it)");
-        Delays(seed)
+        Delays(seed, false)
     }
 
-    /// A delay in [0, `up_to`).
+    /// A delay in [0, `up_to`): uniform on even calls, in the last third on odd ones, where
+    /// a write puts its file in place.
     fn below(&mut self, up_to: Duration) -> Duration {
+        self.1 = !self.1;
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         let unit = (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64;
-        up_to.mul_f64(unit)
+        up_to.mul_f64(if self.1 { unit } else { 2.0 / 3.0 + unit / 3.0 })
     }
 }
 
@@ -236,7 +238,14 @@ fn kill_writes(
         tally.staged_left += staged_files(dir).len();
         // The next write in the folder finishes, and sweeps what the killed one left.
         run_ok(&db, args);
-        assert_eq!(state(&db), after, "{}: the write after a kill", tally.what);
+        // A packet adds a render row each time; the record itself is as after one run.
+        let next = state(&db);
+        assert_eq!(
+            next[..3],
+            after[..3],
+            "{}: the write after a kill",
+            tally.what
+        );
         if let Some(t) = target {
             assert!(check_target(&std::fs::read(t).unwrap()));
         }
@@ -264,12 +273,12 @@ fn sigkill_at_random_moments_leaves_before_or_after_and_nothing_stray() {
         .unwrap();
     let export: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let import_file = work.path().join("big.json");
-    std::fs::write(&import_file, big_import(&export, 3000)).unwrap();
+    std::fs::write(&import_file, big_import(&export, 2000)).unwrap();
     let import_file = import_file.to_str().unwrap().to_string();
 
-    // Imports: 3,000 entries in one transaction.
+    // Imports: 2,000 entries in one transaction.
     let dir = tempfile::tempdir().unwrap();
-    let mut imports = Tally::new("import (3,000 entries)");
+    let mut imports = Tally::new("import (2,000 entries)");
     let wanted = target(12);
     kill_writes(
         &mut imports,
@@ -325,7 +334,7 @@ fn sigkill_at_random_moments_leaves_before_or_after_and_nothing_stray() {
         &[
             "packet",
             "--pillar",
-            "1",
+            "2",
             "--force",
             "-o",
             pdf.to_str().unwrap(),

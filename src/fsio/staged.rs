@@ -128,27 +128,34 @@ pub fn sweep_stale(dir: &Path) -> usize {
             continue;
         }
         let path = entry.path();
-        let abandoned = !old
-            && match name.strip_suffix(SUFFIX) {
-                // The lock is held while the file is removed, so no owner can take it anew.
-                Some(_) => owner_lock::abandoned(&path).is_some_and(|_lock| {
-                    std::fs::remove_file(&path).is_ok() && {
-                        removed += 1;
-                        true
-                    }
-                }),
-                None => side_file_orphaned(&path),
-            };
-        if abandoned {
-            for side in ["-journal", "-wal", "-shm"] {
-                let mut side_path = path.clone().into_os_string();
-                side_path.push(side);
-                if std::fs::remove_file(side_path).is_ok() {
-                    removed += 1;
-                }
+        if !name.ends_with(SUFFIX) {
+            // A side file: kept while its staged database is there (the sweep of that
+            // file takes it along).
+            if (old || side_file_orphaned(&path)) && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
             }
-        } else if (old || side_file_orphaned(&path)) && std::fs::remove_file(&path).is_ok() {
-            removed += 1;
+            continue;
+        }
+        // The lock is held while the file is removed, so no owner can take it anew.
+        let lock = if old {
+            None
+        } else {
+            match owner_lock::abandoned(&path) {
+                Some(lock) => Some(lock),
+                None => continue,
+            }
+        };
+        if std::fs::remove_file(&path).is_err() {
+            continue;
+        }
+        drop(lock);
+        removed += 1;
+        for side in ["-journal", "-wal", "-shm"] {
+            let mut side_path = path.clone().into_os_string();
+            side_path.push(side);
+            if std::fs::remove_file(side_path).is_ok() {
+                removed += 1;
+            }
         }
     }
     removed
