@@ -107,12 +107,35 @@ fn cover_marking(
     let top = cover.map_or(HEADER, |sect| {
         Mark::Node(laid.structure.insert_leaf(sect, 0, Role::P))
     });
-    for (y, mark) in [(frame.height - 44.0, top), (30.0, FOOTER)] {
-        let line = ts.line(Style::Bold, MARKING, marking, 7.5);
+    marking_lines(
+        page_marks(frame, top),
+        marking,
+        &mut laid.pages[index],
+        frame,
+        ts,
+    );
+}
+
+/// The marking's size: a handling caveat must be read at a glance (at least 10 pt bold).
+pub const MARKING_SIZE: f32 = 10.0;
+
+/// Where the marking's baselines sit, top and bottom, outside the running head and foot.
+fn page_marks(frame: Frame, top: Mark) -> [(f32, Mark); 2] {
+    [(frame.height - 30.0, top), (26.0, FOOTER)]
+}
+
+/// The marking, bold and centred, at each of `at`.
+fn marking_lines(
+    at: [(f32, Mark); 2],
+    marking: &str,
+    page: &mut Page,
+    frame: Frame,
+    ts: &mut Typesetter,
+) {
+    for (y, mark) in at {
+        let line = ts.line(Style::Bold, MARKING, marking, MARKING_SIZE);
         let x = (frame.width - line.width) / 2.0;
-        laid.pages[index]
-            .items
-            .push(Item::Text { x, y, line, mark });
+        page.items.push(Item::Text { x, y, line, mark });
     }
 }
 
@@ -128,13 +151,7 @@ fn running(
     let size = 7.5;
     let head_y = frame.height - 44.0;
     if let Some(marking) = &packet.marking {
-        let line = ts.line(Style::Bold, MARKING, marking, size);
-        page.items.push(Item::Text {
-            x: frame.left,
-            y: head_y,
-            line,
-            mark: HEADER,
-        });
+        marking_lines(page_marks(frame, HEADER), marking, page, frame, ts);
     }
     let title = ts.line(Style::Regular, MUTED, &packet.title, size);
     page.items.push(Item::Text {
@@ -183,16 +200,6 @@ fn running(
         line: number,
         mark: FOOTER,
     });
-    if let Some(marking) = &packet.marking {
-        let line = ts.line(Style::Bold, MARKING, marking, size);
-        let x = (frame.width - line.width) / 2.0;
-        page.items.push(Item::Text {
-            x,
-            y: 30.0,
-            line,
-            mark: FOOTER,
-        });
-    }
 }
 
 fn lines(page: &Page) -> impl Iterator<Item = &Line> {
@@ -306,20 +313,7 @@ pub fn write(
         })
         .collect();
     doc.with_pages(pages);
-    let info = &mut doc.metadata.info;
-    info.author = if packet.prepared_by.is_empty() {
-        packet.dialogue.clone()
-    } else {
-        packet.prepared_by.clone()
-    };
-    info.subject = [packet.dialogue.as_str(), packet.meeting.name.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" — ");
-    info.creator = "Briefbook".into();
-    info.producer = "Briefbook (printpdf 0.12.8)".into();
-    info.keywords = vec![packet.dialogue_short.clone()];
+    // `/Info` is written by `finish` (`metadata::info`), not by printpdf.
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(
         &PdfSaveOptions {
