@@ -14,7 +14,7 @@ use super::text::{Line, Typesetter};
 /// PostScript names of the three faces, by `Style::index`.
 pub const FONT_NAMES: [&str; 3] = ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"];
 use super::tree::{INK, MARKING, MUTED, RULE};
-use super::xref::compress_xref_stream;
+use super::xref::save;
 use super::RenderError;
 use crate::packet::{Packet, Section};
 use printpdf::*;
@@ -209,10 +209,6 @@ fn lines(page: &Page) -> impl Iterator<Item = &Line> {
     })
 }
 
-/// Objects per object stream. lopdf's default (100) compresses each small batch alone;
-/// larger batches let deflate share the repeated keys of structure elements.
-const OBJECTS_PER_STREAM: usize = 1000;
-
 /// Writes the finished pages as PDF bytes; `tagged` adds the structure tree and marked
 /// content (always, except to measure what tagging costs).
 pub fn write(
@@ -330,17 +326,5 @@ pub fn write(
         .unzip();
     let tagging = tagged.then_some(mcids.as_slice());
     finish(&mut lo, packet, laid, &subsets, &texts, streams, tagging)?;
-    let mut bytes = Vec::new();
-    lo.save_with_options(
-        &mut bytes,
-        lopdf::SaveOptions::builder()
-            .use_object_streams(true)
-            .use_xref_streams(true)
-            .max_objects_per_stream(OBJECTS_PER_STREAM)
-            .compression_level(6)
-            .build(),
-    )
-    .map_err(|e| RenderError::Pdf(e.to_string()))?;
-    // Only an optimisation: a file laid out otherwise stays valid as lopdf wrote it.
-    Ok(compress_xref_stream(&bytes).unwrap_or(bytes))
+    save(&lo, 6).map_err(|e| RenderError::Pdf(e.to_string()))
 }
