@@ -30,7 +30,7 @@ impl Builder<'_> {
                     n => crate::model::roman(n),
                 };
                 vec![
-                    Cell::text(Regular, date),
+                    Cell::text(Regular, date).nobreak(),
                     Cell::text(Regular, pillar),
                     Cell {
                         spans: vec![
