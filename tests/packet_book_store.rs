@@ -123,8 +123,8 @@ fn changes_since_the_last_packet_follow_the_selection_one_row_per_entry() {
             .id
     };
     let pillar_one = planned(1);
-    let pillar_two = planned(2);
-    for id in [pillar_one, pillar_two] {
+    let pillar_three = planned(3);
+    for id in [pillar_one, pillar_three] {
         let patch = briefbook::store::EntryPatch {
             status: Some(briefbook::model::Status::Done),
             ..Default::default()
@@ -138,5 +138,9 @@ fn changes_since_the_last_packet_follow_the_selection_one_row_per_entry() {
     let changes = prepared.packet.changes.as_ref().unwrap();
     assert_eq!(changes.rows.len(), 1, "{changes:?}");
     let text = all_text(&load(&app::packets::render(&prepared).unwrap().bytes));
-    assert!(text.contains("Status: Planned → Done"), "{text}");
+    assert!(
+        text.contains("The Working Group specifically intends to: Status: Planned to Done"),
+        "{text}"
+    );
+    assert!(!text.contains("[U+"), "{text}");
 }

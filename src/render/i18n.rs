@@ -290,7 +290,7 @@ pub fn meeting_kind(lang: Lang, k: MeetingKind) -> &'static str {
     }
 }
 
-/// One change to an entry, as a briefing reads it: "New commitment", "Status: Planned →
+/// One change to an entry, as a briefing reads it: "New commitment", "Status: Planned to
 /// Done", "Date changed (now June 2021)", "Text revised".
 pub fn change(lang: Lang, c: &Change) -> String {
     match (lang, c) {
@@ -306,14 +306,12 @@ pub fn change(lang: Lang, c: &Change) -> String {
             };
             format!("{new} {k}")
         }
-        (_, Change::Status { from, to }) => {
-            let l = labels(lang);
-            format!(
-                "{}: {} → {}",
-                l.status,
-                status(lang, *from),
-                status(lang, *to)
-            )
+        // Written out: the packet's font has no arrow.
+        (Lang::En, Change::Status { from, to }) => {
+            format!("Status: {} to {}", status(lang, *from), status(lang, *to))
+        }
+        (Lang::Es, Change::Status { from, to }) => {
+            format!("Estado: de {} a {}", status(lang, *from), status(lang, *to))
         }
         (Lang::En, Change::Date { to }) => match to.as_deref().and_then(|t| t.parse::<Edtf>().ok())
         {
@@ -382,6 +380,12 @@ const MONTHS_ES: [&str; 12] = [
     "diciembre",
 ];
 
+/// `text` with the minus sign of UTC offsets (U+2212, which the packet's font lacks)
+/// written as an en dash.
+pub fn printable(text: &str) -> String {
+    text.replace('\u{2212}', "\u{2013}")
+}
+
 /// A calendar day: "October 25, 2021" / "25 de octubre de 2021".
 pub fn day(lang: Lang, date: NaiveDate) -> String {
     let m = date.month0() as usize;
@@ -410,7 +414,7 @@ fn edtf_date(lang: Lang, d: &EdtfDate) -> String {
     let body = if d.has_unspecified_digits() {
         unspecified(lang, d)
     } else if let Some(time) = d.time() {
-        format!("{}, {}", day(lang, d.lower()), time.label())
+        format!("{}, {}", day(lang, d.lower()), printable(&time.label()))
     } else {
         at_precision(lang, d)
     };
@@ -507,7 +511,7 @@ mod tests {
         );
         assert_eq!(
             written("2022-09-12T09:30:00-05:00", Lang::En),
-            "September 12, 2022, 09:30 (UTC−05:00)"
+            "September 12, 2022, 09:30 (UTC\u{2013}05:00)"
         );
     }
 
@@ -540,7 +544,8 @@ mod tests {
             from: Status::Planned,
             to: Status::Done,
         };
-        assert_eq!(change(Lang::En, &status), "Status: Planned → Done");
+        assert_eq!(change(Lang::En, &status), "Status: Planned to Done");
+        assert_eq!(change(Lang::Es, &status), "Estado: de Previsto a Realizado");
         let date = Change::Date {
             to: Some("2021-06".into()),
         };

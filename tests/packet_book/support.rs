@@ -4,8 +4,17 @@ use briefbook::model::{Meeting, Note, NoteKind, Record};
 use briefbook::packet::{assemble, Packet, PacketSpec};
 
 pub fn record_with_meeting() -> Record {
-    let mut record: Record =
+    let record: Record =
         serde_json::from_str(include_str!("../fixtures/hled-mini.json")).expect("fixture");
+    with_meeting(record)
+}
+
+/// The built-in record (the whole fact sheet) with the same meeting and notes.
+pub fn builtin_with_meeting() -> Record {
+    with_meeting(briefbook::import::builtin_record().record)
+}
+
+fn with_meeting(mut record: Record) -> Record {
     let meeting: Meeting =
         serde_json::from_str(include_str!("../fixtures/meeting-2022.json")).expect("meeting");
     let dialogue = &mut record.dialogues[0];

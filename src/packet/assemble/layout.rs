@@ -5,7 +5,8 @@
 //! whose text ends with ":" is a lead-in ("The Working Group specifically intends to:");
 //! the entries right after it are its items while each starts with a lower-case letter
 //! and, when both carry a source reference, comes from the same source on the line
-//! directly after the previous one (the importer records every list item's line). The
+//! directly after the previous one or after one blank line (the importer records every
+//! list item's line; the fact sheet splits one list with a blank line). The
 //! first entry that breaks the rule ends the nested list. An item whose lead-in the
 //! filters left out prints as an ordinary entry.
 
@@ -41,7 +42,10 @@ fn continues(previous: &Entry, next: &Entry) -> bool {
         .next()
         .is_some_and(char::is_lowercase);
     let adjacent = match (&previous.source, &next.source) {
-        (Some(a), Some(b)) => a.title == b.title && b.line == a.line_end.unwrap_or(a.line) + 1,
+        (Some(a), Some(b)) => {
+            let end = a.line_end.unwrap_or(a.line);
+            a.title == b.title && b.line > end && b.line <= end + 2
+        }
         _ => true,
     };
     lower && adjacent

@@ -136,7 +136,7 @@ impl Builder<'_> {
         let zones: Vec<Option<String>> = times
             .iter()
             .filter_map(|e| e.time())
-            .map(|t| t.offset().label())
+            .map(|t| t.offset().label().map(|z| i18n::printable(&z)))
             .collect();
         let one_zone = zones
             .first()
@@ -152,7 +152,7 @@ impl Builder<'_> {
                 Some(t) => {
                     let c = match (&one_zone, t.offset().label()) {
                         (Some(_), _) | (None, None) => t.clock(),
-                        (None, Some(z)) => format!("{} ({z})", t.clock()),
+                        (None, Some(z)) => format!("{} ({})", t.clock(), i18n::printable(&z)),
                     };
                     Some(match (with_day, edtf.lower()) {
                         (true, Some(day)) => format!("{}, {c}", i18n::day(self.lang, day)),
@@ -196,7 +196,7 @@ impl Builder<'_> {
             widths: if several_days {
                 vec![0.27, 0.45, 0.28]
             } else {
-                vec![0.18, 0.52, 0.30]
+                vec![0.22, 0.48, 0.30]
             },
             header: vec![
                 Cell::text(Bold, time_header),

@@ -173,14 +173,18 @@ impl Builder<'_> {
             }
             if !subs.is_empty() {
                 let hang = style.size * 1.15;
-                body.push(list_of(
-                    subs,
-                    ParaStyle {
-                        indent: hang,
-                        ..ParaStyle::body(9.5)
-                    },
-                    true,
-                ));
+                // The items follow their lead-in's status line, before its notes.
+                body.insert(
+                    1.min(body.len()),
+                    list_of(
+                        subs,
+                        ParaStyle {
+                            indent: hang,
+                            ..ParaStyle::body(9.5)
+                        },
+                        true,
+                    ),
+                );
             }
             items.push(Item::new(spans, body).in_english(other_lang));
             i += 1;
