@@ -136,12 +136,20 @@ pub fn prepare(store: &Store, spec: &PacketSpec, today: NaiveDate) -> Result<Pre
         .changes_since_date()
         .map_err(PacketError::from)?
         .map(|d| d.format("%Y-%m-%d").to_string());
-    let history = match &since {
+    let mut history = match &since {
         Some(day) => store.history(Some(day))?,
         None => Vec::new(),
     };
+    // Filling a new database with the built-in record is not a change to brief on.
+    history.retain(|e| !is_seeding(&e.origin));
     let packet = assemble(&spec, &record, &history)?;
     Ok(Prepared { spec, packet })
+}
+
+/// The rows written when a new database is filled with the built-in record.
+fn is_seeding(origin: &crate::model::Origin) -> bool {
+    matches!(origin, crate::model::Origin::Import { title, .. }
+        if title == crate::import::BUILTIN_NAME)
 }
 
 /// Counts what a prepared packet holds and estimates its pages.

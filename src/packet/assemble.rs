@@ -98,6 +98,7 @@ pub fn assemble(
                 number: GENERAL_PILLAR,
                 // "General" is the same word in Spanish.
                 title: GENERAL_TITLE.into(),
+                title_fallback: false,
                 initiatives: Vec::new(),
                 entries,
             });
@@ -142,11 +143,12 @@ pub fn assemble(
             }
             continue;
         }
-        let title = text(&pillar.title, pillar.title_es.as_deref(), lang).text;
-        run.count_pillar(pillar.number, &title, &counts);
+        let title = text(&pillar.title, pillar.title_es.as_deref(), lang);
+        run.count_pillar(pillar.number, &title.text, &counts);
         pillars.push(PacketPillar {
             number: pillar.number,
-            title,
+            title: title.text,
+            title_fallback: title.fallback,
             initiatives,
             entries: Vec::new(),
         });
@@ -310,6 +312,9 @@ fn count_translation(lang: Lang, pillars: &[PacketPillar], book: Option<&Book>) 
             t.translated += 1;
         }
     };
+    for pillar in pillars.iter().filter(|p| p.number != GENERAL_PILLAR) {
+        add(pillar.title_fallback);
+    }
     for initiative in pillars.iter().flat_map(|p| &p.initiatives) {
         add(initiative.title_fallback);
         if initiative.summary.is_some() {
@@ -389,7 +394,7 @@ fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
         .map(|s| SourceRow {
             title: s.title.clone(),
             date: s.date.as_ref().map(|d| d.text.clone()),
-            date_value: s.date.as_ref().and_then(|d| d.edtf.clone()),
+            date_value: s.date.as_ref().and_then(|d| d.edtf),
             publisher: s.publisher.clone(),
             sha256: s.sha256.clone(),
             entries_cited: cited.get(s.title.as_str()).copied().unwrap_or(0),
