@@ -500,3 +500,17 @@ fn dated_entries_export_as_day_month_and_year_events() {
         ["VCALENDAR", "VEVENT"]
     );
 }
+
+#[test]
+fn an_empty_record_lists_nothing_and_a_meeting_needs_a_dialogue() {
+    let (_dir, db) = database();
+    ok(&db, &["init", "--empty"]);
+    assert_eq!(ok(&db, &["meeting", "list", "--json"]).trim(), "[]");
+    assert_eq!(ok(&db, &["note", "list", "--json"]).trim(), "[]");
+    assert!(ok(&db, &["list"]).is_empty());
+    let err = refused(
+        &db,
+        &["meeting", "add", "--title", "X", "--date", "2023-01-01"],
+    );
+    assert!(err.contains("no dialogue yet"), "{err}");
+}

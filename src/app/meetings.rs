@@ -98,8 +98,10 @@ fn rows_of(store: &Store, meetings: Vec<(Id, Meeting)>) -> Result<Vec<MeetingRow
 
 /// The meetings of a dialogue (see [`resolve_dialogue`]), earliest first.
 pub fn list(store: &Store, dialogue: Option<&str>) -> Result<Vec<MeetingRow>> {
-    let dialogue_id = resolve_dialogue(store, dialogue)?;
-    rows_of(store, store.meetings(Some(dialogue_id))?)
+    match super::record::dialogue_scope(store, dialogue)? {
+        Some(dialogue_id) => rows_of(store, store.meetings(Some(dialogue_id))?),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// The meeting `wanted` names (its id or title), among the meetings of `dialogue` when

@@ -234,6 +234,15 @@ pub fn resolve_dialogue(store: &Store, named: Option<&str>) -> Result<Id> {
     }
 }
 
+/// As [`resolve_dialogue`], for listings: `None` (nothing to list from) when the record
+/// holds no dialogue and none is named, instead of an error.
+pub fn dialogue_scope(store: &Store, named: Option<&str>) -> Result<Option<Id>> {
+    if named.is_none() && store.is_empty()? {
+        return Ok(None);
+    }
+    resolve_dialogue(store, named).map(Some)
+}
+
 /// How typed date text reads ("June 2021" -> `2021-06`), or why it is not a date.
 pub fn read_date(text: &str) -> Result<DateReading> {
     Ok(read_date_input(text)?)

@@ -59,7 +59,11 @@ impl ListArgs {
 
 pub fn run(store: &Store, args: ListArgs) -> Result<()> {
     let mut query = args.filter()?;
-    let dialogue = crate::app::record::resolve_dialogue(store, args.dialogue.dialogue.as_deref())?;
+    let dialogue = crate::app::record::dialogue_scope(store, args.dialogue.dialogue.as_deref())?;
+    let Some(dialogue) = dialogue else {
+        errln!("No entries match (the record holds no dialogue yet).");
+        return Ok(());
+    };
     query.dialogue = Some(dialogue);
     let rows = crate::app::record::list_entries(store, &query)?;
     if args.ics {

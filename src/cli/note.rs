@@ -116,8 +116,10 @@ pub fn run(store: &mut Store, args: NoteArgs) -> Result<()> {
             outln!("Added note {id}");
         }
         NoteCommand::List { json } => {
-            let dialogue_id = record::resolve_dialogue(store, dialogue)?;
-            let rows = notes::list_in(store, Some(dialogue_id))?;
+            let rows = match record::dialogue_scope(store, dialogue)? {
+                Some(dialogue_id) => notes::list_in(store, Some(dialogue_id))?,
+                None => Vec::new(),
+            };
             if json {
                 outln!("{}", serde_json::to_string_pretty(&rows)?);
             } else if rows.is_empty() {
