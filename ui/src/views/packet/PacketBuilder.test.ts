@@ -32,6 +32,7 @@ function fakeApi() {
   return {
     recordOutline: vi.fn(async () => outline),
     agencyKeys: vi.fn(async () => ["SRE"]),
+    listMeetings: vi.fn(async () => []),
     packetSummary: vi.fn(async (spec: PacketSpec) => ({
       pages: 3 + spec.filters.pillars.length,
       entries: 4,
