@@ -368,7 +368,7 @@ fn the_edtf_parser_never_panics_and_what_it_accepts_reads_back_as_itself() {
                 again.is_ok(),
                 "{text:?} wrote {written:?}, which does not read"
             );
-            prop_assert_eq!(again.unwrap(), date.clone());
+            prop_assert_eq!(again.unwrap(), date);
             let (lower, upper) = date.sortable_bounds();
             prop_assert!(lower <= upper, "{text:?}: bounds {lower}..{upper}");
         }

@@ -84,7 +84,7 @@ impl Case {
         self
     }
 
-    fn as_nobody(mut self) -> Case {
+    fn run_as_nobody(mut self) -> Case {
         self.as_nobody = true;
         self
     }
@@ -409,7 +409,7 @@ fn outputs() -> Vec<Case> {
                     locked.join("x.json").into_os_string(),
                 ]
             })
-            .as_nobody(),
+            .run_as_nobody(),
     ]
 }
 
@@ -534,7 +534,7 @@ fn databases() -> Vec<Case> {
                 std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
                 os(&["note", "add", "--initiative", "medical devices", "--kind", "points", "Raise it."])
             })
-            .as_nobody()
+            .run_as_nobody()
             .known("src/store/tx.rs (locked_or, behind From<rusqlite::Error> in src/store/error.rs:43): SQLITE_READONLY surfaces as \"database error: attempt to write a readonly database\"; map ErrorCode::ReadOnly to a message naming the file (\"cannot change r.db: the file or its folder is read-only for this user\"), or check Connection::is_readonly at open"),
     ]
 }

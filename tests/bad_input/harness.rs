@@ -46,11 +46,13 @@ pub enum Db {
     Missing(&'static str),
 }
 
+/// Makes a case's files in its folder and returns the arguments after `--db PATH`.
+pub type Setup = Box<dyn Fn(&Path) -> Vec<OsString>>;
+
 pub struct Case {
     pub name: &'static str,
     pub db: Db,
-    /// Makes the case's files in its folder and returns the arguments after `--db PATH`.
-    pub setup: Box<dyn Fn(&Path) -> Vec<OsString>>,
+    pub setup: Setup,
     pub env: Vec<(&'static str, String)>,
     /// What the one error line must name (case ignored; the case folder reads as `DIR`).
     pub expect: Vec<&'static str>,
