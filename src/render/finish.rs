@@ -6,12 +6,15 @@
 use super::content::FONT_IDS;
 use super::fontnames::name_fonts;
 use super::links::annotate;
+use super::metadata::info;
 use super::outline::outline;
 use super::paginate::Laid;
 use super::subset::Subset;
 use super::tags::{lang_tag, tag};
+use super::text_string;
 use super::RenderError;
-use crate::packet::Packet;
+use crate::model::Lang;
+use crate::packet::{Packet, Section};
 use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -58,6 +61,8 @@ pub fn finish(
         catalog.set("PageMode", "UseOutlines");
     }
     catalog.set("Lang", Object::string_literal(lang_tag(packet.lang)));
+    catalog.set("PageLabels", page_labels(packet));
+    replace_info(doc, packet);
     name_fonts(doc, subsets, texts);
     let links = annotate(doc, &pages, laid);
     if let Some(mcids) = tagging {
@@ -95,6 +100,34 @@ pub fn finish(
     let id = Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id.clone(), id]);
     Ok(())
+}
+
+/// printpdf's `/Info` claims PDF/X (an empty `/GTS_PDFXVersion`) and dates every file
+/// 1970; ours comes from the packet (`metadata::info`) and agrees with the XMP.
+fn replace_info(doc: &mut lopdf::Document, packet: &Packet) {
+    let info = doc.add_object(info(packet));
+    if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        doc.objects.remove(&old);
+    }
+    doc.trailer.set("Info", info);
+}
+
+/// `/PageLabels`: the viewer shows the printed numbers. The cover is unnumbered (labelled
+/// "Cover"), so the page printed "Page 1" is labelled 1.
+fn page_labels(packet: &Packet) -> Dictionary {
+    let mut nums: Vec<Object> = Vec::new();
+    let covered = packet.sections.first() == Some(&Section::Cover);
+    if covered {
+        let cover = match packet.lang {
+            Lang::En => "Cover",
+            Lang::Es => "Portada",
+        };
+        nums.push(0.into());
+        nums.push(lopdf::dictionary! { "P" => text_string(cover) }.into());
+    }
+    nums.push(i64::from(covered).into());
+    nums.push(lopdf::dictionary! { "S" => "D", "St" => 1 }.into());
+    lopdf::dictionary! { "Nums" => nums }
 }
 
 /// Puts our content stream on each page and one shared font dictionary in its resources.

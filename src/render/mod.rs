@@ -20,6 +20,7 @@ pub mod paginate;
 pub mod pdf;
 pub mod structure;
 pub mod subset;
+pub mod syntax;
 pub mod tags;
 pub mod text;
 pub mod tree;

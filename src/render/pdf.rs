@@ -14,7 +14,7 @@ use super::text::{Line, Typesetter};
 /// PostScript names of the three faces, by `Style::index`.
 pub const FONT_NAMES: [&str; 3] = ["NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"];
 use super::tree::{INK, MARKING, MUTED, RULE};
-use super::xref::compress_xref_stream;
+use super::xref::save;
 use super::RenderError;
 use crate::packet::{Packet, Section};
 use printpdf::*;
@@ -107,12 +107,35 @@ fn cover_marking(
     let top = cover.map_or(HEADER, |sect| {
         Mark::Node(laid.structure.insert_leaf(sect, 0, Role::P))
     });
-    for (y, mark) in [(frame.height - 44.0, top), (30.0, FOOTER)] {
-        let line = ts.line(Style::Bold, MARKING, marking, 7.5);
+    marking_lines(
+        page_marks(frame, top),
+        marking,
+        &mut laid.pages[index],
+        frame,
+        ts,
+    );
+}
+
+/// The marking's size: a handling caveat must be read at a glance (at least 10 pt bold).
+pub const MARKING_SIZE: f32 = 10.0;
+
+/// Where the marking's baselines sit, top and bottom, outside the running head and foot.
+fn page_marks(frame: Frame, top: Mark) -> [(f32, Mark); 2] {
+    [(frame.height - 30.0, top), (26.0, FOOTER)]
+}
+
+/// The marking, bold and centred, at each of `at`.
+fn marking_lines(
+    at: [(f32, Mark); 2],
+    marking: &str,
+    page: &mut Page,
+    frame: Frame,
+    ts: &mut Typesetter,
+) {
+    for (y, mark) in at {
+        let line = ts.line(Style::Bold, MARKING, marking, MARKING_SIZE);
         let x = (frame.width - line.width) / 2.0;
-        laid.pages[index]
-            .items
-            .push(Item::Text { x, y, line, mark });
+        page.items.push(Item::Text { x, y, line, mark });
     }
 }
 
@@ -128,13 +151,7 @@ fn running(
     let size = 7.5;
     let head_y = frame.height - 44.0;
     if let Some(marking) = &packet.marking {
-        let line = ts.line(Style::Bold, MARKING, marking, size);
-        page.items.push(Item::Text {
-            x: frame.left,
-            y: head_y,
-            line,
-            mark: HEADER,
-        });
+        marking_lines(page_marks(frame, HEADER), marking, page, frame, ts);
     }
     let title = ts.line(Style::Regular, MUTED, &packet.title, size);
     page.items.push(Item::Text {
@@ -183,16 +200,6 @@ fn running(
         line: number,
         mark: FOOTER,
     });
-    if let Some(marking) = &packet.marking {
-        let line = ts.line(Style::Bold, MARKING, marking, size);
-        let x = (frame.width - line.width) / 2.0;
-        page.items.push(Item::Text {
-            x,
-            y: 30.0,
-            line,
-            mark: FOOTER,
-        });
-    }
 }
 
 fn lines(page: &Page) -> impl Iterator<Item = &Line> {
@@ -201,10 +208,6 @@ fn lines(page: &Page) -> impl Iterator<Item = &Line> {
         _ => None,
     })
 }
-
-/// Objects per object stream. lopdf's default (100) compresses each small batch alone;
-/// larger batches let deflate share the repeated keys of structure elements.
-const OBJECTS_PER_STREAM: usize = 1000;
 
 /// Writes the finished pages as PDF bytes; `tagged` adds the structure tree and marked
 /// content (always, except to measure what tagging costs).
@@ -306,20 +309,7 @@ pub fn write(
         })
         .collect();
     doc.with_pages(pages);
-    let info = &mut doc.metadata.info;
-    info.author = if packet.prepared_by.is_empty() {
-        packet.dialogue.clone()
-    } else {
-        packet.prepared_by.clone()
-    };
-    info.subject = [packet.dialogue.as_str(), packet.meeting.name.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" — ");
-    info.creator = "Briefbook".into();
-    info.producer = "Briefbook (printpdf 0.12.8)".into();
-    info.keywords = vec![packet.dialogue_short.clone()];
+    // `/Info` is written by `finish` (`metadata::info`), not by printpdf.
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(
         &PdfSaveOptions {
@@ -336,17 +326,5 @@ pub fn write(
         .unzip();
     let tagging = tagged.then_some(mcids.as_slice());
     finish(&mut lo, packet, laid, &subsets, &texts, streams, tagging)?;
-    let mut bytes = Vec::new();
-    lo.save_with_options(
-        &mut bytes,
-        lopdf::SaveOptions::builder()
-            .use_object_streams(true)
-            .use_xref_streams(true)
-            .max_objects_per_stream(OBJECTS_PER_STREAM)
-            .compression_level(6)
-            .build(),
-    )
-    .map_err(|e| RenderError::Pdf(e.to_string()))?;
-    // Only an optimisation: a file laid out otherwise stays valid as lopdf wrote it.
-    Ok(compress_xref_stream(&bytes).unwrap_or(bytes))
+    save(&lo, 6).map_err(|e| RenderError::Pdf(e.to_string()))
 }

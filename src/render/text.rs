@@ -44,8 +44,8 @@ pub struct Typesetter {
     pub lang: Lang,
     /// Characters the font lacks, with how often each was replaced.
     pub missing: BTreeMap<char, usize>,
-    /// Hyphenation points by lowercase word: words repeat, patterns are not free.
-    breaks: std::collections::HashMap<String, Vec<usize>>,
+    /// Hyphenation points by language and lowercase word: words repeat, patterns are not free.
+    breaks: std::collections::HashMap<(Lang, String), Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +91,36 @@ fn dictionary(lang: Lang) -> &'static Standard {
                 include_bytes!("../../assets/hyphenation/es.standard.bincode"),
             )
         }),
+    }
+}
+
+/// The most a justified line may add to each word space, in ems (a space is about a
+/// quarter em, so a stretched space stays under about twice its width). Looser than
+/// this, the paragraph is set ragged-right.
+pub const MAX_STRETCH: f32 = 0.3;
+
+/// Spaces where a line may break: every white space except the no-break ones (U+00A0,
+/// U+2007, U+202F), which hold dates and numbers together.
+fn breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Points added to each word space to justify the fragments of one line to `width`.
+fn stretch(frags: &[Frag], width: f32) -> f32 {
+    let n = frags.len();
+    let natural: f32 = frags
+        .iter()
+        .enumerate()
+        .map(|(i, f)| f.width + if i + 1 < n { f.space } else { f.hyphen })
+        .sum();
+    let gaps = frags[..n.saturating_sub(1)]
+        .iter()
+        .filter(|f| f.space > 0.0)
+        .count();
+    if gaps == 0 {
+        0.0
+    } else {
+        (width - natural) / gaps as f32
     }
 }
 
@@ -161,6 +191,22 @@ impl Typesetter {
             Err(_) => wrap_first_fit(&frags, &widths),
         };
         let count = lines.len();
+        // A justified paragraph with one visibly loose line is set ragged-right whole:
+        // an even ragged edge reads better than rivers of space.
+        let ragged;
+        let style = if style.align == Align::Justify
+            && lines[..count - 1]
+                .iter()
+                .any(|l| stretch(l, width) > style.size * MAX_STRETCH)
+        {
+            ragged = ParaStyle {
+                align: Align::Left,
+                ..style.clone()
+            };
+            &ragged
+        } else {
+            style
+        };
         lines
             .into_iter()
             .enumerate()
@@ -176,14 +222,17 @@ impl Typesetter {
             let text = self.substitute_missing(&span.text).into_owned();
             let space = self.shaper.shape(span.style, " ").width as f32 * scale;
             let hyphen = self.shaper.shape(span.style, "-").width as f32 * scale;
-            if text.starts_with(char::is_whitespace) {
+            if text.starts_with(breaking_space) {
                 if let Some(last) = frags.last_mut() {
                     last.space = space;
                 }
             }
-            let mut words = text.split_whitespace().peekable();
+            let mut words = text
+                .split(breaking_space)
+                .filter(|w| !w.is_empty())
+                .peekable();
             while let Some(word) = words.next() {
-                let spaced = words.peek().is_some() || text.ends_with(char::is_whitespace);
+                let spaced = words.peek().is_some() || text.ends_with(breaking_space);
                 let pieces = self.split_word(word, style.hyphenate);
                 let n = pieces.len();
                 for (i, (piece, needs_hyphen)) in pieces.into_iter().enumerate() {
@@ -247,8 +296,8 @@ impl Typesetter {
         let lang = self.lang;
         let breaks = self
             .breaks
-            .entry(lower)
-            .or_insert_with_key(|w| dictionary(lang).hyphenate(w).breaks)
+            .entry((lang, lower))
+            .or_insert_with_key(|(_, w)| dictionary(lang).hyphenate(w).breaks)
             .clone();
         let mut out = Vec::with_capacity(breaks.len() + 1);
         let mut start = 0;
@@ -315,13 +364,7 @@ impl Typesetter {
             .count();
         let slack = width - natural;
         let extra = if style.align == Align::Justify && !last && gaps > 0 {
-            let e = slack / gaps as f32;
-            // A line stretched this far reads worse ragged than justified.
-            if e < size * 0.8 {
-                e.max(0.0)
-            } else {
-                0.0
-            }
+            (slack / gaps as f32).max(0.0)
         } else {
             0.0
         };

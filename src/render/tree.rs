@@ -165,6 +165,32 @@ impl Cell {
         self.align = Align::Right;
         self
     }
+
+    /// Holds the cell's words together (dates: "12 September 2021" never breaks inside):
+    /// its spaces become no-break spaces, except after a range's dash, where a line may
+    /// still break between the two dates. A cell too narrow for the result is set
+    /// smaller rather than broken (see `paginate::prepare`).
+    pub fn nobreak(mut self) -> Cell {
+        for span in &mut self.spans {
+            span.text = nobreak(&span.text);
+        }
+        self
+    }
+}
+
+/// `text` with its spaces made no-break, except the one after a dash (– or —).
+pub fn nobreak(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut after_dash = false;
+    for c in text.chars() {
+        if c == ' ' && !after_dash {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        after_dash = matches!(c, '–' | '—');
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,5 +210,21 @@ impl Block {
             lang: None,
             blocks,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_held_together_but_ranges_may_break_after_the_dash() {
+        assert_eq!(nobreak("12 September 2021"), "12\u{a0}September\u{a0}2021");
+        assert_eq!(
+            nobreak("June 2021 – May 2022"),
+            "June\u{a0}2021\u{a0}– May\u{a0}2022"
+        );
+        let cell = Cell::text(Style::Regular, "1 de junio de 2021").nobreak();
+        assert!(!cell.spans[0].text.contains(' '));
     }
 }

@@ -184,8 +184,9 @@ impl Paginator {
         }
     }
 
-    /// The least height that must fit with the start of `prep`: headings also bring the
-    /// start of what follows them. Structure markers take no room and are looked through.
+    /// The least height that must fit with the start of `prep`: a kept block (heading)
+    /// also brings the start of what follows it. Structure markers take no room and are
+    /// looked through.
     fn lead(prep: &Prep, rest: &[Prep]) -> f32 {
         match prep {
             Prep::Lines { lines, style, .. } => {
@@ -193,11 +194,9 @@ impl Paginator {
                     style.space_before
                         + lines.len() as f32 * style.leading
                         + style.space_after
-                        + rest
-                            .first()
-                            .map_or(0.0, |next| Self::lead(next, &rest[1..]))
+                        + Self::follow(rest)
                 } else {
-                    style.space_before + lines.len().min(2) as f32 * style.leading
+                    style.space_before + unsplit(lines.len()) as f32 * style.leading
                 }
             }
             Prep::Open { .. } | Prep::Close | Prep::Label { .. } => rest
@@ -219,6 +218,42 @@ impl Paginator {
             Prep::Chart(c) => c.rows.len() as f32 * CHART_ROW + 30.0,
             Prep::Space(_) | Prep::PageBreak => 0.0,
         }
+    }
+
+    /// What a kept block needs below it: the lead of the next block, through spaces and
+    /// structure markers. A paragraph that cannot be split (three lines or fewer, such
+    /// as an initiative's summary) is taken whole and brings the start of the block
+    /// after it, so a heading and its lead-in never end a page alone.
+    fn follow(rest: &[Prep]) -> f32 {
+        let mut above = 0.0;
+        for (i, prep) in rest.iter().enumerate() {
+            match prep {
+                Prep::Open { .. } | Prep::Close | Prep::Label { .. } => {}
+                Prep::Space(h) => above += h,
+                Prep::Lines { lines, style, .. } if !style.keep_with_next && lines.len() <= 3 => {
+                    return above
+                        + style.space_before
+                        + lines.len() as f32 * style.leading
+                        + style.space_after
+                        + Self::start(&rest[i + 1..]);
+                }
+                _ => return above + Self::lead(prep, &rest[i + 1..]),
+            }
+        }
+        above
+    }
+
+    /// The first lines of the next body block (not a heading, which starts anew).
+    fn start(rest: &[Prep]) -> f32 {
+        for (i, prep) in rest.iter().enumerate() {
+            match prep {
+                Prep::Open { .. } | Prep::Label { .. } | Prep::Space(_) => {}
+                Prep::Lines { style, .. } if style.keep_with_next => return 0.0,
+                Prep::Close | Prep::PageBreak => return 0.0,
+                _ => return Self::lead(prep, &rest[i + 1..]),
+            }
+        }
+        0.0
     }
 
     fn place(&mut self, prep: &Prep, rest: &[Prep], ts: &mut Typesetter) {
@@ -341,6 +376,7 @@ impl Paginator {
             let take = if n <= fit {
                 n
             } else if style.keep_with_next || n <= 3 || fit < 2 {
+                // Agrees with `unsplit`: what `lead` promised is what is placed.
                 0
             } else {
                 fit.min(n - 2)
@@ -394,6 +430,16 @@ impl Paginator {
             color: RULE,
             dotted: false,
         });
+    }
+}
+
+/// Lines of a paragraph that must stay together at the foot of a page: a paragraph of
+/// three lines or fewer is never split (a split would leave a widow or an orphan).
+fn unsplit(lines: usize) -> usize {
+    if lines <= 3 {
+        lines
+    } else {
+        2
     }
 }
 
