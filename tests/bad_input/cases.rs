@@ -327,6 +327,62 @@ fn notes() -> Vec<Case> {
                 .collect()
         }),
         case("init where a record exists", &["r.db"]).args(&["init"]),
+        case(
+            "a note on a meeting that does not exist",
+            &["Nosuch summit"],
+        )
+        .args(&[
+            "note",
+            "add",
+            "--meeting",
+            "Nosuch summit",
+            "--kind",
+            "objective",
+            "Agree.",
+        ]),
+        case("a meeting on February 30", &["2022-02-30"]).args(&[
+            "meeting",
+            "add",
+            "--title",
+            "Ministerial",
+            "--date",
+            "2022-02-30",
+        ]),
+        case("a meeting with a date that is not one", &["someday"]).args(&[
+            "meeting",
+            "add",
+            "--title",
+            "Ministerial",
+            "--date",
+            "someday",
+        ]),
+        case("a meeting of an unknown kind", &["picnic"]).args(&[
+            "meeting",
+            "add",
+            "--title",
+            "Ministerial",
+            "--date",
+            "2022-09-12",
+            "--kind",
+            "picnic",
+        ]),
+        case("showing a meeting that does not exist", &["Nosuch summit"]).args(&[
+            "meeting",
+            "show",
+            "Nosuch summit",
+        ]),
+        case("importing a meeting from bad JSON", &["m.json", "line"]).setup(|dir| {
+            vec![
+                "meeting".into(),
+                "import".into(),
+                write(dir, "m.json", b"{\"title\": "),
+            ]
+        }),
+        case("removing a meeting that does not exist", &["Nosuch summit"]).args(&[
+            "meeting",
+            "remove",
+            "Nosuch summit",
+        ]),
     ]
 }
 
