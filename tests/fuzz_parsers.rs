@@ -348,8 +348,18 @@ const DATE_PIECES: &[&str] = &[
     "",
 ];
 
+/// A date shaped like EDTF (most are valid), so that acceptance is exercised too.
+const EDTF_SHAPED: &str = "([12][0-9]{3}|[12][0-9]{2}X|[12][0-9]XX)(-(0[1-9]|1[0-2]|2[1-4]|XX)(-(0[1-9]|1[0-9]|2[0-8]|XX)(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-]0[0-9]:[03]0)?)?)?)?[?~%]?";
+
 fn date_text() -> impl Strategy<Value = String> {
     prop_oneof![
+        3 => EDTF_SHAPED,
+        2 => (EDTF_SHAPED, EDTF_SHAPED, 0..4u8).prop_map(|(a, b, open)| match open {
+            0 => format!("../{b}"),
+            1 => format!("{a}/.."),
+            2 => format!("{a}/"),
+            _ => format!("{a}/{b}"),
+        }),
         3 => prop::collection::vec(prop::sample::select(DATE_PIECES), 0..8).prop_map(|p| p.concat()),
         1 => "[0-9X?~%/.T:Z+-]{0,30}",
         1 => "\\PC{0,30}",

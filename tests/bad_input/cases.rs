@@ -84,7 +84,7 @@ impl Case {
         self
     }
 
-    fn as_nobody(mut self) -> Case {
+    fn run_as_nobody(mut self) -> Case {
         self.as_nobody = true;
         self
     }
@@ -327,6 +327,62 @@ fn notes() -> Vec<Case> {
                 .collect()
         }),
         case("init where a record exists", &["r.db"]).args(&["init"]),
+        case(
+            "a note on a meeting that does not exist",
+            &["Nosuch summit"],
+        )
+        .args(&[
+            "note",
+            "add",
+            "--meeting",
+            "Nosuch summit",
+            "--kind",
+            "objective",
+            "Agree.",
+        ]),
+        case("a meeting on February 30", &["2022-02-30"]).args(&[
+            "meeting",
+            "add",
+            "--title",
+            "Ministerial",
+            "--date",
+            "2022-02-30",
+        ]),
+        case("a meeting with a date that is not one", &["someday"]).args(&[
+            "meeting",
+            "add",
+            "--title",
+            "Ministerial",
+            "--date",
+            "someday",
+        ]),
+        case("a meeting of an unknown kind", &["picnic"]).args(&[
+            "meeting",
+            "add",
+            "--title",
+            "Ministerial",
+            "--date",
+            "2022-09-12",
+            "--kind",
+            "picnic",
+        ]),
+        case("showing a meeting that does not exist", &["Nosuch summit"]).args(&[
+            "meeting",
+            "show",
+            "Nosuch summit",
+        ]),
+        case("importing a meeting from bad JSON", &["m.json", "line"]).setup(|dir| {
+            vec![
+                "meeting".into(),
+                "import".into(),
+                write(dir, "m.json", b"{\"title\": "),
+            ]
+        }),
+        case("removing a meeting that does not exist", &["Nosuch summit"]).args(&[
+            "meeting",
+            "remove",
+            "Nosuch summit",
+        ]),
     ]
 }
 
@@ -409,7 +465,7 @@ fn outputs() -> Vec<Case> {
                     locked.join("x.json").into_os_string(),
                 ]
             })
-            .as_nobody(),
+            .run_as_nobody(),
     ]
 }
 
@@ -534,7 +590,7 @@ fn databases() -> Vec<Case> {
                 std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
                 os(&["note", "add", "--initiative", "medical devices", "--kind", "points", "Raise it."])
             })
-            .as_nobody()
+            .run_as_nobody()
             .known("src/store/tx.rs (locked_or, behind From<rusqlite::Error> in src/store/error.rs:43): SQLITE_READONLY surfaces as \"database error: attempt to write a readonly database\"; map ErrorCode::ReadOnly to a message naming the file (\"cannot change r.db: the file or its folder is read-only for this user\"), or check Connection::is_readonly at open"),
     ]
 }
