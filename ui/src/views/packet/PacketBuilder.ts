@@ -455,9 +455,9 @@ export class PacketBuilder implements View {
       h(
         "div",
         { class: "grid-3" },
-        this.text("Meeting", s.meeting.name, (v) => (s.meeting.name = v)),
-        this.text("Meeting date", s.meeting.date, (v) => (s.meeting.date = v)),
-        this.text("Place", s.meeting.place, (v) => (s.meeting.place = v)),
+        this.text("Meeting", s.cover.name, (v) => (s.cover.name = v)),
+        this.text("Meeting date", s.cover.date, (v) => (s.cover.date = v)),
+        this.text("Place", s.cover.place, (v) => (s.cover.place = v)),
       ),
       h(
         "div",

@@ -19,7 +19,9 @@ export const SECTION_LABELS: Record<Section, string> = {
 export function defaultSpec(): PacketSpec {
   return {
     title: "Briefing packet",
-    meeting: { name: "", date: "", place: "" },
+    dialogue: null,
+    meeting: null,
+    cover: { name: "", date: "", place: "" },
     prepared_for: "",
     prepared_by: "",
     prepared_on: null,
