@@ -196,9 +196,30 @@ pub fn summarize(packet: &Packet) -> PacketSummary {
         entries: pillars.iter().map(|p| p.entries).sum(),
         left_out: packet.overview.left_out.iter().map(|(_, n)| n).sum(),
         undated_included: packet.overview.undated_included,
-        pages: estimate_pages(packet),
+        pages: estimate_pages(packet) + book_pages(packet),
         pillars,
     }
+}
+
+/// Pages a meeting's own parts add to the record sections' estimate: each part starts
+/// a page (scope note, schedule, participants, press lines); long parts take more.
+fn book_pages(packet: &Packet) -> u32 {
+    let Some(book) = &packet.book else {
+        return 0;
+    };
+    let part = |items: usize, per_page: usize| -> u32 {
+        if items == 0 {
+            0
+        } else {
+            items.div_ceil(per_page) as u32
+        }
+    };
+    part(
+        book.scope_note.len() + book.objectives.len() + book.notes.len(),
+        14,
+    ) + part(book.agenda.len(), 25)
+        + part(book.participants.len(), 8)
+        + part(book.press.len(), 12)
 }
 
 /// What `spec` would print (the dry run): counts per pillar and an estimated page count.
