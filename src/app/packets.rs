@@ -178,11 +178,7 @@ pub fn summarize(packet: &Packet) -> PacketSummary {
         })
         .filter_map(|e| e.id)
         .collect();
-    let mut sections: Vec<String> = packet.sections.iter().map(|s| s.to_string()).collect();
-    if packet.book.is_some() {
-        sections
-            .extend(["scope", "schedule", "participants", "press", "clearance"].map(String::from));
-    }
+    let sections = printed_sections(packet);
     PacketSummary {
         dialogue: packet.dialogue.clone(),
         meeting: packet.book.as_ref().map(|b| b.title.text.clone()),
@@ -199,6 +195,35 @@ pub fn summarize(packet: &Packet) -> PacketSummary {
         pages: estimate_pages(packet) + book_pages(packet),
         pillars,
     }
+}
+
+/// The parts the packet prints, in print order: the spec's sections, and for a
+/// meeting's book its own parts around them (see `docs/packets.md`).
+fn printed_sections(packet: &Packet) -> Vec<String> {
+    let record: Vec<String> = packet.sections.iter().map(|s| s.to_string()).collect();
+    if packet.book.is_none() {
+        return record;
+    }
+    let book_order = [
+        "cover",
+        "scope",
+        "contents",
+        "schedule",
+        "participants",
+        "pillars",
+        "press",
+        "overview",
+        "timeline",
+        "changes_since",
+        "sources",
+        "clearance",
+    ];
+    let own = ["scope", "schedule", "participants", "press", "clearance"];
+    book_order
+        .into_iter()
+        .filter(|s| own.contains(s) || record.iter().any(|r| r == s))
+        .map(String::from)
+        .collect()
 }
 
 /// Pages a meeting's own parts add to the record sections' estimate: each part starts
