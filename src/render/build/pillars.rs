@@ -235,7 +235,12 @@ impl Builder<'_> {
             };
             meta.push(Span::new(Regular, reference).colored(MUTED));
         }
-        let hang = 10.0 * 1.15;
+        // The status line sits under the item's text: sub-items are one hang further in.
+        let hang = if entry.depth > 0 {
+            10.0 * 1.15 + 9.5 * 1.15
+        } else {
+            10.0 * 1.15
+        };
         let mut body = vec![para(
             meta,
             ParaStyle {
