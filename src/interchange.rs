@@ -53,6 +53,14 @@ pub fn strip_ids(record: &mut Record) {
     }
     for dialogue in &mut record.dialogues {
         dialogue.id = None;
+        for meeting in &mut dialogue.meetings {
+            meeting.id = None;
+            meeting.objectives.iter_mut().for_each(|o| o.id = None);
+            meeting.agenda.iter_mut().for_each(|a| a.id = None);
+            meeting.participants.iter_mut().for_each(|p| p.id = None);
+            meeting.press_lines.iter_mut().for_each(|p| p.id = None);
+            meeting.notes.iter_mut().for_each(|n| n.id = None);
+        }
         for entry in &mut dialogue.entries {
             entry.id = None;
             entry.notes.iter_mut().for_each(|n| n.id = None);

@@ -200,12 +200,13 @@ fn a_failed_write_leaves_the_old_file_and_no_temporary() {
 }
 
 #[test]
-fn stale_temporaries_are_swept_on_the_next_write_and_fresh_ones_kept() {
+fn stale_and_abandoned_temporaries_are_swept_on_the_next_write_and_live_ones_kept() {
     let dir = tempfile::tempdir().unwrap();
     let stale = dir.path().join(".briefbook-AbC123.tmp");
-    let fresh = dir.path().join(".briefbook-XyZ789.tmp");
+    // Fresh, but no process holds its lock: what a write killed a moment ago leaves.
+    let abandoned = dir.path().join(".briefbook-XyZ789.tmp");
     let other = dir.path().join(".other-AbC123.tmp");
-    for path in [&stale, &fresh, &other] {
+    for path in [&stale, &abandoned, &other] {
         std::fs::write(path, "record text").unwrap();
     }
     let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
@@ -217,10 +218,19 @@ fn stale_temporaries_are_swept_on_the_next_write_and_fresh_ones_kept() {
             .set_modified(two_hours_ago)
             .unwrap();
     }
+    // A write in progress (another window's export, say) holds its staged file's lock.
+    let live = briefbook::fsio::Staged::new_in(dir.path()).unwrap();
+    let live_name = live
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     write_file(&dir.path().join("p.pdf"), b"x", WriteOptions::shared()).unwrap();
-    assert_eq!(
-        names(dir.path()),
-        [".briefbook-XyZ789.tmp", ".other-AbC123.tmp", "p.pdf"]
-    );
+    let mut expected = vec![live_name, ".other-AbC123.tmp".into(), "p.pdf".into()];
+    expected.sort();
+    assert_eq!(names(dir.path()), expected);
     assert_eq!(sweep_stale(dir.path()), 0);
+    drop(live);
+    assert_eq!(names(dir.path()), [".other-AbC123.tmp", "p.pdf"]);
 }

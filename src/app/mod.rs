@@ -5,8 +5,11 @@
 //! IPC. The faces only parse arguments and present results.
 
 pub mod backup;
+pub mod calendar;
 pub mod error;
 pub mod import;
+mod meeting_documents;
+pub mod meetings;
 pub mod notes;
 pub mod open;
 pub mod packets;

@@ -1,9 +1,15 @@
-//! Briefing notes (points to make, if raised, background…) on initiatives and entries:
-//! finding what a note is about from a few typed words, listing notes with where they sit.
+//! Briefing notes (objective, points to make, if raised, background, press) on
+//! initiatives, entries and meetings: finding what a note is about from a few typed words,
+//! listing notes with where they sit, adding and removing them.
+//!
+//! On an initiative or an entry every kind is a note, with an optional answer (an "if
+//! raised" question and the answer to give). On a meeting (`app::meetings::add_note`) an
+//! objective becomes one of the meeting's objectives, a press note a press line, and the
+//! other kinds notes on the meeting as a whole.
 
 use super::error::{Error, Result};
-use crate::model::{normalize_key, roman, Id, NoteKind};
-use crate::store::{NoteTarget, Store};
+use crate::model::{normalize_key, roman, Id, Note, NoteKind};
+use crate::store::{MeetingPart, NoteTarget, Store};
 use serde::Serialize;
 
 /// A note and where it sits, for `note list`.
@@ -14,8 +20,26 @@ pub struct NoteRow {
     pub id: Id,
     pub kind: NoteKind,
     pub text: String,
-    /// "Pillar II › initiative" or "Pillar II › initiative › entry text…".
+    /// The answer to an "if raised" or press question.
+    pub answer: Option<String>,
+    /// "Pillar II › initiative", "Pillar II › initiative › entry text…" or
+    /// "Meeting › title".
     pub place: String,
+    /// What the row is: a note on the record, or a meeting's objective, press line or note
+    /// (each numbered on its own, so removing one names which).
+    pub part: NotePart,
+}
+
+/// Which list a note row belongs to.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotePart {
+    /// A note on an initiative or an entry.
+    Record,
+    MeetingObjective,
+    PressLine,
+    MeetingNote,
 }
 
 /// The initiative whose title holds `words` (case, accents and punctuation ignored); an
@@ -65,46 +89,126 @@ pub fn find_initiative(store: &Store, words: &str) -> Result<Id> {
 
 /// Every note in the record, in record order, with where it sits.
 pub fn list(store: &Store) -> Result<Vec<NoteRow>> {
+    list_in(store, None)
+}
+
+/// The notes of one dialogue (`None`: of every dialogue): on initiatives and entries in
+/// record order, then each meeting's objectives, notes and press lines.
+pub fn list_in(store: &Store, dialogue: Option<Id>) -> Result<Vec<NoteRow>> {
     let record = store.load_record()?;
     let mut rows = Vec::new();
-    for pillar in record.dialogues.iter().flat_map(|d| &d.pillars) {
-        for initiative in &pillar.initiatives {
-            let place = format!("Pillar {} › {}", roman(pillar.number), initiative.title);
-            for note in &initiative.notes {
+    let dialogues = record
+        .dialogues
+        .iter()
+        .filter(|d| dialogue.is_none() || d.id == dialogue);
+    for d in dialogues {
+        for entry in &d.entries {
+            let clipped: String = entry.text.chars().take(60).collect();
+            let place = format!("General › {clipped}…");
+            for note in &entry.notes {
                 rows.push(row(note, &place));
             }
-            for entry in &initiative.entries {
-                let clipped: String = entry.text.chars().take(60).collect();
-                let place = format!("{place} › {clipped}…");
-                for note in &entry.notes {
+        }
+        for pillar in &d.pillars {
+            for initiative in &pillar.initiatives {
+                let place = format!("Pillar {} › {}", roman(pillar.number), initiative.title);
+                for note in &initiative.notes {
                     rows.push(row(note, &place));
                 }
+                for entry in &initiative.entries {
+                    let clipped: String = entry.text.chars().take(60).collect();
+                    let place = format!("{place} › {clipped}…");
+                    for note in &entry.notes {
+                        rows.push(row(note, &place));
+                    }
+                }
+            }
+        }
+        for meeting in &d.meetings {
+            let place = format!("Meeting › {}", meeting.title);
+            for o in &meeting.objectives {
+                rows.push(NoteRow {
+                    id: o.id.unwrap_or_default(),
+                    kind: NoteKind::Objective,
+                    text: o.text.clone(),
+                    answer: None,
+                    place: place.clone(),
+                    part: NotePart::MeetingObjective,
+                });
+            }
+            for note in &meeting.notes {
+                rows.push(NoteRow {
+                    part: NotePart::MeetingNote,
+                    ..row(note, &place)
+                });
+            }
+            for line in &meeting.press_lines {
+                rows.push(NoteRow {
+                    id: line.id.unwrap_or_default(),
+                    kind: NoteKind::Press,
+                    text: line.text.clone(),
+                    answer: line.answer.clone(),
+                    place: place.clone(),
+                    part: NotePart::PressLine,
+                });
             }
         }
     }
     Ok(rows)
 }
 
-fn row(note: &crate::model::Note, place: &str) -> NoteRow {
+fn row(note: &Note, place: &str) -> NoteRow {
     NoteRow {
         id: note.id.unwrap_or_default(),
         kind: note.kind,
         text: note.text.clone(),
+        answer: note.answer.clone(),
         place: place.to_string(),
+        part: NotePart::Record,
     }
 }
 
 /// Adds a note; refuses blank text.
 pub fn add(store: &mut Store, target: NoteTarget, kind: NoteKind, text: &str) -> Result<Id> {
+    add_with_answer(store, target, kind, text, None)
+}
+
+/// Adds a note with an optional answer (an "if raised" question and the answer to give);
+/// refuses blank text and a blank answer. A note on an entry that does not exist is
+/// `not_found`.
+pub fn add_with_answer(
+    store: &mut Store,
+    target: NoteTarget,
+    kind: NoteKind,
+    text: &str,
+    answer: Option<&str>,
+) -> Result<Id> {
     if text.trim().is_empty() {
         return Err(Error::invalid("a note needs some text"));
     }
-    let text = super::record::clean(text.trim().to_string());
-    Ok(store.add_note(target, kind, &text)?)
+    let mut note = Note::new(kind, super::record::clean(text.trim().to_string()));
+    if let Some(answer) = answer {
+        if answer.trim().is_empty() {
+            return Err(Error::invalid("an answer, when given, needs some text"));
+        }
+        note.answer = Some(super::record::clean(answer.trim().to_string()));
+    }
+    Ok(store.add_full_note(target, &note)?)
 }
 
 pub fn remove(store: &mut Store, id: Id) -> Result<()> {
     Ok(store.delete_note(id)?)
+}
+
+/// Removes a row of [`list_in`] by its part and id.
+pub fn remove_part(store: &mut Store, part: NotePart, id: Id) -> Result<()> {
+    let meeting_part = match part {
+        NotePart::Record => return remove(store, id),
+        NotePart::MeetingObjective => MeetingPart::Objective,
+        NotePart::PressLine => MeetingPart::PressLine,
+        NotePart::MeetingNote => MeetingPart::Note,
+    };
+    super::meetings::remove_part(store, meeting_part, id)
 }
 
 #[cfg(test)]

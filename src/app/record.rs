@@ -1,8 +1,8 @@
 //! Reading and editing the record: the tree, entries by filter, one change at a time
 //! (each an undoable history batch), undo, history and reading typed dates.
 
-use super::error::Result;
-use crate::model::{read_date_input, EntryDate, EntryKind, Status};
+use super::error::{Error, Result};
+use crate::model::{normalize_key, read_date_input, EntryDate, EntryKind, Status};
 use crate::store::{EntryPatch, InitiativePatch, Store};
 
 // The types this use case's requests and responses are made of; the faces take them
@@ -173,6 +173,67 @@ pub fn history(store: &Store, since: Option<&str>) -> Result<Vec<HistoryEvent>> 
     Ok(store.history(since)?)
 }
 
+/// As [`history`], for the dialogue `dialogue` names (see [`resolve_dialogue`]): its
+/// changes, those to agencies and sources, and those to rows since deleted.
+pub fn history_of(store: &Store, since: Option<&str>, dialogue: &str) -> Result<Vec<HistoryEvent>> {
+    let id = resolve_dialogue(store, Some(dialogue))?;
+    Ok(store.history_of(since, id)?)
+}
+
+/// The dialogue a request is about. `named` is its short name or name (case, accents and
+/// punctuation ignored; the Spanish name too) or its id. With no name, the record's only
+/// dialogue; with several dialogues and no name, an error that lists them, so that no
+/// command silently takes the first. An unknown name is `not_found`, listing those there are.
+pub fn resolve_dialogue(store: &Store, named: Option<&str>) -> Result<Id> {
+    let outline = store.outline()?;
+    let dialogues = &outline.dialogues;
+    let known = || {
+        dialogues
+            .iter()
+            .map(|d| format!("{} ({})", d.short_name, d.name))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let Some(named) = named.map(str::trim) else {
+        return match dialogues.as_slice() {
+            [only] => Ok(only.id),
+            [] => Err(Error::not_found("the record holds no dialogue yet")),
+            several => Err(Error::invalid(format!(
+                "the record holds {} dialogues; name one: {}",
+                several.len(),
+                known()
+            ))),
+        };
+    };
+    let key = normalize_key(named);
+    let found: Vec<Id> = dialogues
+        .iter()
+        .filter(|d| {
+            named.parse::<Id>().ok() == Some(d.id)
+                || (!key.is_empty()
+                    && (normalize_key(&d.short_name) == key
+                        || normalize_key(&d.name) == key
+                        || d.name_es.as_deref().map(normalize_key).as_deref() == Some(&key)))
+        })
+        .map(|d| d.id)
+        .collect();
+    match found.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(Error::not_found(format!(
+            "no dialogue is called '{named}'; the record holds: {}",
+            if dialogues.is_empty() {
+                "none".to_string()
+            } else {
+                known()
+            }
+        ))),
+        _ => Err(Error::invalid(format!(
+            "'{named}' names more than one dialogue: {}",
+            known()
+        ))),
+    }
+}
+
 /// How typed date text reads ("June 2021" -> `2021-06`), or why it is not a date.
 pub fn read_date(text: &str) -> Result<DateReading> {
     Ok(read_date_input(text)?)
@@ -247,6 +308,33 @@ mod tests {
         let error =
             update_entry(&mut store, 999_999, vec![EntryChange::Text("x".into())]).unwrap_err();
         assert_eq!(error.code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn the_only_dialogue_is_taken_and_two_must_be_named() {
+        let mut store = seeded();
+        let hled = resolve_dialogue(&store, None).unwrap();
+        assert_eq!(resolve_dialogue(&store, Some("hled")).unwrap(), hled);
+        let unknown = resolve_dialogue(&store, Some("Nowhere")).unwrap_err();
+        assert_eq!(unknown.code, ErrorCode::NotFound);
+        assert!(unknown.message.contains("HLED"), "{}", unknown.message);
+        let second = crate::interchange::parse_interchange(
+            r#"{"format":"briefbook/1","agencies":[],"sources":[],
+                "dialogues":[{"name":"U.S.-Canada Dialogue","short_name":"USCD","pillars":[]}]}"#,
+        )
+        .unwrap();
+        store
+            .import_record(&second, &crate::model::Origin::User, false)
+            .unwrap();
+        let both = resolve_dialogue(&store, None).unwrap_err();
+        assert_eq!(both.code, ErrorCode::InvalidInput);
+        assert!(
+            both.message.contains("HLED") && both.message.contains("USCD"),
+            "{}",
+            both.message
+        );
+        let canada = resolve_dialogue(&store, Some("u.s. canada dialogue")).unwrap();
+        assert_ne!(canada, hled);
     }
 
     #[test]

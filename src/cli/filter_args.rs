@@ -70,3 +70,13 @@ fn parse_all<T: std::str::FromStr<Err = String>>(values: &[String], flag: &str) 
         .map(|v| v.parse::<T>().map_err(|e| anyhow!("{flag}: {e}")))
         .collect()
 }
+
+/// `--dialogue NAME|SHORT_NAME`: which dialogue a command is about. With several
+/// dialogues in the record a command that needs one refuses to guess and lists them.
+#[derive(Debug, Args, Default)]
+pub struct DialogueArg {
+    /// The dialogue, by short name or name (case and accents ignored); needed when the
+    /// record holds several.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub dialogue: Option<String>,
+}

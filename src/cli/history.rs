@@ -1,5 +1,6 @@
 //! `briefbook history`: what changed, when, and by whom.
 
+use super::filter_args::DialogueArg;
 use super::table;
 use crate::model::Origin;
 use crate::store::Store;
@@ -11,13 +12,19 @@ pub struct HistoryArgs {
     /// Only changes on or after this day/month/year (YYYY, YYYY-MM, YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
+    #[command(flatten)]
+    pub dialogue: DialogueArg,
     /// Machine-readable output.
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(store: &Store, args: HistoryArgs) -> Result<()> {
-    let events = crate::app::record::history(store, args.since.as_deref())?;
+    let since = args.since.as_deref();
+    let events = match args.dialogue.dialogue.as_deref() {
+        Some(dialogue) => crate::app::record::history_of(store, since, dialogue)?,
+        None => crate::app::record::history(store, since)?,
+    };
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&events)?);
         return Ok(());

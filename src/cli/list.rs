@@ -1,28 +1,45 @@
 //! `briefbook list`: entries by pillar, date range, status, kind and agency.
 
-use super::filter_args::FilterArgs;
+use super::export::with_force_hint;
+use super::filter_args::{DialogueArg, FilterArgs};
 use super::table;
 use crate::model::roman;
 use crate::model::Filters;
 use crate::store::{EntryQuery, Store};
 use anyhow::Result;
 use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub dialogue: DialogueArg,
     /// Sort by date instead of by pillar and initiative.
     #[arg(long)]
     pub by_date: bool,
     /// Machine-readable output.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ics")]
     pub json: bool,
+    /// The dated entries as an iCalendar file: a day as an all-day event, a month or a
+    /// year as an event that long, a date-time at its time (add --kind commitment for the
+    /// commitments alone).
+    #[arg(long)]
+    pub ics: bool,
+    /// With --ics: write to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE", requires = "ics")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 impl ListArgs {
     pub fn filter(&self) -> Result<EntryQuery> {
         Ok(EntryQuery {
+            dialogue: None,
             filters: Filters {
                 pillars: self.filter.pillar_numbers()?,
                 from: self.filter.from.clone(),
@@ -41,7 +58,22 @@ impl ListArgs {
 }
 
 pub fn run(store: &Store, args: ListArgs) -> Result<()> {
-    let rows = crate::app::record::list_entries(store, &args.filter()?)?;
+    let mut query = args.filter()?;
+    let dialogue = crate::app::record::resolve_dialogue(store, args.dialogue.dialogue.as_deref())?;
+    query.dialogue = Some(dialogue);
+    let rows = crate::app::record::list_entries(store, &query)?;
+    if args.ics {
+        let text = crate::app::meetings::entries_ics(store, dialogue, &rows, chrono::Utc::now())?;
+        match &args.output {
+            None => std::io::stdout().write_all(text.as_bytes())?,
+            Some(path) => {
+                crate::app::meetings::write_export(path, &text, args.force)
+                    .map_err(with_force_hint)?;
+                errln!("Wrote {}", path.display());
+            }
+        }
+        return Ok(());
+    }
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());

@@ -21,6 +21,7 @@ mod history;
 mod import;
 mod init;
 mod list;
+mod meeting;
 mod note;
 mod packet;
 mod safety;
@@ -74,8 +75,10 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Write a briefing packet (PDF) for some pillars, dates, statuses or agencies.
     Packet(Box<packet::PacketArgs>),
-    /// Briefing notes on initiatives and entries: add, list, remove.
+    /// Briefing notes on initiatives, entries and meetings: add, list, remove.
     Note(note::NoteArgs),
+    /// A dialogue's meetings: add, list, show, import, export (JSON or iCalendar), remove.
+    Meeting(meeting::MeetingArgs),
     /// Revert the latest change made in the app or on the command line.
     Undo,
     /// Copy the database now (to its backups folder, or to -o FILE).
@@ -110,6 +113,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History(args) => history::run(&ctx.open()?, args),
         Command::Packet(args) => packet::run(&mut ctx.open()?, *args),
         Command::Note(args) => note::run(&mut ctx.open()?, args),
+        Command::Meeting(args) => meeting::run(&mut ctx.open()?, args),
         Command::Undo => undo::run(&mut ctx.open()?),
         Command::Backup(args) => safety::backup(&ctx, args),
         Command::Backups(args) => safety::backups(&ctx, args),

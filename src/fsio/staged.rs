@@ -1,6 +1,7 @@
 //! A file staged beside its target: created private (0600) under a recognisable hidden
-//! name, made durable, then renamed into place; removed if anything fails first. Stale
-//! ones left by a killed process are swept on the next write in the same folder.
+//! name, made durable, then renamed into place; removed if anything fails first. Ones left
+//! by a killed process are swept on the next write in the same folder: at once where the
+//! owner's lock shows it is gone (Unix), otherwise once stale.
 
 use std::fs::File;
 use std::io;
@@ -8,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// A staged file older than this is a leftover of a killed write, never a live one: even a
-/// 100k-entry import or a large packet finishes in seconds.
+/// 100k-entry import or a large packet finishes in seconds. (Where file locks work, a
+/// leftover is known as one at once: see [`sweep_stale`].)
 pub const STALE_AFTER: Duration = Duration::from_secs(3600);
 
 const PREFIX: &str = ".briefbook-";
@@ -30,11 +32,20 @@ impl Staged {
         builder.prefix(PREFIX).suffix(SUFFIX);
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-        let temp = builder.tempfile_in(dir)?;
-        Ok(Staged {
-            temp,
-            dir: dir.to_path_buf(),
-        })
+        // The owner holds an exclusive lock for the file's whole life, so a sweep in
+        // another process can tell a live staged file from one a killed process left. A
+        // sweep may remove the file between its creation and the lock: then make another.
+        let mut attempts = 0;
+        loop {
+            let temp = builder.tempfile_in(dir)?;
+            attempts += 1;
+            if owner_lock::hold(temp.as_file(), temp.path()) || attempts == 3 {
+                return Ok(Staged {
+                    temp,
+                    dir: dir.to_path_buf(),
+                });
+            }
+        }
     }
 
     /// Where the staged file is (to hand to SQLite, say).
@@ -88,9 +99,10 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes staged files (and SQLite's side files of staged databases) older than
-/// [`STALE_AFTER`] from `dir`. Best effort: a file that cannot be removed is left for next
-/// time. Returns how many were removed.
+/// Removes staged files (and SQLite's side files of staged databases) left by writes that
+/// ended without finishing: older than [`STALE_AFTER`], or (Unix) no longer locked by a
+/// living owner, with their side files; side files whose staged file is gone. Best effort:
+/// a file that cannot be removed is left for next time. Returns how many were removed.
 pub fn sweep_stale(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -112,11 +124,95 @@ pub fn sweep_stale(dir: &Path) -> usize {
             .ok()
             .and_then(|m| now.duration_since(m).ok())
             .is_some_and(|age| age > STALE_AFTER);
-        if meta.is_file() && old && std::fs::remove_file(entry.path()).is_ok() {
-            removed += 1;
+        if !meta.is_file() {
+            continue;
+        }
+        let path = entry.path();
+        if !name.ends_with(SUFFIX) {
+            // A side file: kept while its staged database is there (the sweep of that
+            // file takes it along).
+            if (old || side_file_orphaned(&path)) && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+            continue;
+        }
+        // The lock is held while the file is removed, so no owner can take it anew.
+        let lock = if old {
+            None
+        } else {
+            match owner_lock::abandoned(&path) {
+                Some(lock) => Some(lock),
+                None => continue,
+            }
+        };
+        if std::fs::remove_file(&path).is_err() {
+            continue;
+        }
+        drop(lock);
+        removed += 1;
+        for side in ["-journal", "-wal", "-shm"] {
+            let mut side_path = path.clone().into_os_string();
+            side_path.push(side);
+            if std::fs::remove_file(side_path).is_ok() {
+                removed += 1;
+            }
         }
     }
     removed
+}
+
+/// A side file (`….tmp-wal`) whose staged database is gone: nothing can use it any more.
+fn side_file_orphaned(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    match text.rfind(SUFFIX) {
+        Some(end) if !text.ends_with(SUFFIX) => !Path::new(&text[..end + SUFFIX.len()]).exists(),
+        _ => false,
+    }
+}
+
+/// The advisory lock a staged file's owner holds (`flock`, released by the kernel when the
+/// process ends, however it ends). Where locks do not work, nothing is known abandoned
+/// and the age rule alone applies.
+mod owner_lock {
+    use std::fs::File;
+    use std::path::Path;
+
+    /// Locks `file` for its owner; false when `path` no longer names it (a sweep took it).
+    #[cfg(unix)]
+    pub fn hold(file: &File, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        use std::os::unix::io::AsRawFd;
+        // Blocking: a sweep holds the lock only while it removes the file.
+        // SAFETY: flock on a descriptor this File owns; no memory is involved.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } != 0 {
+            return true;
+        }
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(held), Ok(named)) => held.dev() == named.dev() && held.ino() == named.ino(),
+            _ => false,
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn hold(_file: &File, _path: &Path) -> bool {
+        true
+    }
+
+    /// The file opened and locked when no living process holds its lock; `None` when one
+    /// does, or when that cannot be told.
+    #[cfg(unix)]
+    pub fn abandoned(path: &Path) -> Option<File> {
+        use std::os::unix::io::AsRawFd;
+        let file = File::open(path).ok()?;
+        // SAFETY: as above.
+        let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        (locked == 0).then_some(file)
+    }
+
+    #[cfg(not(unix))]
+    pub fn abandoned(_path: &Path) -> Option<File> {
+        None
+    }
 }
 
 fn is_staged_name(name: &str) -> bool {
@@ -139,6 +235,22 @@ mod tests {
         assert!(!is_staged_name("briefbook-a1B2c3.tmp"));
         assert!(!is_staged_name(".briefbook-a1B2c3.tmp.pdf"));
         assert!(!is_staged_name("notes.tmp"));
+    }
+
+    #[test]
+    fn a_staged_file_whose_owner_is_gone_is_swept_at_once_and_a_live_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = Staged::new_in(dir.path()).unwrap();
+        // A file of the staged kind that no process holds: what a killed write leaves.
+        let left = dir.path().join(".briefbook-k1ll3d.tmp");
+        std::fs::write(&left, "half a record").unwrap();
+        let left_wal = dir.path().join(".briefbook-k1ll3d.tmp-wal");
+        std::fs::write(&left_wal, "wal").unwrap();
+        let orphan_shm = dir.path().join(".briefbook-0rphan.tmp-shm");
+        std::fs::write(&orphan_shm, "shm").unwrap();
+        assert_eq!(sweep_stale(dir.path()), 3);
+        assert!(live.path().exists(), "a live staged file is never swept");
+        assert!(!left.exists() && !left_wal.exists() && !orphan_shm.exists());
     }
 
     #[test]

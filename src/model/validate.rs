@@ -1,6 +1,9 @@
 //! Rules every record obeys, checked before anything is written.
 
+use super::date::{Edtf, EntryDate};
+use super::meeting::Meeting;
 use super::record::{Agency, Record};
+use chrono::NaiveDateTime;
 use std::collections::HashSet;
 
 /// A rule the record breaks, with the path of the offending value
@@ -85,11 +88,115 @@ pub fn validate_record(record: &Record) -> Result<(), Invalid> {
                 }
             }
         }
+        let mut meetings = HashSet::new();
+        for (m, meeting) in dialogue.meetings.iter().enumerate() {
+            let at = format!("{at}.meetings[{m}]");
+            validate_meeting(meeting)
+                .map_err(|e| invalid(format!("{at}.{}", e.path), e.problem))?;
+            let date = meeting.date.edtf.map(|e| e.to_string()).unwrap_or_default();
+            if !meetings.insert((super::normalize_key(&meeting.title), date)) {
+                return Err(invalid(
+                    format!("{at}.title"),
+                    format!(
+                        "meeting '{}' on {} is listed twice",
+                        ellipsis(&meeting.title, 60),
+                        meeting.date.text
+                    ),
+                ));
+            }
+        }
     }
     for (s, source) in record.sources.iter().enumerate() {
         require_text(format!("sources[{s}].title"), &source.title, "source title")?;
     }
     Ok(())
+}
+
+/// Checks one meeting: a title, a date that is a calendar value, participants with names,
+/// agenda items with text and an end no earlier than their start, parts with text.
+/// Paths are relative to the meeting (`participants[1].name`).
+pub fn validate_meeting(meeting: &Meeting) -> Result<(), Invalid> {
+    require_text("title".into(), &meeting.title, "meeting title")?;
+    if meeting.date.edtf.is_none() {
+        return Err(invalid(
+            "date".into(),
+            format!(
+                "'{}' is not a calendar date: give a day (2022-09-12) or a date-time \
+                 (2022-09-12T09:30:00-05:00)",
+                meeting.date.text
+            ),
+        ));
+    }
+    for (i, objective) in meeting.objectives.iter().enumerate() {
+        require_text(
+            format!("objectives[{i}].text"),
+            &objective.text,
+            "objective text",
+        )?;
+    }
+    for (i, item) in meeting.agenda.iter().enumerate() {
+        let at = format!("agenda[{i}]");
+        require_text(format!("{at}.item"), &item.item, "agenda item")?;
+        if let (Some(starts), Some(ends)) = (&item.starts, &item.ends) {
+            if let (Some(start), Some(end)) = (earliest(starts), latest(ends)) {
+                if end < start {
+                    return Err(invalid(
+                        format!("{at}.ends"),
+                        format!(
+                            "agenda item '{}' ends ({}) before it starts ({})",
+                            ellipsis(&item.item, 60),
+                            shown(ends),
+                            shown(starts)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (i, participant) in meeting.participants.iter().enumerate() {
+        require_text(
+            format!("participants[{i}].name"),
+            &participant.name,
+            "participant name",
+        )?;
+    }
+    for (i, line) in meeting.press_lines.iter().enumerate() {
+        require_text(format!("press_lines[{i}].text"), &line.text, "press line")?;
+    }
+    for (i, note) in meeting.notes.iter().enumerate() {
+        require_text(format!("notes[{i}].text"), &note.text, "note text")?;
+    }
+    Ok(())
+}
+
+fn shown(date: &EntryDate) -> String {
+    match (&date.edtf, date.text.trim()) {
+        (Some(e), "") => e.to_string(),
+        (_, text) => text.to_string(),
+    }
+}
+
+/// The first instant a date may mean: its UTC instant for a date-time with an offset,
+/// its written time without one, the start of its first day otherwise.
+fn earliest(date: &EntryDate) -> Option<NaiveDateTime> {
+    let edtf = date.edtf?;
+    if let Edtf::Date(d) = edtf {
+        if let Some(t) = d.utc_date_time().or_else(|| d.local_date_time()) {
+            return Some(t);
+        }
+    }
+    edtf.lower().and_then(|d| d.and_hms_opt(0, 0, 0))
+}
+
+/// The last instant a date may mean (the end of its last day when it has no time).
+fn latest(date: &EntryDate) -> Option<NaiveDateTime> {
+    let edtf = date.edtf?;
+    if let Edtf::Date(d) = edtf {
+        if let Some(t) = d.utc_date_time().or_else(|| d.local_date_time()) {
+            return Some(t);
+        }
+    }
+    edtf.upper().and_then(|d| d.and_hms_opt(23, 59, 59))
 }
 
 /// Checks one agency: a name, and an acronym that is not blank when given.

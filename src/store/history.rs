@@ -4,7 +4,7 @@ use super::rows::Place;
 use super::{Store, StoreError};
 use crate::model::date::parse_filter_bound;
 use crate::model::{HistoryEvent, Origin};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 /// Appends history lines for one batch of changes (one user action, or one import),
 /// through the transaction that makes the changes.
@@ -103,7 +103,83 @@ pub(crate) struct FieldChange<'a> {
     pub new: Option<&'a str>,
 }
 
+/// The dialogue a history line's row belongs to: `Some(None)` for rows every dialogue
+/// shares (agencies, sources), `None` when the row no longer exists.
+fn dialogue_of(
+    conn: &Connection,
+    entity: &str,
+    id: i64,
+) -> Result<Option<Option<i64>>, StoreError> {
+    let sql = match entity {
+        "agency" | "source" => return Ok(Some(None)),
+        "dialogue" => "SELECT id FROM dialogue WHERE id = ?1",
+        "pillar" => "SELECT dialogue_id FROM pillar WHERE id = ?1",
+        "initiative" => {
+            "SELECT p.dialogue_id FROM initiative i JOIN pillar p ON p.id = i.pillar_id
+             WHERE i.id = ?1"
+        }
+        "entry" => {
+            "SELECT coalesce(e.dialogue_id, p.dialogue_id) FROM entry e
+             LEFT JOIN initiative i ON i.id = e.initiative_id
+             LEFT JOIN pillar p ON p.id = i.pillar_id WHERE e.id = ?1"
+        }
+        "note" => {
+            "SELECT coalesce(e.dialogue_id, p.dialogue_id) FROM note n
+             LEFT JOIN entry e ON e.id = n.entry_id
+             LEFT JOIN initiative i ON i.id = coalesce(n.initiative_id, e.initiative_id)
+             LEFT JOIN pillar p ON p.id = i.pillar_id WHERE n.id = ?1"
+        }
+        "meeting" => "SELECT dialogue_id FROM meeting WHERE id = ?1",
+        "meeting_objective" | "agenda_item" | "participant" | "press_line" | "meeting_note" => {
+            return Ok(conn
+                .query_row(
+                    &format!(
+                        "SELECT m.dialogue_id FROM {entity} x JOIN meeting m ON m.id = x.meeting_id
+                         WHERE x.id = ?1"
+                    ),
+                    [id],
+                    |r| r.get::<_, Option<i64>>(0),
+                )
+                .optional()?)
+        }
+        _ => return Ok(Some(None)),
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get::<_, Option<i64>>(0))
+        .optional()?)
+}
+
 impl Store {
+    /// As [`Store::history`], for one dialogue: the changes to its rows, to the rows all
+    /// dialogues share (agencies, sources), and to rows since deleted (whose dialogue can
+    /// no longer be told, so they are shown rather than hidden).
+    pub fn history_of(
+        &self,
+        since: Option<&str>,
+        dialogue_id: i64,
+    ) -> Result<Vec<HistoryEvent>, StoreError> {
+        let mut kept = Vec::new();
+        let mut known: std::collections::HashMap<(String, i64), Option<Option<i64>>> =
+            std::collections::HashMap::new();
+        for event in self.history(since)? {
+            let key = (event.entity.clone(), event.entity_id);
+            let owner = match known.get(&key) {
+                Some(owner) => *owner,
+                None => {
+                    let owner = dialogue_of(&self.conn, &event.entity, event.entity_id)?;
+                    known.insert(key, owner);
+                    owner
+                }
+            };
+            match owner {
+                Some(Some(d)) if d != dialogue_id => {}
+                _ => kept.push(event),
+            }
+        }
+        Ok(kept)
+    }
+
     /// Every event (except undone ones) at or after `since` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), oldest first;
     /// all events when `since` is `None`.
     pub fn history(&self, since: Option<&str>) -> Result<Vec<HistoryEvent>, StoreError> {

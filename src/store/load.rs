@@ -113,7 +113,8 @@ impl Store {
         let mut notes_by_initiative: HashMap<i64, Vec<Note>> = HashMap::new();
         let mut notes_by_entry: HashMap<i64, Vec<Note>> = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT id, initiative_id, entry_id, kind, text, text_es FROM note ORDER BY position, id",
+            "SELECT id, initiative_id, entry_id, kind, text, text_es, answer, answer_es FROM note
+             ORDER BY position, id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -122,8 +123,8 @@ impl Store {
                 kind: column(r, 3, "note")?,
                 text: r.get(4)?,
                 text_es: r.get(5)?,
-                answer: None,
-                answer_es: None,
+                answer: r.get(6)?,
+                answer_es: r.get(7)?,
             };
             match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
                 (Some(i), _) => notes_by_initiative.entry(i).or_default().push(note),
@@ -229,6 +230,14 @@ impl Store {
                 });
         }
 
+        let mut meetings_by_dialogue: HashMap<i64, Vec<crate::model::Meeting>> = HashMap::new();
+        for (dialogue_id, meeting) in super::meeting_rows::read_meetings(conn, None)? {
+            meetings_by_dialogue
+                .entry(dialogue_id)
+                .or_default()
+                .push(meeting);
+        }
+
         let mut dialogues = Vec::new();
         let mut stmt = conn.prepare(
             "SELECT id, name, name_es, short_name, parties, launched FROM dialogue
@@ -246,7 +255,7 @@ impl Store {
                 launched: opt_json_col(r, 5)?,
                 pillars: pillars_by_dialogue.remove(&id).unwrap_or_default(),
                 entries: entries_by_dialogue.remove(&id).unwrap_or_default(),
-                meetings: Vec::new(),
+                meetings: meetings_by_dialogue.remove(&id).unwrap_or_default(),
             });
         }
 

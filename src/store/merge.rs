@@ -213,6 +213,31 @@ impl Merger<'_, '_> {
                     &Place::general(),
                 )?;
             }
+            for meeting in &dialogue.meetings {
+                self.merge_meeting(dialogue_id, meeting)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A meeting is matched by its title (folded) and date: a new one is added whole; one
+    /// already stored takes the document's fields and parts when they differ.
+    fn merge_meeting(
+        &mut self,
+        dialogue_id: i64,
+        meeting: &crate::model::Meeting,
+    ) -> Result<(), StoreError> {
+        let what = format!("Meeting › {} ({})", meeting.title.trim(), meeting.date.text);
+        match super::meeting_edit::same_meeting(self.conn, dialogue_id, meeting)? {
+            None => {
+                super::meeting_rows::insert_meeting(self.conn, dialogue_id, meeting, self.trace)?;
+                self.line(MergeAction::Add, "meeting", what, None);
+            }
+            Some(id) => {
+                if super::meeting_rows::rewrite_meeting(self.conn, id, meeting, self.trace)? {
+                    self.line(MergeAction::Update, "meeting", what, None);
+                }
+            }
         }
         Ok(())
     }

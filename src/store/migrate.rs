@@ -9,6 +9,7 @@ use std::path::Path;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_record.sql"),
     include_str!("migrations/0002_dialogue_entries.sql"),
+    include_str!("migrations/0003_meetings.sql"),
 ];
 
 /// The schema version this build writes.

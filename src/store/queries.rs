@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct EntryQuery {
     pub filters: Filters,
+    /// Only the entries of this dialogue (`None`: of every dialogue).
+    #[cfg_attr(feature = "ts", ts(as = "Option<f64>", optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dialogue: Option<Id>,
     /// Chronological order (undated last) instead of record order (General first, then
     /// pillar by pillar).
     pub chronological: bool,
@@ -116,6 +120,13 @@ impl Store {
             } else {
                 dated
             });
+        }
+        if let Some(dialogue) = query.dialogue {
+            // Every query shape below names the entry `e` and its pillar `p` (NULL for
+            // a General entry, which carries its dialogue itself).
+            let mark = c.bind(Value::Integer(dialogue));
+            c.clauses
+                .push(format!("coalesce(e.dialogue_id, p.dialogue_id) = {mark}"));
         }
         if !f.statuses.is_empty() {
             let marks = c.list(f.statuses.iter().map(|s| Value::Text(s.as_str().into())));

@@ -328,8 +328,9 @@ pub(crate) fn insert_note(
         )?
         .query_row(params![initiative_id, entry_id], |r| r.get(0))?;
     conn.prepare_cached(
-        "INSERT INTO note (initiative_id, entry_id, position, kind, text, text_es)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO note (initiative_id, entry_id, position, kind, text, text_es, answer,
+                           answer_es)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         initiative_id,
@@ -337,7 +338,9 @@ pub(crate) fn insert_note(
         position,
         note.kind.as_str(),
         note.text,
-        note.text_es
+        note.text_es,
+        note.answer,
+        note.answer_es
     ])?;
     let id = conn.last_insert_rowid();
     trace.created(&Subject {

@@ -67,6 +67,12 @@ fn describe(line: &Line) -> String {
     match (line.field.as_str(), &line.old, &line.new) {
         ("*", None, _) => format!("added {} {}", line.entity, line.context),
         ("*", Some(_), _) => format!("deleted {} {}", line.entity, line.context),
+        // The old value is the rows' snapshot, not something to show.
+        ("parts", _, new) => format!(
+            "parts of {} (now {})",
+            line.context,
+            new.as_deref().unwrap_or("—")
+        ),
         (field, old, new) => format!(
             "{field} of {} ({} → {})",
             line.context,
@@ -81,15 +87,38 @@ const INITIATIVE_COLUMNS: &[&str] = &["title", "title_es", "summary", "summary_e
 const PILLAR_COLUMNS: &[&str] = &["title", "title_es"];
 const NOTE_COLUMNS: &[&str] = &["kind", "text"];
 const AGENCY_COLUMNS: &[&str] = &["name", "name_es", "country"];
+const MEETING_COLUMNS: &[&str] = &[
+    "title",
+    "title_es",
+    "place",
+    "kind",
+    "our_delegation",
+    "their_delegation",
+    "scope_note",
+    "scope_note_es",
+];
+/// Tables whose rows undo deletes (a creation) or restores from a snapshot (a deletion).
+const ROW_TABLES: &[&str] = &[
+    "entry",
+    "note",
+    "initiative",
+    "agency",
+    "meeting",
+    "meeting_objective",
+    "agenda_item",
+    "participant",
+    "press_line",
+    "meeting_note",
+];
 
 fn revert(conn: &Connection, line: &Line) -> Result<(), StoreError> {
     let id = line.entity_id;
     let old = line.old.as_deref();
     match (line.entity.as_str(), line.field.as_str()) {
-        (table @ ("entry" | "note" | "initiative" | "agency"), "*") if line.old.is_none() => {
+        (table, "*") if line.old.is_none() && ROW_TABLES.contains(&table) => {
             conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
         }
-        (entity @ ("entry" | "note" | "initiative" | "agency"), "*") => {
+        (entity, "*") if ROW_TABLES.contains(&entity) => {
             // Snapshots from before whole-row undo have no `rows_v2`; they cannot be put
             // back exactly, so they are refused rather than restored approximately.
             let snapshot: Snapshot =
@@ -100,6 +129,26 @@ fn revert(conn: &Connection, line: &Line) -> Result<(), StoreError> {
                     ))
                 })?;
             snapshot.restore(conn)?;
+        }
+        ("meeting", "date") => {
+            let date: EntryDate = serde_json::from_str(old.unwrap_or_default()).map_err(|e| {
+                StoreError::Validation(format!("cannot restore the date of meeting {id}: {e}"))
+            })?;
+            super::meeting_rows::write_date(conn, id, &date)?;
+        }
+        ("meeting", "parts") => {
+            let snapshot: Snapshot =
+                serde_json::from_str(old.unwrap_or_default()).map_err(|e| {
+                    StoreError::Validation(format!("cannot restore the parts of meeting {id}: {e}"))
+                })?;
+            super::meeting_rows::delete_parts(conn, id)?;
+            snapshot.restore(conn)?;
+        }
+        ("meeting", field) if MEETING_COLUMNS.contains(&field) => {
+            conn.execute(
+                &format!("UPDATE meeting SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
         }
         ("entry", "date") => {
             let date: Option<EntryDate> =

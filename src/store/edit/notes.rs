@@ -18,19 +18,24 @@ impl Store {
         kind: NoteKind,
         text: &str,
     ) -> Result<Id, StoreError> {
-        require_text("note text", text)?;
+        self.add_full_note(target, &Note::new(kind, text))
+    }
+
+    /// Adds a note with whatever it carries (a translation, an answer to an "if raised"
+    /// question); returns its id. Refuses blank text, and a blank answer when one is given.
+    pub fn add_full_note(&mut self, target: NoteTarget, note: &Note) -> Result<Id, StoreError> {
+        require_text("note text", &note.text)?;
+        if let Some(answer) = &note.answer {
+            require_text("note answer", answer)?;
+        }
         let tx = crate::store::tx::begin_write(&self.conn)?;
         let watermark = IndexWatermark::read(&tx)?;
         let id = {
             let trace = Trace::begin(&tx, &Origin::User)?;
-            let note = Note {
-                id: None,
-                kind,
-                text: text.trim().to_string(),
-                text_es: None,
-                answer: None,
-                answer_es: None,
-            };
+            let mut note = note.clone();
+            note.id = None;
+            note.text = note.text.trim().to_string();
+            note.answer = note.answer.map(|a| a.trim().to_string());
             match target {
                 NoteTarget::Initiative(i) => {
                     let place = rows::place_of_initiative(&tx, i)?;

@@ -23,7 +23,20 @@ pub(crate) struct Snapshot {
 }
 
 /// Tables a snapshot may name; anything else in a history line is refused.
-const TABLES: &[&str] = &["initiative", "entry", "entry_agency", "note", "agency"];
+const TABLES: &[&str] = &[
+    "initiative",
+    "entry",
+    "entry_agency",
+    "note",
+    "agency",
+    "meeting",
+    "meeting_objective",
+    "agenda_item",
+    "participant",
+    "press_line",
+    "meeting_note",
+    "clearance",
+];
 
 impl Snapshot {
     /// Adds the rows of `table` that `condition` (SQL over its columns, with `?1` = `id`)
@@ -35,10 +48,10 @@ impl Snapshot {
         condition: &str,
         id: i64,
     ) -> Result<(), StoreError> {
-        let order = if table == "entry_agency" {
-            "entry_id, position"
-        } else {
-            "id"
+        let order = match table {
+            "entry_agency" => "entry_id, position",
+            "clearance" => "meeting_id",
+            _ => "id",
         };
         let mut stmt = conn.prepare(&format!(
             "SELECT * FROM {table} WHERE {condition} ORDER BY {order}"

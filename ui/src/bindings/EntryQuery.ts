@@ -6,6 +6,10 @@ import type { Filters } from "./Filters";
  */
 export type EntryQuery = { filters: Filters, 
 /**
+ * Only the entries of this dialogue (`None`: of every dialogue).
+ */
+dialogue?: number, 
+/**
  * Chronological order (undated last) instead of record order (General first, then
  * pillar by pillar).
  */
