@@ -409,6 +409,23 @@ fn numbered_copies_differ_only_in_their_stamped_line() {
             "page {page}"
         );
     }
+    // Each copy is a whole tagged file with its own ID.
+    let ids: Vec<Vec<u8>> = copies
+        .iter()
+        .map(|c| {
+            let doc = Document::load_mem(&c.bytes).unwrap();
+            assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_ok());
+            assert_eq!(
+                info(&doc).get(b"CreationDate").map(text_string).unwrap(),
+                "D:20211210000000Z"
+            );
+            doc.trailer.get(b"ID").unwrap().as_array().unwrap()[0]
+                .as_str()
+                .unwrap()
+                .to_vec()
+        })
+        .collect();
+    assert_ne!(ids[0], ids[1]);
     // A copy is the plain render plus its stamp.
     let plain = read(&render_pdf(&p).unwrap().bytes);
     assert_eq!(plain.len(), a.len());

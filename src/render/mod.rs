@@ -76,27 +76,37 @@ fn render(packet: &Packet, tagged: bool) -> Result<Rendered, RenderError> {
 }
 
 /// One PDF per recipient, "Copy K of N — NAME" in the foot of every page. The packet is
-/// laid out once; each copy only gets its own foot and is written.
+/// laid out and its document built once; each copy only gets its own page contents
+/// (`pdf::write_copies`).
 pub fn render_copies(packet: &Packet, recipients: &[String]) -> Result<Vec<Rendered>, RenderError> {
     let frame = Frame::new(packet.page.points());
     let mut ts = Typesetter::new(packet.lang);
     let doc = build::build(packet);
     let laid = paginate(&doc.blocks, frame, &mut ts, doc.anchors);
     let total = recipients.len();
-    recipients
+    let labels: Vec<String> = recipients
         .iter()
         .enumerate()
-        .map(|(k, name)| {
-            let mut copy = laid.clone();
-            let label = i18n::copy_of(packet.lang, k + 1, total, name);
-            pdf::finish_pages(packet, &mut copy, frame, &mut ts, Some(&label));
-            Ok(Rendered {
-                bytes: pdf::write(packet, &copy, frame, true)?,
-                pages: copy.pages.len() as u32,
-                warnings: warnings(&ts),
-            })
+        .map(|(k, name)| i18n::copy_of(packet.lang, k + 1, total, name))
+        .collect();
+    let finished = |label: &str, ts: &mut Typesetter| {
+        let mut copy = laid.clone();
+        pdf::finish_pages(packet, &mut copy, frame, ts, Some(label));
+        copy
+    };
+    // Every stamp's glyphs in one line, so the fonts are subset once for all copies.
+    let union = finished(&labels.join(" "), &mut ts);
+    let copies: Vec<_> = labels.iter().map(|l| finished(l, &mut ts)).collect();
+    let files = pdf::write_copies(packet, &union, &copies, frame)?;
+    let warnings = warnings(&ts);
+    Ok(files
+        .into_iter()
+        .map(|bytes| Rendered {
+            bytes,
+            pages: union.pages.len() as u32,
+            warnings: warnings.clone(),
         })
-        .collect()
+        .collect())
 }
 
 fn warnings(ts: &Typesetter) -> Vec<String> {

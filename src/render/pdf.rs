@@ -18,6 +18,7 @@ use super::xref::save;
 use super::RenderError;
 use crate::packet::{Packet, Section};
 use printpdf::*;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Adds running heads and feet, resolves contents page numbers: after this every page
@@ -217,6 +218,70 @@ pub fn write(
     frame: Frame,
     tagged: bool,
 ) -> Result<Vec<u8>, RenderError> {
+    let (doc, _) = document(packet, laid, frame, tagged)?;
+    save(&doc, 6).map_err(|e| RenderError::Pdf(e.to_string()))
+}
+
+/// Numbered copies, stamped: the document (fonts, structure tree, outline, links) is
+/// built once from `union`, the pages with every copy's stamp line among their glyphs;
+/// each copy then only replaces the page contents with its own (`copies`, laid out as
+/// `union` but each with its own stamp, an artifact, so the marked content is the same)
+/// and gets its own file ID.
+pub fn write_copies(
+    packet: &Packet,
+    union: &Laid,
+    copies: &[Laid],
+    frame: Frame,
+) -> Result<Vec<Vec<u8>>, RenderError> {
+    let (mut doc, subsets) = document(packet, union, frame, true)?;
+    let contents: Vec<lopdf::ObjectId> = doc
+        .get_pages()
+        .into_values()
+        .map(|page| {
+            doc.get_dictionary(page)
+                .and_then(|d| d.get(b"Contents"))
+                .and_then(lopdf::Object::as_reference)
+                .map_err(|e| RenderError::Pdf(format!("page contents: {e}")))
+        })
+        .collect::<Result<_, _>>()?;
+    copies
+        .iter()
+        .enumerate()
+        .map(|(k, laid)| {
+            for (page, id) in laid.pages.iter().zip(&contents) {
+                let (stream, _) = page_stream(page, &subsets, Some(&laid.structure));
+                doc.objects.insert(*id, packed_stream(&stream)?);
+            }
+            let digest = Sha256::digest(format!("{:?} copy {k}", doc.trailer.get(b"ID").ok()));
+            let id = lopdf::Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+            let mut copy_id = doc.trailer.clone();
+            copy_id.set("ID", vec![id.clone(), id]);
+            let trailer = std::mem::replace(&mut doc.trailer, copy_id);
+            let bytes = save(&doc, 6).map_err(|e| RenderError::Pdf(e.to_string()));
+            doc.trailer = trailer;
+            bytes
+        })
+        .collect()
+}
+
+/// A page content stream, deflated.
+fn packed_stream(content: &[u8]) -> Result<lopdf::Object, RenderError> {
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    std::io::Write::write_all(&mut enc, content).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let packed = enc.finish().map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let dict = lopdf::dictionary! { "Filter" => "FlateDecode" };
+    Ok(lopdf::Object::Stream(
+        lopdf::Stream::new(dict, packed).with_compression(false),
+    ))
+}
+
+/// The finished lopdf document of `laid` and the font subsets its pages use.
+fn document(
+    packet: &Packet,
+    laid: &Laid,
+    frame: Frame,
+    tagged: bool,
+) -> Result<(lopdf::Document, Vec<Option<Subset>>), RenderError> {
     let mut used: [BTreeSet<u16>; 3] = Default::default();
     // The text each glyph stands for (first seen wins; ligatures are off, so it is unique).
     let mut texts: [BTreeMap<u16, String>; 3] = Default::default();
@@ -326,5 +391,5 @@ pub fn write(
         .unzip();
     let tagging = tagged.then_some(mcids.as_slice());
     finish(&mut lo, packet, laid, &subsets, &texts, streams, tagging)?;
-    save(&lo, 6).map_err(|e| RenderError::Pdf(e.to_string()))
+    Ok((lo, subsets))
 }
