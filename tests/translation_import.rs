@@ -104,6 +104,9 @@ fn the_paragraph_only_the_translation_has_is_listed_not_dropped() {
         .unmatched
         .iter()
         .all(|u| u.kind != PairKind::Entry || u.line.is_some()));
+    // The English paragraph the Spanish version leaves out is named too.
+    assert_eq!(preview.untranslated.len(), 1, "{:?}", preview.untranslated);
+    assert!(preview.untranslated[0].contains("cybersecurity workshop"));
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn run_translation(store: &mut Store, args: ImportArgs) -> Result<()> {
                 p.number.to_string(),
                 if applied { "yes" } else { "no" }.to_string(),
                 format!("{:.2}", p.confidence),
-                format!("{:?}", p.kind).to_lowercase(),
+                p.kind.as_str().to_string(),
                 table::clip(&p.record_text, 38),
                 table::clip(&p.translated_text, 38),
             ]
@@ -113,6 +113,12 @@ fn run_translation(store: &mut Store, args: ImportArgs) -> Result<()> {
                 Some(line) => outln!("  line {line}: {}", u.text),
                 None => outln!("  {}", u.text),
             }
+        }
+    }
+    if !parsed.untranslated.is_empty() {
+        outln!("Entries of the record the translation does not cover:");
+        for text in &parsed.untranslated {
+            outln!("  {}", table::clip(text, 100));
         }
     }
     let report = translation::fill(store, &parsed, &choice, args.dry_run)?;

@@ -54,6 +54,8 @@ pub struct ParsedTranslation {
     pub language: Lang,
     pub pairs: Vec<TranslationPair>,
     pub unmatched: Vec<UnmatchedText>,
+    /// The record's entries nothing in the translation pairs with.
+    pub untranslated: Vec<String>,
     pub record_entries: usize,
     pub translated_entries: usize,
     /// What each pair fills, by pair number - 1.
@@ -71,6 +73,8 @@ pub struct TranslationPreview {
     pub language: Lang,
     pub pairs: Vec<TranslationPair>,
     pub unmatched: Vec<UnmatchedText>,
+    /// The record's entries nothing in the translation pairs with.
+    pub untranslated: Vec<String>,
     pub record_entries: u32,
     pub translated_entries: u32,
     /// Fields the accepted pairs would change.
@@ -295,6 +299,7 @@ fn build(title: String, target: &Dialogue, language: Lang, a: Alignment) -> Pars
                 line: u.line,
             })
             .collect(),
+        untranslated: a.untranslated,
         record_entries: a.record_entries,
         translated_entries: a.translated_entries,
         fills,
@@ -358,6 +363,7 @@ pub fn preview(
         language: parsed.language,
         pairs: parsed.pairs,
         unmatched: parsed.unmatched,
+        untranslated: parsed.untranslated,
         record_entries: parsed.record_entries as u32,
         translated_entries: parsed.translated_entries as u32,
         would_fill: would.filled,
@@ -394,6 +400,7 @@ mod tests {
             language: Lang::Es,
             pairs: Vec::new(),
             unmatched: Vec::new(),
+            untranslated: Vec::new(),
             record_entries: 0,
             translated_entries: 0,
             fills: Vec::new(),

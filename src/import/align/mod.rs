@@ -34,6 +34,18 @@ pub enum PairKind {
     Entry,
 }
 
+impl PairKind {
+    /// The name the JSON uses ("initiative_title").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Pillar => "pillar",
+            PairKind::InitiativeTitle => "initiative_title",
+            PairKind::InitiativeSummary => "initiative_summary",
+            PairKind::Entry => "entry",
+        }
+    }
+}
+
 /// A text of the record and its translation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlignedPair {
@@ -61,6 +73,8 @@ pub struct Alignment {
     /// In the record's order.
     pub pairs: Vec<AlignedPair>,
     pub unmatched: Vec<Unmatched>,
+    /// The record's entries no text of the translation pairs with (what stays untranslated).
+    pub untranslated: Vec<String>,
     /// Entries the record holds in this dialogue.
     pub record_entries: usize,
     /// Entries the translation holds.
@@ -312,6 +326,11 @@ pub fn align(record: &Dialogue, translated: &Dialogue, spanish: bool) -> Alignme
             translated_text: ti[b].entry.text.clone(),
             confidence: s,
         });
+    }
+    for (a, item) in ri.iter().enumerate() {
+        if !entry_pairs.iter().any(|p| p.0 == a) {
+            out.untranslated.push(item.entry.text.clone());
+        }
     }
     for (b, item) in ti.iter().enumerate() {
         if !entry_pairs.iter().any(|p| p.1 == b) {
