@@ -4,6 +4,8 @@
 //! merges the record parsed for that preview, so a file changed on disk in between cannot
 //! slip different content in, and the file is not read twice.
 
+pub mod translation;
+
 use super::error::{Error, ErrorCode, Result};
 use super::Progress;
 use crate::interchange::{looks_like_interchange, parse_interchange};
@@ -68,15 +70,20 @@ pub struct ParsedImport {
 /// Reads and parses `input`. Refuses an empty document, a malformed export and a text in
 /// which nothing of a dialogue was recognised, naming the document.
 pub fn parse(input: &ImportInput) -> Result<ParsedImport> {
-    let (text, name) = match input {
+    let (text, name) = read_input(input)?;
+    parse_text(&text, &name)
+}
+
+/// The text of `input` and the name messages give it (the file name, or "pasted text").
+fn read_input(input: &ImportInput) -> Result<(String, String)> {
+    Ok(match input {
         ImportInput::File { path } => {
             let path = Path::new(path);
             let text = crate::import::read_path(path)?;
             (text, file_name(path))
         }
         ImportInput::Text { text } => (text.clone(), "pasted text".to_string()),
-    };
-    parse_text(&text, &name)
+    })
 }
 
 /// Parses a document's text; `name` names it in messages and is the fallback title.
@@ -165,6 +172,7 @@ pub fn merge(
 #[derive(Debug, Default)]
 pub struct Previews {
     pending: VecDeque<(String, ParsedImport)>,
+    translations: VecDeque<(String, translation::ParsedTranslation)>,
 }
 
 const KEPT_PREVIEWS: usize = 4;
@@ -184,6 +192,26 @@ impl Previews {
     fn take(&mut self, token: &str) -> Option<ParsedImport> {
         let at = self.pending.iter().position(|(t, _)| t == token)?;
         self.pending.remove(at).map(|(_, parsed)| parsed)
+    }
+
+    fn keep_translation(&mut self, parsed: translation::ParsedTranslation) -> String {
+        let mut digest = Sha256::new();
+        for pair in &parsed.pairs {
+            digest.update(pair.record_text.as_bytes());
+            digest.update(pair.translated_text.as_bytes());
+        }
+        let token = format!("tr-{:x}-{}", digest.finalize(), self.translations.len());
+        self.translations.retain(|(t, _)| t != &token);
+        self.translations.push_back((token.clone(), parsed));
+        while self.translations.len() > KEPT_PREVIEWS {
+            self.translations.pop_front();
+        }
+        token
+    }
+
+    fn take_translation(&mut self, token: &str) -> Option<translation::ParsedTranslation> {
+        let at = self.translations.iter().position(|(t, _)| t == token)?;
+        self.translations.remove(at).map(|(_, parsed)| parsed)
     }
 }
 

@@ -1,5 +1,8 @@
-//! `briefbook import`: merge a JSON export, fact sheet or statement into the record.
+//! `briefbook import`: merge a JSON export, fact sheet or statement into the record, or
+//! (`--as-translation`) fill the other language of the texts a translation matches.
 
+use super::table;
+use crate::app::import::translation::{self, PairChoice};
 use crate::app::{self, import::ImportInput, Progress};
 use crate::store::{MergeAction, MergeReport, Store};
 use anyhow::Result;
@@ -13,9 +16,27 @@ pub struct ImportArgs {
     /// Show what would be added and changed, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The file translates a document already in the record (Spanish of an English
+    /// statement, or English of a Spanish one): fill the other language of the texts it
+    /// matches instead of adding them. Prints the numbered pairs with their confidence.
+    #[arg(long)]
+    pub as_translation: bool,
+    /// With --as-translation: pairs (by number in the report) not to apply.
+    #[arg(long, value_delimiter = ',', requires = "as_translation")]
+    pub reject: Vec<u32>,
+    /// With --as-translation: pairs below the threshold to apply all the same.
+    #[arg(long, value_delimiter = ',', requires = "as_translation")]
+    pub accept: Vec<u32>,
+    /// With --as-translation: the dialogue it translates (id, short name or name), when
+    /// the record holds several.
+    #[arg(long, requires = "as_translation")]
+    pub dialogue: Option<String>,
 }
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
+    if args.as_translation {
+        return run_translation(store, args);
+    }
     let name = args.file.display().to_string();
     let parsed = app::import::parse(&ImportInput::File {
         path: args.file.display().to_string(),
@@ -36,6 +57,91 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
     })?;
     bar.finish_and_clear();
     print_report(&name, &report);
+    Ok(())
+}
+
+/// `--as-translation`: align the file with the record, print the numbered pairs side by
+/// side with their confidence and the paragraphs nothing matched, then fill the accepted
+/// pairs (all but `--reject`, plus `--accept`).
+fn run_translation(store: &mut Store, args: ImportArgs) -> Result<()> {
+    let name = args.file.display().to_string();
+    let parsed = translation::align(
+        store,
+        &ImportInput::File {
+            path: args.file.display().to_string(),
+        },
+        args.dialogue.as_deref(),
+    )?;
+    let choice = PairChoice {
+        reject: args.reject.clone(),
+        accept: args.accept.clone(),
+    };
+    outln!(
+        "{name}: a {} translation of '{}'.",
+        match parsed.language {
+            crate::model::Lang::En => "English",
+            crate::model::Lang::Es => "Spanish",
+        },
+        parsed.dialogue
+    );
+    let rows: Vec<Vec<String>> = parsed
+        .pairs
+        .iter()
+        .map(|p| {
+            let applied = (p.accepted || choice.accept.contains(&p.number))
+                && !choice.reject.contains(&p.number);
+            vec![
+                p.number.to_string(),
+                if applied { "yes" } else { "no" }.to_string(),
+                format!("{:.2}", p.confidence),
+                p.kind.as_str().to_string(),
+                table::clip(&p.record_text, 38),
+                table::clip(&p.translated_text, 38),
+            ]
+        })
+        .collect();
+    table::print(
+        &["Pair", "Apply", "Conf.", "Kind", "Record", "Translation"],
+        &rows,
+    );
+    if parsed.unmatched.is_empty() {
+        outln!("Every paragraph of the translation matched a text of the record.");
+    } else {
+        outln!("Not matched (nothing is stored for these):");
+        for u in &parsed.unmatched {
+            match u.line {
+                Some(line) => outln!("  line {line}: {}", u.text),
+                None => outln!("  {}", u.text),
+            }
+        }
+    }
+    if !parsed.untranslated.is_empty() {
+        outln!("Entries of the record the translation does not cover:");
+        for text in &parsed.untranslated {
+            outln!("  {}", table::clip(text, 100));
+        }
+    }
+    let report = translation::fill(store, &parsed, &choice, args.dry_run)?;
+    let paired = parsed
+        .pairs
+        .iter()
+        .filter(|p| p.kind == crate::import::align::PairKind::Entry && p.accepted)
+        .count();
+    outln!(
+        "{name}: {} of {} entries of the record paired; {} pairs applied, {} texts {}.",
+        paired,
+        parsed.record_entries,
+        report.applied,
+        report.filled,
+        if args.dry_run {
+            "would be filled"
+        } else {
+            "filled"
+        }
+    );
+    if args.dry_run {
+        outln!("Dry run: nothing was written. Reject pairs with --reject N,M when applying.");
+    }
     Ok(())
 }
 

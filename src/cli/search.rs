@@ -8,9 +8,13 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to find; accents and case do not matter ("Mexico" finds "México").
+    /// Words to find, in English or Spanish; accents and case do not matter ("Mexico"
+    /// finds "México") and word endings are stemmed ("chains" finds "chain").
     #[arg(required = true)]
     pub words: Vec<String>,
+    /// Search only this dialogue (id, short name or name) when the record holds several.
+    #[arg(long)]
+    pub dialogue: Option<String>,
     /// How many results at most.
     #[arg(long, default_value_t = 20)]
     pub limit: u32,
@@ -24,7 +28,14 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<()> {
     if text.trim().is_empty() {
         bail!("nothing to search for");
     }
-    let hits = crate::app::search::search(store, &text, args.limit)?;
+    let hits = crate::app::search::search_in(
+        store,
+        &crate::app::search::SearchRequest {
+            text: text.clone(),
+            dialogue: args.dialogue.clone(),
+            limit: args.limit,
+        },
+    )?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&hits)?);
         return Ok(());

@@ -8,6 +8,7 @@
 
 pub mod agencies;
 pub mod agencies_known;
+pub mod align;
 pub mod clean;
 pub mod date_values;
 pub mod dates;

@@ -28,25 +28,47 @@ impl IndexWatermark {
 
     /// Indexes every row added since the watermark was read, in three statements.
     pub fn index_new_rows(&self, conn: &Connection) -> Result<(), StoreError> {
-        conn.execute(
-            "INSERT INTO search_index (rowid, body)
-             SELECT id * 4, text || ' ' || coalesce(text_es, '') FROM entry WHERE id > ?1",
-            [self.entry],
-        )?;
-        conn.execute(
-            "INSERT INTO search_index (rowid, body)
-             SELECT id * 4 + 1, title || ' ' || coalesce(summary, '') || ' '
-                    || coalesce(title_es, '') || ' ' || coalesce(summary_es, '')
-             FROM initiative WHERE id > ?1",
-            [self.initiative],
-        )?;
-        conn.execute(
-            "INSERT INTO search_index (rowid, body)
-             SELECT id * 4 + 2, text || ' ' || coalesce(text_es, '') FROM note WHERE id > ?1",
-            [self.note],
-        )?;
+        for (kind, after) in [
+            (IndexKind::Entry, self.entry),
+            (IndexKind::Initiative, self.initiative),
+            (IndexKind::Note, self.note),
+        ] {
+            conn.execute(&insert_sql(kind, "id > ?1"), [after])?;
+        }
         Ok(())
     }
+}
+
+/// The text a row is found by: every text field in both languages. The `stems` column
+/// holds the same text's stems (store/stems.rs); the 0004 migration's triggers say the same.
+fn body_sql(kind: IndexKind) -> &'static str {
+    match kind {
+        IndexKind::Entry | IndexKind::Note => "text || ' ' || coalesce(text_es, '')",
+        IndexKind::Initiative => {
+            "title || ' ' || coalesce(summary, '') || ' ' || coalesce(title_es, '') || ' '
+             || coalesce(summary_es, '')"
+        }
+    }
+}
+
+fn table_of(kind: IndexKind) -> &'static str {
+    match kind {
+        IndexKind::Entry => "entry",
+        IndexKind::Initiative => "initiative",
+        IndexKind::Note => "note",
+    }
+}
+
+/// `INSERT` into the index of the rows of `kind` that satisfy `filter` (bound to `?1`).
+fn insert_sql(kind: IndexKind, filter: &str) -> String {
+    let body = body_sql(kind);
+    format!(
+        "INSERT INTO search_index (rowid, body, stems)
+         SELECT id * 4 + {}, {body}, {}({body}) FROM {} WHERE {filter}",
+        kind as i64,
+        super::stems::SQL_FUNCTION,
+        table_of(kind),
+    )
 }
 
 /// The search index's row kinds (rowid = id * 4 + kind).
@@ -69,25 +91,6 @@ pub(crate) fn kind_of(table: &str) -> Option<IndexKind> {
 
 /// Indexes one row that came back with its old id (undo), which the watermark would miss.
 pub(crate) fn index_row(conn: &Connection, kind: IndexKind, id: i64) -> Result<(), StoreError> {
-    let body = match kind {
-        IndexKind::Entry | IndexKind::Note => "text || ' ' || coalesce(text_es, '')",
-        IndexKind::Initiative => {
-            "title || ' ' || coalesce(summary, '') || ' ' || coalesce(title_es, '') || ' '
-             || coalesce(summary_es, '')"
-        }
-    };
-    let table = match kind {
-        IndexKind::Entry => "entry",
-        IndexKind::Initiative => "initiative",
-        IndexKind::Note => "note",
-    };
-    conn.execute(
-        &format!(
-            "INSERT INTO search_index (rowid, body) SELECT id * 4 + {}, {body} FROM {table}
-             WHERE id = ?1",
-            kind as i64
-        ),
-        [id],
-    )?;
+    conn.execute(&insert_sql(kind, "id = ?1"), [id])?;
     Ok(())
 }

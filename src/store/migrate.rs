@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_record.sql"),
     include_str!("migrations/0002_dialogue_entries.sql"),
     include_str!("migrations/0003_meetings.sql"),
+    include_str!("migrations/0004_search_stems.sql"),
 ];
 
 /// The schema version this build writes.
@@ -44,6 +45,9 @@ pub fn pending(conn: &Connection, path: Option<&Path>) -> Result<Option<i64>, St
 /// Brings the schema up to date and stamps Briefbook's application id, in one transaction.
 /// The caller has kept a copy of an existing database first (see [`pending`]).
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    // Every connection that writes passes here; the search index's triggers (and 0004)
+    // call the stemming function, so it is registered before anything else.
+    super::stems::register(conn)?;
     apply(conn, MIGRATIONS)
 }
 

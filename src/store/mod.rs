@@ -26,6 +26,9 @@ mod packets;
 mod queries;
 mod rows;
 mod search;
+mod snippet;
+pub mod stems;
+mod translate;
 mod tx;
 mod undo;
 
@@ -45,6 +48,7 @@ pub use outline::{
 pub use packets::{RenderRecord, SavedSpec};
 pub use queries::{EntryQuery, EntryRow};
 pub use search::{SearchHit, SnippetPart};
+pub use translate::{TranslatedText, TranslationFill};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
