@@ -87,7 +87,7 @@ static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
         ),
         r(r"met|convened|se\s+reunieron|sostuvieron", Class::Meeting),
         r(
-            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided)",
+            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided|expanded|extended|renewed|reviewed|discussed)",
             Class::Done,
         ),
         r(
@@ -162,6 +162,12 @@ const HOLDING_VERBS: &[&str] = &[
     "celebró",
     "sostuvieron",
     "a cabo",
+    "realizarán",
+    "realizará",
+    "celebrarán",
+    "celebrará",
+    "sostendrán",
+    "organizarán",
 ];
 
 /// The main action of `text`, or `None` when no action phrase is found. A done
@@ -229,15 +235,27 @@ fn main_action(text: &str) -> Option<Action> {
         0
     };
     let (pattern, classes) = &*PATTERNS;
-    let (start, end, class) = pattern.regex(text).captures_iter(text).find_map(|caps| {
+    let mut found = pattern.regex(text).captures_iter(text).filter_map(|caps| {
         let whole = caps.get(0)?;
         let class = (1..caps.len())
             .find(|i| caps.get(*i).is_some())
             .map(|i| classes[i - 1])?;
         let (start, end) = Pattern::span(text, &whole);
-        (start >= skip_before && start < end && is_action(&text[start..end], class))
-            .then_some((start, end, class))
-    })?;
+        (start >= skip_before
+            && start < end
+            && is_action(&text[start..end], class)
+            && !in_time_clause(text, start))
+        .then_some((start, end, class))
+    });
+    let first = found.next()?;
+    // "Officials reviewed ... and agreed to share ...": reviewing is what a meeting
+    // does; the action that follows it is the statement's.
+    let weak = WEAK_DONE.contains(&text[first.0..first.1].to_lowercase().as_str());
+    let (start, end, class) = if weak {
+        found.next().unwrap_or(first)
+    } else {
+        first
+    };
     let phrase = &text[start..end];
     Some(Action {
         status: match class {
@@ -249,6 +267,17 @@ fn main_action(text: &str) -> Option<Action> {
         phrase: phrase.to_string(),
         at: start,
     })
+}
+
+/// Done verbs that report a meeting's talk rather than an outcome.
+const WEAK_DONE: &[&str] = &["reviewed", "discussed"];
+
+/// "since the Dialogue last met", "when they first met": a time clause, not the
+/// statement's action.
+fn in_time_clause(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(word.as_str(), "last" | "first" | "previously")
 }
 
 fn is_action(phrase: &str, class: Class) -> bool {

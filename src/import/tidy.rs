@@ -3,6 +3,7 @@
 //! text the importer produces.
 
 use super::agencies::{builtin_agencies, recognised_agencies, AgencyIndex};
+use super::lines::{ends_sentence, Block, BlockKind};
 use crate::model::sanitize;
 use crate::model::{Agency, Dialogue, Entry, EntryDate, EntryKind, Record, Status};
 use std::collections::HashSet;
@@ -17,6 +18,39 @@ pub fn date_meetings(entries: &mut [Entry], document: Option<&EntryDate>) {
             e.date = Some(document.clone());
         }
     }
+}
+
+/// Most words a page footer line has ("Global Affairs Canada", "Follow Treasury on
+/// Twitter").
+const FOOTER_WORDS: usize = 8;
+
+/// The page footer: the run of short lines at the end of a document that are no
+/// sentence, state nothing done or planned and follow its last statement (an
+/// office's name under "Contacts", "Follow ... on Twitter", site links). Left out
+/// like other furniture.
+pub fn footer(blocks: &[Block], skip: &HashSet<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if skip.contains(&i) {
+            continue;
+        }
+        let short = b.text.split_whitespace().count() <= FOOTER_WORDS;
+        let footer_like = b.kind == BlockKind::Text
+            && !b.joined
+            && short
+            && !ends_sentence(&b.text)
+            && super::status::detect(&b.text).is_none();
+        if !footer_like {
+            // Only a footer after a statement: a document of short lines is content.
+            return if ends_sentence(&b.text) {
+                out
+            } else {
+                Vec::new()
+            };
+        }
+        out.push(i);
+    }
+    Vec::new()
 }
 
 /// The agencies the dialogue's entries name (pillar and dialogue level), in the
