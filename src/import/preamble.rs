@@ -252,7 +252,15 @@ static PLACE_OPENING: LazyLock<regex::Regex> = LazyLock::new(|| {
 pub fn place_opening(text: &str) -> Option<usize> {
     let m = PLACE_OPENING.find(text)?;
     let body = &text[m.end()..];
-    let place_only = m.as_str().len() <= 40 && super::status::detect(m.as_str()).is_none();
+    let first = m.as_str().split_whitespace().next().unwrap_or("");
+    let article = matches!(
+        first,
+        "The" | "A" | "An" | "El" | "La" | "Los" | "Las" | "Un" | "Una"
+    );
+    let place_only = m.as_str().len() <= 40
+        && !article
+        && body.starts_with(char::is_uppercase)
+        && super::status::detect(m.as_str()).is_none();
     (place_only && ends_sentence(body) && body.split_whitespace().count() > 5).then_some(m.end())
 }
 
@@ -294,6 +302,34 @@ pub fn launch_date(text: &str) -> Option<EntryDate> {
 mod tests {
     use super::*;
     use crate::import::lines::blocks;
+
+    #[test]
+    fn a_place_dateline_opening_the_first_paragraph_is_cut() {
+        let text = "WASHINGTON - Today, the Secretaries met for the Dialogue in Washington.";
+        assert_eq!(
+            &text[place_opening(text).unwrap()..],
+            "Today, the Secretaries met for the Dialogue in Washington."
+        );
+        let text =
+            "Brasília, Brazil - The Department of Commerce held the meeting of the Dialogue today.";
+        assert!(text[place_opening(text).unwrap()..].starts_with("The Department"));
+        // A statement that merely contains a dash is no dateline.
+        assert_eq!(
+            place_opening("The Parties - all of them - agreed to meet again in 2024 in Ottawa."),
+            None
+        );
+        assert_eq!(place_opening("U.S.-Mexico Dialogue - Fact Sheet"), None);
+    }
+
+    #[test]
+    fn the_publisher_is_read_from_a_navigation_strip() {
+        let text = "Gobierno de México\nSecretaría de Relaciones Exteriores | 12/09/2022 | Comunicado\n\nMéxico y Estados Unidos celebran el Diálogo\n";
+        assert_eq!(
+            publisher_in_lines(text).as_deref(),
+            Some("Secretaría de Relaciones Exteriores")
+        );
+        assert_eq!(publisher_in_lines("Home | News | Press Releases\n"), None);
+    }
 
     #[test]
     fn title_publisher_and_dateline_are_told_apart() {

@@ -46,6 +46,8 @@ enum Class {
 static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
     let r = |pattern: &'static str, class| (pattern, class);
     let list: Vec<(&str, Class)> = vec![
+        // "will continue to work": work that goes on, before the bare "will".
+        r(r"will\s+continue", Class::Progress),
         r(
             r"seeks?|seeking|aims?\s+to|is\s+aimed\s+at|tiene\s+como\s+objetivo|busca(?:n)?",
             Class::Objective,
@@ -87,7 +89,7 @@ static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
         ),
         r(r"met|convened|se\s+reunieron|sostuvieron", Class::Meeting),
         r(
-            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided|expanded|extended|renewed|reviewed|discussed)",
+            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided|expanded|extended|renewed|reviewed|discussed|presented|announced|published)",
             Class::Done,
         ),
         r(
@@ -318,8 +320,23 @@ fn kind(text: &str, class: Class, phrase: &str, end: usize) -> EntryKind {
         )
     };
     let next = after.iter().take(3).any(is_next);
+    // "La próxima reunión del DEAN se llevará a cabo ...", "The next meeting will be
+    // held ...": the next meeting is the subject.
+    let before: Vec<String> = text[..end.saturating_sub(phrase.len())]
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let next_meeting_subject = before
+        .windows(2)
+        .any(|w| MEETING_NOUNS.contains(&w[0].as_str()) && is_next(&w[1]));
     let next_after_first = after.iter().skip(1).take(2).any(is_next);
     let is_meeting = class == Class::Meeting
+        || (next_meeting_subject && matches!(class, Class::Plan | Class::Done))
         || folded_phrase.contains("reunir")
         || MEETING_VERBS.contains(&first)
         || (HOLDING_VERBS.contains(&first) && (noun_within(6) || next_after_first))

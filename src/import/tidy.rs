@@ -140,6 +140,26 @@ pub fn strip_controls(record: &mut Record) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_lines_after_the_last_statement_are_a_footer() {
+        let b = crate::import::lines::blocks("Joint Statement\n\nThe ministers met in Ottawa and signed an agreement.\n\nGlobal Affairs Canada\n\nFollow us on social media\n");
+        let footer = footer(&b, &HashSet::new());
+        let texts: Vec<&str> = footer.iter().map(|&i| b[i].text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Follow us on social media", "Global Affairs Canada"]
+        );
+        // A document of short lines only has no footer: they are its content.
+        let b = crate::import::lines::blocks("Trade\n\nEnergy\n");
+        assert!(footer_of(&b).is_empty());
+    }
+
+    fn footer_of(b: &[crate::import::lines::Block]) -> Vec<usize> {
+        footer(b, &HashSet::new())
+    }
+
     #[test]
     fn no_text_of_a_parsed_record_keeps_a_control_character() {
         let doc = "Joint Statement on the Border\u{7} Dialogue\n\nJuly 1, 2022\n\n- The United States and Mexico signed\u{1b} a MOU\u{85} in June 2022.\n";
