@@ -35,7 +35,7 @@ pub fn explanation_lines(explanations: &[crate::import::Explanation]) -> Vec<Str
     let mut out = vec!["How the document was read:".to_string()];
     for x in explanations {
         let indent = match x.made {
-            Made::Title | Made::Date | Made::Publisher | Made::Pillar => "  ",
+            Made::Title | Made::Date | Made::Publisher | Made::Pillar | Made::Dropped => "  ",
             Made::Initiative => "    ",
             Made::Summary | Made::Entry => "      ",
         };

@@ -20,6 +20,9 @@ pub enum Made {
     Initiative,
     Summary,
     Entry,
+    /// Left out in context (the page footer), beyond the furniture lines
+    /// `dropped_lines` lists.
+    Dropped,
 }
 
 impl Made {
@@ -32,6 +35,7 @@ impl Made {
             Made::Initiative => "initiative",
             Made::Summary => "summary",
             Made::Entry => "entry",
+            Made::Dropped => "left out",
         }
     }
 }
@@ -246,6 +250,22 @@ pub(crate) fn finish(explanations: &mut [Explanation], record: &Record) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_footer_left_out_is_explained_with_its_lines() {
+        let text = "Joint Statement on the Dialogue\nJuly 1, 2022\n\nThe ministers met in Ottawa today.\n\nGlobal Affairs Canada\n";
+        let parsed = crate::import::parse_document(text, "x.txt");
+        let left: Vec<String> = parsed
+            .explanations
+            .iter()
+            .filter(|x| x.made == Made::Dropped)
+            .map(|x| x.to_string())
+            .collect();
+        assert_eq!(
+            left,
+            ["line 6: left out \"Global Affairs Canada\": page footer: short lines after the last statement"]
+        );
+    }
 
     #[test]
     fn an_explanation_reads_as_one_line() {

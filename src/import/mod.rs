@@ -165,6 +165,20 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
             .map(|(i, _)| i),
     );
     let footer = tidy::footer(&blocks, &skip);
+    let footer_notes: Vec<Explanation> = footer
+        .iter()
+        .rev()
+        .map(|&i| {
+            let b = &blocks[i];
+            Explanation::new(
+                Made::Dropped,
+                String::new(),
+                &b.text,
+                (b.line, b.line_end),
+                "page footer: short lines after the last statement".to_string(),
+            )
+        })
+        .collect();
     skip.extend(footer);
     let built = structure::build(&blocks, after_title, &outline, &skip, &ctx);
     let mut explanations = explain::masthead(&blocks, &masthead, &source_title, date.as_ref());
@@ -176,6 +190,7 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     }
     warnings.extend(built.warnings);
     explanations.extend(built.explanations);
+    explanations.extend(footer_notes);
 
     // The dialogue's (re)launch is told before the first pillar, or in the first
     // paragraphs of a statement without pillar sections.
