@@ -3,7 +3,7 @@
 //! Bounded to 256 cases per property so CI stays short.
 
 use briefbook::import::clean::is_furniture;
-use briefbook::import::{parse_document, read_text};
+use briefbook::import::{parse_document, read_text, Made};
 use briefbook::model::validate::validate_record;
 use proptest::prelude::*;
 
@@ -148,6 +148,7 @@ fn check(text: &str) {
     let dialogue = &parsed.record.dialogues[0];
     let mut titles = vec![
         dialogue.name.as_str(),
+        dialogue.short_name.as_str(),
         parsed.record.sources[0].title.as_str(),
     ];
     for p in &dialogue.pillars {
@@ -176,6 +177,93 @@ fn check(text: &str) {
     }
 }
 
+/// Every pillar, initiative and entry has exactly one explanation, inside the
+/// document, naming at least one rule; none explains furniture as a title.
+fn check_explanations(text: &str) {
+    let parsed = parse_document(text, "prop.txt");
+    let lines = parsed.record.sources[0].text.split('\n').count() as u32;
+    let d = &parsed.record.dialogues[0];
+    let count = |made: Made| {
+        parsed
+            .explanations
+            .iter()
+            .filter(|x| x.made == made)
+            .count()
+    };
+    let initiatives: Vec<_> = d.pillars.iter().flat_map(|p| &p.initiatives).collect();
+    let entries = initiatives.iter().map(|i| i.entries.len()).sum::<usize>() + d.entries.len();
+    assert_eq!(count(Made::Pillar), d.pillars.len(), "pillars of {text:?}");
+    assert_eq!(
+        count(Made::Initiative),
+        initiatives.len(),
+        "initiatives of {text:?}"
+    );
+    assert_eq!(count(Made::Entry), entries, "entries of {text:?}");
+    assert_eq!(
+        count(Made::Summary),
+        initiatives.iter().filter(|i| i.summary.is_some()).count(),
+        "summaries of {text:?}"
+    );
+    for x in &parsed.explanations {
+        assert!(
+            !x.rules.is_empty() && x.rules.iter().all(|r| !r.is_empty()),
+            "{x:?}"
+        );
+        assert!(
+            x.line <= lines && x.line_end.unwrap_or(x.line) <= lines,
+            "{x:?} outside {lines} lines"
+        );
+        if matches!(x.made, Made::Pillar | Made::Initiative) {
+            assert!(
+                !is_furniture(&x.text) && !x.text.contains("Untitled"),
+                "{x:?}"
+            );
+        }
+    }
+}
+
+/// A document's lines as a saved web page: headings, list items, paragraphs, and
+/// the page chrome around them.
+fn as_html(text: &str) -> String {
+    let mut page = String::from("<html><head><title>Share</title></head><body><nav><a>Home</a></nav><header><p>Here's how you know</p></header><main>");
+    for (i, line) in text.lines().enumerate() {
+        let tag = ["h1", "h2", "li", "p", "time"][i % 5];
+        page.push_str(&format!("<{tag}>{line}</{tag}>"));
+    }
+    page.push_str("</main><footer>Print</footer></body></html>");
+    page
+}
+
+/// Lines of web captures, PDF captures and Spanish statements.
+const FURNITURE: &[&str] = &[
+    "An official website of the United States government",
+    "Here's how you know",
+    "For Immediate Release",
+    "11/07/2019",
+    "Share",
+    "Print",
+    "Treasury Press Office, 202-622-2960",
+    "Page 2 of 3",
+    "2",
+    "Breadcrumb",
+    "Ciudad de México, 5 de marzo de 2024",
+    "WASHINGTON - April 4, 2023 - Today, the Secretaries met for the Dialogue.",
+    "The Dialogue is organized around four pillars: (1) trade; (2) energy; and (3) Share.",
+    "Los gobiernos firmaron un memorando y continuarán el trabajo.",
+    "The delegations will meet again next year and intend to sign a coopera-",
+    "tion agreement.",
+    "Comunicado No. 112",
+    "###",
+];
+
+fn web_document() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![2 => prop::sample::select(FURNITURE).prop_map(String::from), 3 => line()],
+        0..40,
+    )
+    .prop_map(|lines| lines.join("\n"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -194,5 +282,19 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
         check(&text);
+    }
+
+    #[test]
+    fn web_and_pdf_captures_never_panic_and_every_thing_made_is_explained(text in web_document()) {
+        check(&text);
+        check_explanations(&text);
+        let page = as_html(&text);
+        check(&page);
+        check_explanations(&page);
+    }
+
+    #[test]
+    fn explanations_cover_every_thing_made(text in document()) {
+        check_explanations(&text);
     }
 }

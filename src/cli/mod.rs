@@ -19,6 +19,7 @@ mod filter_args;
 mod generate;
 mod history;
 mod import;
+mod import_report;
 mod init;
 mod list;
 mod meeting;

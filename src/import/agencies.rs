@@ -251,12 +251,25 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
 fn name_before(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().rev().take(14).collect();
     let mut name: Vec<&str> = Vec::new();
+    // Whether the walk has reached the agency word ("Ministry"): before it, a comma
+    // separates the name's own list ("Ministry of Development, Industry, Trade and
+    // Services of Brazil"); after it, "and" or a comma starts another name.
+    let mut named = false;
     for word in words {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let capital = clean.chars().next().is_some_and(char::is_uppercase);
-        if word.ends_with([',', ';', ':', '.']) && !name.is_empty() && !clean.ends_with('.') {
+        let comma_in_list = word.ends_with(',') && !named && capital;
+        if word.ends_with([',', ';', ':', '.'])
+            && !name.is_empty()
+            && !clean.ends_with('.')
+            && !comma_in_list
+        {
             break;
         }
+        if named && matches!(clean, "and" | "y") {
+            break;
+        }
+        named |= AGENCY_WORDS.contains(&super::normalize::fold(clean).as_str());
         if capital || CONNECTORS.contains(&clean) {
             name.push(clean);
         } else {

@@ -78,6 +78,7 @@ pub const KNOWN: &[Known] = &[
             "secretariat of finance and public credit",
             "ministry of finance and public credit",
             "secretaria de hacienda",
+            "secretario de hacienda",
             "secretary of finance and public credit",
             "secretary of finance",
             "secretariat of finance",
@@ -169,19 +170,35 @@ pub const KNOWN: &[Known] = &[
 
 /// Recognised when named, but not built in: adding them to the built-in list would
 /// change what every new database starts with.
-pub const RECOGNISED: &[Known] = &[Known {
-    name: "U.S. Department of the Treasury",
-    name_es: "Departamento del Tesoro de EE. UU.",
-    acronym: "TREAS",
-    country: Country::Us,
-    aliases: &[
-        "department of the treasury",
-        "treasury department",
-        "u.s. treasury",
-        "secretary of the treasury",
-        "treasury secretary",
-        "departamento del tesoro",
-        "treasury",
-    ],
-    bare: true,
-}];
+pub const RECOGNISED: &[Known] = &[
+    Known {
+        name: "U.S. Department of the Treasury",
+        name_es: "Departamento del Tesoro de EE. UU.",
+        acronym: "TREAS",
+        country: Country::Us,
+        aliases: &[
+            "department of the treasury",
+            "treasury department",
+            "u.s. treasury",
+            "secretary of the treasury",
+            "treasury secretary",
+            "departamento del tesoro",
+            "secretaria del tesoro",
+            "secretario del tesoro",
+            "treasury",
+        ],
+        bare: true,
+    },
+    Known {
+        name: "Global Affairs Canada",
+        name_es: "Asuntos Globales Canadá",
+        acronym: "GAC",
+        country: Country::Other,
+        aliases: &[
+            "global affairs canada",
+            "minister of foreign affairs of canada",
+            "canada's minister of foreign affairs",
+        ],
+        bare: false,
+    },
+];

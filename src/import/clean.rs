@@ -181,7 +181,23 @@ const FURNITURE: &[&str] = &[
     "related links",
     "related products",
     "enlaces relacionados",
+    "gobierno de mexico",
+    "gob.mx",
+    "accessibility",
+    "accesibilidad",
+    "privacy policy",
+    "privacy",
+    "aviso de privacidad",
+    "terms of use",
+    "terminos y condiciones",
+    "site map",
+    "mapa del sitio",
 ];
+
+/// "Date modified: 2022-11-25", "Last updated: ...": the page's own stamp.
+static PAGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:date modified|last (?:updated|modified)|page last updated|fecha de (?:actualizacion|modificacion)|ultima actualizacion)\s*:").unwrap()
+});
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -251,6 +267,7 @@ pub fn is_furniture(line: &str) -> bool {
         || (trimmed.len() < 300 && ARCHIVE.is_match(&folded))
         || is_breadcrumb(&folded)
         || CONTACT.is_match(&folded)
+        || PAGE_STAMP.is_match(&folded)
         || BANNER.is_match(&folded)
         || is_contact_line(trimmed)
 }

@@ -122,7 +122,7 @@ static RULES: LazyLock<Vec<(Pattern, Rule, Need)>> = LazyLock::new(|| {
         r(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), Rule::Numeric, Need::Slash),
         r(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), Rule::Iso, Need::Year),
         r(r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|to|through|until|al?|hasta)\s*(?P<y2>(?:19|20)\d{2})\b".into(), Rule::YearRange, Need::Year),
-        r(r"\b(?P<p>in|by|since|until|through|during|from|before|after|early|mid|late|en|desde|hasta|para|durante|antes\s+de|a\s+partir\s+de|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?:the\s+year\s+|el\s+año\s+|de\s+)?(?P<y>(?:19|20)\d{2})\b".into(), Rule::PrepYear, Need::Year),
+        r(r"\b(?P<p>in|by|since|until|through|during|from|before|after|early|mid|late|en|desde|hasta|para|durante|antes\s+de|a\s+partir\s+de|finales\s+de|principios\s+de|mediados\s+de|(?:first|second)\s+half\s+of|(?:primer|segundo)\s+semestre\s+de)[\s-]+(?:the\s+year\s+|el\s+año\s+|de\s+)?(?P<y>(?:19|20)\d{2})\b".into(), Rule::PrepYear, Need::Year),
         r(r"\b(?:over|in|during|within|throughout)\s+the\s+(?:coming|next|following|upcoming)\s+(?:year|twelve\s+months|12\s+months)\b".into(), Rule::ComingYear, Need::Words),
         r(r"\b(?:durante|en|a\s+lo\s+largo\s+del?|dentro\s+del?)\s+(?:el\s+|los\s+)?(?:próximo|proximo|siguiente|pr[oó]ximos)\s+(?:año|doce\s+meses|12\s+meses)\b".into(), Rule::ComingYear, Need::Words),
         r(r"\b(?P<w>next|last|this)\s+year\b|\b(?:el\s+)?(?P<x>próximo|proximo|pasado|este)\s+año\b|\baño\s+(?P<z>pasado|próximo|proximo|entrante)\b".into(), Rule::RelativeYear, Need::Words),
@@ -248,9 +248,17 @@ pub fn split_main_for(
         let in_sentence = |m: &DateMention| {
             action_at.is_some_and(|at| m.start >= at && sentence_end(text, at) > m.start)
         };
+        // "Today, the Ministers met ... and renewed the Plan for 2023-2024": what was
+        // done today happened today, whatever period it concerns.
+        let today = |m: &DateMention| {
+            dated(m)
+                && action_at.is_some_and(|at| m.start < at)
+                && matches!(m.date.text.to_lowercase().as_str(), "today" | "hoy")
+        };
         let main = mentions
             .iter()
-            .position(|m| dated(m) && in_sentence(m))
+            .position(today)
+            .or_else(|| mentions.iter().position(|m| dated(m) && in_sentence(m)))
             .or_else(|| mentions.iter().position(dated));
         let mut rest = mentions;
         let date = main.map(|i| rest.remove(i).date);

@@ -168,6 +168,11 @@ fn years_ranges_and_prepositions() {
         ("2021/2023".into(), "2021-2023".into())
     );
     assert_eq!(one("in spring 2022").0, "2022-21");
+    assert_eq!(
+        one("en el primer semestre de 2024."),
+        ("2024".into(), "primer semestre de 2024".into())
+    );
+    assert_eq!(one("in the second half of 2023").0, "2023");
 }
 
 #[test]

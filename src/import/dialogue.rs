@@ -66,6 +66,13 @@ static ARRANGEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Joint\s+Statement|Fact\s+Sheet|FACT\s+SHEET)\s*:?\s*(?:on|of|from)?\s*(?:the\s+)?)?(?:[A-Z][\p{L}.'-]*\s+){0,4}(?:Roadmap|Framework|Partnership|Agenda|Action\s+Plan|Hoja\s+de\s+Ruta|Marco)\b").unwrap()
 });
 
+/// An arrangement named inside a headline ("Joint Statement by Canada and Mexico on
+/// the Canada-Mexico Action Plan", "México y Canadá fortalecen la Alianza
+/// México-Canadá").
+static ARRANGEMENT_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][\p{L}.'-]*\s+){1,4}(?:Roadmap|Framework|Partnership|Alliance|Action\s+Plan)\b|(?:Alianza|Asociaci[oó]n|Plan\s+de\s+Acci[oó]n|Hoja\s+de\s+Ruta)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}.'-]*|de|del|y|para))+)").unwrap()
+});
+
 /// Finds the dialogue's name: in the headline first (any kind of body, or the
 /// headline itself when it names a roadmap or framework), then in the text (a
 /// "Dialogue" before a committee or forum); its short name from a "Name (ACR)" pair
@@ -85,6 +92,16 @@ pub fn find_name<'a>(
                 short_name: None,
             };
             return Some(with_short(found, all));
+        }
+        if let Some(m) = ARRANGEMENT_IN.find(t) {
+            let name = trim_name(m.as_str());
+            if name.split_whitespace().count() >= 2 {
+                let found = DialogueName {
+                    name,
+                    short_name: None,
+                };
+                return Some(with_short(found, all));
+            }
         }
     }
     let found = first_name(texts.clone(), &[&EN_DIALOGUE, &ES_DIALOGUE])
@@ -119,7 +136,9 @@ fn with_short<'a>(mut found: DialogueName, texts: impl Iterator<Item = &'a str>)
     if found.short_name.is_some() {
         return found;
     }
-    let key = normalize_title(&strip_document_kind(&found.name));
+    // "United States-India Trade Policy Forum (TPF)" names the "U.S.-India" one.
+    let us = |s: &str| s.replace("United States", "U.S.");
+    let key = normalize_title(&us(&strip_document_kind(&found.name)));
     for text in texts {
         for regex in [&*EN_HEADLINE, &*ES_DIALOGUE] {
             for caps in regex.captures_iter(text) {
@@ -127,7 +146,8 @@ fn with_short<'a>(mut found: DialogueName, texts: impl Iterator<Item = &'a str>)
                 else {
                     continue;
                 };
-                if normalize_title(&name) == key || key.ends_with(&normalize_title(&name)) {
+                let name = normalize_title(&us(&name));
+                if name == key || key.ends_with(&name) {
                     found.short_name = Some(short.as_str().to_string());
                     return found;
                 }
@@ -145,13 +165,77 @@ pub fn dialogue_name<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option
     find_name(title, rest)
 }
 
+/// Words that open a document's account of a meeting rather than the dialogue's
+/// name: "Statement of the Second ...", "19th Meeting of the ...".
+fn is_lead_word(word: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "joint",
+        "statement",
+        "meeting",
+        "session",
+        "round",
+        "inaugural",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "ministerial",
+    ];
+    let lower = word.to_lowercase();
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|e| {
+        lower
+            .strip_suffix(e)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    });
+    ordinal || LEADS.contains(&lower.as_str())
+}
+
+/// Nouns that name what a document reports rather than the dialogue ("14th
+/// Ministerial-Level Meeting of the ...", "Outcomes of the ...").
+fn is_lead_noun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "meeting"
+            | "meetings"
+            | "session"
+            | "round"
+            | "statement"
+            | "outcomes"
+            | "results"
+            | "readout"
+            | "summary"
+            | "report"
+    )
+}
+
 fn trim_name(raw: &str) -> String {
     let mut words: Vec<&str> = raw.split_whitespace().collect();
+    // "Statement of the Second U.S.-Japan ... Committee": what stands before the last
+    // "of"/"from"/"by" that follows lead words is the document's, not the name's.
+    if let Some(at) = words
+        .iter()
+        .rposition(|w| matches!(*w, "of" | "from" | "by"))
+    {
+        let before_leads = words[..at].iter().all(|w| is_lead_word(w))
+            || words[..at].iter().any(|w| is_lead_noun(w));
+        if before_leads && words.len() - at > 2 {
+            words.drain(..=at);
+        }
+    }
     while words.first().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
             "the" | "and" | "of" | "on" | "for" | "el" | "la"
         ) || w.ends_with(':')
+            || (is_lead_word(w) && !w.eq_ignore_ascii_case("ministerial"))
     }) {
         words.remove(0);
     }
@@ -258,6 +342,26 @@ pub struct Parts<'a> {
     pub entries: Vec<Entry>,
 }
 
+/// The (re)launch date of a sentence about the dialogue itself ("The HLED was
+/// relaunched in September 2021", "the EPCC, established in 2022, ..."): one that
+/// names it by its short name or the kind of body its name ends with, not a program
+/// launched under it.
+fn launch_of(text: &str, name: &str, short_name: &str) -> Option<crate::model::EntryDate> {
+    let kind = name.split_whitespace().last().unwrap_or(name);
+    let names = [short_name, kind, "Dialogue", "Diálogo", "HLED", "DEAN"];
+    text.split_inclusive(". ")
+        .filter(|sentence| {
+            names.iter().any(|n| {
+                !n.is_empty()
+                    && sentence.match_indices(n).any(|(at, _)| {
+                        let after = sentence[at + n.len()..].chars().next();
+                        !after.is_some_and(char::is_alphanumeric)
+                    })
+            })
+        })
+        .find_map(super::preamble::launch_date)
+}
+
 /// Builds the dialogue: its name from the title or text (canonical for a known
 /// dialogue), its short name, the parties its name joins, and the (re)launch date
 /// stated before the first pillar (`intro`). Never "Untitled": without a name, the
@@ -308,15 +412,16 @@ pub fn build(
     };
     let names = title.into_iter().chain(std::iter::once(name.as_str()));
     let parties = super::parties::parties(names, text);
+    let launched = intro
+        .iter()
+        .find_map(|b| launch_of(&b.text, &name, &short_name));
     Dialogue {
         id: None,
         name,
         name_es,
         short_name,
         parties,
-        launched: intro
-            .iter()
-            .find_map(|b| super::preamble::launch_date(&b.text)),
+        launched,
         pillars: parts.pillars,
         entries: parts.entries,
         meetings: Vec::new(),

@@ -136,3 +136,31 @@ fn an_unknown_dialogue_keeps_its_own_name() {
     );
     assert_eq!(d.name_es, None);
 }
+
+#[test]
+fn what_the_document_reports_is_not_part_of_the_name() {
+    for (headline, name) in [
+        ("Joint Statement of the Second U.S.-Japan Economic Policy Consultative Committee", "U.S.-Japan Economic Policy Consultative Committee"),
+        ("Joint Statement from the 19th Meeting of the U.S.-Brazil Commercial Dialogue", "U.S.-Brazil Commercial Dialogue"),
+        ("Joint Statement on the 14th Ministerial-Level Meeting of the U.S.-India Trade Policy Forum", "U.S.-India Trade Policy Forum"),
+        ("FACT SHEET: Outcomes of the U.S.-Brazil CEO Forum", "U.S.-Brazil CEO Forum"),
+        ("Joint Statement by Canada and Mexico on the Canada-Mexico Action Plan", "Canada-Mexico Action Plan"),
+        ("México y Canadá fortalecen la Alianza México-Canadá", "Alianza México-Canadá"),
+    ] {
+        let found = find_name(Some(headline), std::iter::empty()).expect(headline);
+        assert_eq!(strip_document_kind(&found.name), name, "{headline}");
+    }
+    // A multi-byte word is no ordinal, and does not panic.
+    assert!(!is_lead_word("a𑊈"));
+    assert!(is_lead_word("19th") && !is_lead_word("th"));
+}
+
+#[test]
+fn the_short_name_of_the_united_states_spelled_out_is_found() {
+    let found = find_name(
+        Some("Joint Statement on the U.S.-India Trade Policy Forum"),
+        ["the United States-India Trade Policy Forum (TPF) met."].into_iter(),
+    )
+    .unwrap();
+    assert_eq!(found.short_name.as_deref(), Some("TPF"));
+}

@@ -118,7 +118,9 @@ fn classify(raw_line: &str) -> Raw {
     if let Some(c) = may_be_numbered.then(|| NUMBERED.captures(&line)).flatten() {
         let label = c.get(2).or(c.get(3)).map(|m| m.as_str()).unwrap_or("");
         let text = content(&c[4]);
-        if !text.is_empty() {
+        // "(1) Building Back Together; (2) Promoting ..." is an inline list wrapped
+        // onto a new line (a PDF or a hard-wrapped capture), not a list item.
+        if !text.is_empty() && !inline_list(label, &text) {
             return Raw::Bullet {
                 indent: c[1].len(),
                 marker: marker_of(label),
@@ -173,6 +175,24 @@ pub fn is_label_item(text: &str) -> bool {
     })
 }
 
+/// Whether an item numbered `label` holds the next number inline: "(1) A; (2) B".
+fn inline_list(label: &str, text: &str) -> bool {
+    label
+        .parse::<u32>()
+        .is_ok_and(|n| text.contains(&format!("({})", n + 1)))
+}
+
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])(?:(?:\p{Lu}\.){1,3}|Mr\.|Mrs\.|Ms\.|Dr\.|No\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|Amb\.|Sr\.|Sra\.|Lic\.)$").unwrap()
+});
+
+/// Whether a line ends in an abbreviation ("U.S.", "D.C.", "Dr."), so that a
+/// hard-wrapped sentence goes on after it.
+fn ends_abbreviation(text: &str) -> bool {
+    let end = text.trim_end();
+    end.ends_with('.') && ABBREVIATION.is_match(end)
+}
+
 fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
@@ -212,6 +232,20 @@ impl Builder {
     fn joins(&self, text: &str, indent: usize, blanks: usize) -> bool {
         let Some(i) = self.open else { return false };
         let open = &self.blocks[i];
+        let long = self.last_line_len >= WRAP_WIDTH;
+        // A hard-wrapped sentence goes on after "U.S." and a declaration ends in ":"
+        // before its inline list ("four pillars:" / "(1) A; (2) B").
+        let wrapped = blanks == 0
+            && long
+            && !matches!(open.kind, BlockKind::Heading { .. })
+            && (ends_abbreviation(&open.text)
+                || (open.kind == BlockKind::Text
+                    && open.text.ends_with(';')
+                    && starts_lowercase(text))
+                || (open.text.ends_with(':') && text.starts_with("(1) ") && text.contains("(2)")));
+        if wrapped {
+            return true;
+        }
         if ends_sentence(&open.text) {
             return false;
         }
@@ -219,7 +253,6 @@ impl Builder {
             return false;
         }
         let is_bullet = matches!(open.kind, BlockKind::Bullet { .. });
-        let long = self.last_line_len >= WRAP_WIDTH;
         // Across blank lines only a list item or a full-width line continues: a short
         // line before a lowercase one is a title ("Building back together").
         (starts_lowercase(text)
@@ -235,7 +268,10 @@ impl Builder {
         let hyphen_break = block.text.ends_with('-')
             && block.text[..block.text.len() - 1].ends_with(char::is_alphabetic)
             && starts_lowercase(text);
-        if !hyphen_break {
+        if hyphen_break {
+            // "coopera-" / "ción": a word hyphenated at the margin is one word.
+            block.text.pop();
+        } else {
             block.text.push(' ');
         }
         block.text.push_str(text);
@@ -254,6 +290,62 @@ impl Builder {
     }
 }
 
+/// Most words a running header has.
+const HEADER_WORDS: usize = 16;
+
+/// Removes running headers a printed page repeats ("FACT SHEET: ... | The White
+/// House" atop every page of a PDF capture): a short line that is no sentence and
+/// stands two or more times apart in the document is page furniture, every copy of
+/// it; a line printed twice in a row is kept once.
+pub fn drop_running_headers(blocks: &mut Vec<Block>) {
+    let candidate = |b: &Block| {
+        (b.kind == BlockKind::Text
+            || (b.text.contains(" | ") && matches!(b.kind, BlockKind::Heading { .. })))
+            && !b.joined
+            && b.text.split_whitespace().count() <= HEADER_WORDS
+            && !ends_sentence(&b.text)
+    };
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| candidate(b)) {
+        seen.entry(b.text.as_str()).or_default().push(i);
+    }
+    let mut drop = std::collections::HashSet::new();
+    // A name printed twice (a publisher atop the page and under "Contacts") is not
+    // a running header: that takes a title joined to a site ("... | The White
+    // House"); a PDF's own page headers are removed when its pages are read.
+    let running = |text: &str, _copies: usize| text.contains(" | ");
+    for (text, at) in seen.iter().filter(|(_, at)| at.len() >= 2) {
+        if at.windows(2).any(|w| w[1] > w[0] + 1) {
+            if !running(text, at.len()) {
+                continue;
+            }
+            drop.extend(at.iter().copied());
+        } else {
+            drop.extend(at.iter().skip(1).copied());
+        }
+    }
+    if drop.is_empty() {
+        return;
+    }
+    // A printer cuts a long header short ("FACT SHEET: ... | The W"): a line that
+    // begins a dropped header is one too.
+    let headers: Vec<String> = drop.iter().map(|&i| blocks[i].text.clone()).collect();
+    for (i, b) in blocks.iter().enumerate() {
+        let cut = b.text.len() >= 20
+            && headers
+                .iter()
+                .any(|h| h.len() > b.text.len() && h.starts_with(b.text.as_str()));
+        if cut && candidate(b) {
+            drop.insert(i);
+        }
+    }
+    let mut i = 0;
+    blocks.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
 /// Splits a document into blocks. Line numbers count `\n`-separated lines from 1.
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut b = Builder {
@@ -263,9 +355,22 @@ pub fn blocks(text: &str) -> Vec<Block> {
         list_indents: Vec::new(),
     };
     let mut blanks = 0usize;
+    // A long furniture line cut mid-sentence ("The text of the following statement
+    // was released by the United States" / "of America and Japan.") goes on in the
+    // lowercase line under it, which is furniture too.
+    let mut furniture_goes_on = false;
     for (index, raw_line) in text.split('\n').enumerate() {
         let number = index as u32 + 1;
-        match classify(raw_line) {
+        let raw = classify(raw_line);
+        let wrapped_furniture =
+            furniture_goes_on && matches!(&raw, Raw::Text { text, .. } if starts_lowercase(text));
+        furniture_goes_on = matches!(raw, Raw::Furniture) || wrapped_furniture;
+        furniture_goes_on &= raw_line.trim().len() >= WRAP_WIDTH && !ends_sentence(raw_line);
+        if wrapped_furniture {
+            blanks += 1;
+            continue;
+        }
+        match raw {
             Raw::Blank | Raw::Furniture => blanks += 1,
             Raw::Setext(level) => {
                 let single_text = b
@@ -312,6 +417,53 @@ pub fn blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hard_wrapped_prose_is_joined_after_abbreviations_semicolons_and_hyphens() {
+        let text = "Secretary Raimondo, Secretary Blinken and the U.S.\nTrade Representative met with Mexican officials in Washington today.\n\nThe plan has five pillars: a greener economy; inclusion and diversity;\na secure and resilient region; and health.\n\nThe delegations signed an agreement on coopera-\ntion in critical minerals in Mexico City.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b[0].text.contains("U.S. Trade Representative"));
+        assert!(b[1]
+            .text
+            .ends_with("inclusion and diversity; a secure and resilient region; and health."));
+        assert!(b[2].text.contains("cooperation in"));
+    }
+
+    #[test]
+    fn an_inline_list_wrapped_onto_its_own_line_is_not_a_list_item() {
+        let text = "The Dialogue is organized around four pillars, named in the joint statement as follows:\n(1) Building Back Together; (2) Promoting Development; and (3) Investing in People.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].kind, BlockKind::Text);
+    }
+
+    #[test]
+    fn running_headers_go_and_a_name_printed_twice_stays() {
+        let text = "FACT SHEET: The Dialogue | The White House\n\nFACT SHEET: Second Dialogue\n\nThe delegations met today.\n\nFACT SHEET: The Dialogue | The White House\n\nThe delegations will meet again.\n\nFACT SHEET: The Dialogue | The Wh\n\nGlobal Affairs Canada\n\nThe ministers met.\n\nGlobal Affairs Canada\n";
+        let mut b = blocks(text);
+        drop_running_headers(&mut b);
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "FACT SHEET: Second Dialogue",
+                "The delegations met today.",
+                "The delegations will meet again.",
+                "Global Affairs Canada",
+                "The ministers met.",
+                "Global Affairs Canada"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_furniture_line_goes_with_its_continuation() {
+        let text = "The text of the following statement was released by the Governments of the United States\nof America and Japan.\n\nThe Ministers met today.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].text, "The Ministers met today.");
+    }
 
     #[test]
     fn sentence_split_across_a_page_break_is_joined() {

@@ -19,6 +19,7 @@ pub mod dropped;
 pub mod entities;
 pub mod entry;
 pub mod error;
+pub mod explain;
 pub mod html;
 pub mod lang;
 pub mod lines;
@@ -38,6 +39,7 @@ pub use agencies::builtin_agencies;
 pub use decode::{read_path, read_text, MAX_DOCUMENT_BYTES};
 pub use dropped::{dropped_lines, DroppedLine};
 pub use error::ImportError;
+pub use explain::{Explanation, Made};
 pub use normalize::normalize_title;
 pub use placement::place_in;
 pub use read::{read_limited, ReadError};
@@ -55,7 +57,14 @@ pub struct ParsedDocument {
     /// apply ("line 10: the last line seems cut off ..."). They do not repeat the
     /// document's name: the caller shows it.
     pub warnings: Vec<String>,
+    /// For the source's headline, date and publisher and for every pillar,
+    /// initiative, summary and entry: its lines and the rules that fired.
+    pub explanations: Vec<Explanation>,
 }
+
+/// Paragraphs after the headline that may tell when the dialogue was (re)launched,
+/// in a statement without pillar sections.
+const INTRO_PARAGRAPHS: usize = 4;
 
 /// The seed fact sheet, shipped inside the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../../assets/seed/hled-fact-sheet-2021-12-13.txt");
@@ -96,6 +105,7 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     };
     let text = crate::model::sanitize::strip_controls(&text).into_owned();
     let mut blocks = lines::blocks(&text);
+    lines::drop_running_headers(&mut blocks);
     let lang = lang::detect(&text);
     let masthead = preamble::read(&blocks, lang);
     if let Some((block, at)) = masthead.opening {
@@ -104,6 +114,14 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
         blocks[block].text = blocks[block].text[at..].to_string();
     }
     let after_title = masthead.used.last().map_or(0, |i| i + 1);
+    if let Some(first) = blocks
+        .get_mut(after_title)
+        .filter(|_| masthead.opening.is_none())
+    {
+        if let Some(at) = preamble::place_opening(&first.text) {
+            first.text = first.text[at..].to_string();
+        }
+    }
     let outline = pillars::outline(&blocks, after_title);
     let first_pillar = outline.pillars.iter().map(|p| p.block).min();
     let content_start = first_pillar.unwrap_or(after_title);
@@ -147,7 +165,24 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
             .filter(|(_, b)| preamble::is_bare_date(&b.text))
             .map(|(i, _)| i),
     );
+    let footer = tidy::footer(&blocks, &skip);
+    let footer_notes: Vec<Explanation> = footer
+        .iter()
+        .rev()
+        .map(|&i| {
+            let b = &blocks[i];
+            Explanation::new(
+                Made::Dropped,
+                String::new(),
+                &b.text,
+                (b.line, b.line_end),
+                "page footer: short lines after the last statement".to_string(),
+            )
+        })
+        .collect();
+    skip.extend(footer);
     let built = structure::build(&blocks, after_title, &outline, &skip, &ctx);
+    let mut explanations = explain::masthead(&blocks, &masthead, &source_title, date.as_ref());
     if outline.pillars.is_empty() && outline.declared_only.is_empty() {
         warnings.push(
             "no pillars recognised; the statements are kept at dialogue level (General)"
@@ -155,12 +190,14 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
         );
     }
     warnings.extend(built.warnings);
+    explanations.extend(built.explanations);
+    explanations.extend(footer_notes);
 
-    let intro_end = if content_start > 0 {
-        content_start
-    } else {
-        blocks.len().min(5)
-    };
+    // The dialogue's (re)launch is told before the first pillar, or in the first
+    // paragraphs of a statement without pillar sections.
+    let intro_end = first_pillar
+        .unwrap_or(after_title + INTRO_PARAGRAPHS)
+        .clamp(blocks.len().min(5), blocks.len());
     let mut general = built.general;
     tidy::date_meetings(&mut general, date.as_ref());
     let parts = dialogue::Parts {
@@ -175,7 +212,9 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
         id: None,
         title: source_title,
         date,
-        publisher: masthead.publisher,
+        publisher: masthead
+            .publisher
+            .or_else(|| preamble::publisher_in_lines(&text)),
         sha256: hex(&Sha256::digest(text.as_bytes())),
         text,
     };
@@ -185,7 +224,12 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
         sources: vec![source],
     };
     tidy::strip_controls(&mut record);
-    ParsedDocument { record, warnings }
+    explain::finish(&mut explanations, &record);
+    ParsedDocument {
+        record,
+        warnings,
+        explanations,
+    }
 }
 
 /// Refuses a parsed text that states no dialogue: no pillars, and no statement of

@@ -24,6 +24,8 @@ pub struct PillarMark {
     pub block: usize,
     pub number: u32,
     pub title: String,
+    /// The rule that recognised it, for the import preview.
+    pub rule: &'static str,
 }
 
 /// The pillar layout of a document.
@@ -40,6 +42,9 @@ pub struct Outline {
     /// held the tenth Dialogue ... . The Dialogue has four pillars: ..."): its block
     /// and text, kept as a statement of its own.
     pub declared_prefix: Option<(usize, String)>,
+    /// The block that declares the pillars, and the rule that read it (inline in
+    /// prose, or a list below the sentence).
+    pub declared_at: Option<(usize, &'static str)>,
 }
 
 const NUMBER_WORDS: &[&str] = &[
@@ -121,6 +126,12 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
         out.consumed.insert(d.block);
         out.consumed.extend(d.used.iter().copied());
         out.declared_prefix = d.prefix.clone().map(|p| (d.block, p));
+        let rule = if d.used.is_empty() {
+            "prose list of pillars (\"... pillars: (1) A, (2) B\" or \"A; B; and C\")"
+        } else {
+            "list of pillars after \"... pillars:\""
+        };
+        out.declared_at = Some((d.block, rule));
     }
     let declared_titles: BTreeMap<u32, String> = declared
         .as_ref()
@@ -136,6 +147,7 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
                 // "Pillar I: Share" names the pillar by number only.
                 title.clear();
             }
+            let mut rule = "heading 'Pillar N: title'";
             if title.is_empty() {
                 if let Some(next) = blocks
                     .get(i + 1)
@@ -143,9 +155,12 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
                 {
                     title = next.text.clone();
                     out.consumed.insert(i + 1);
+                    rule = "heading 'Pillar N', its title on the next line";
                 } else if let Some(t) = declared_titles.get(&number) {
                     title = t.clone();
+                    rule = "heading 'Pillar N', titled by the document's list of pillars";
                 } else {
+                    rule = "heading 'Pillar N' without a title";
                     // The heading names the pillar only by number: "PILLAR 2".
                     title = block
                         .text
@@ -158,6 +173,7 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
                 block: i,
                 number,
                 title,
+                rule,
             });
         }
     }
@@ -182,6 +198,7 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
                         block: i,
                         number,
                         title: declared_titles[&number].clone(),
+                        rule: "section heading named in the document's list of pillars",
                     });
                 }
             }
@@ -360,6 +377,7 @@ fn numbered_headings(blocks: &[Block], from: usize) -> Option<Vec<PillarMark>> {
                 block: i,
                 number,
                 title: block.text.clone(),
+                rule: "numbered heading ('1. Title') with content under it",
             });
         }
     }
@@ -389,6 +407,7 @@ fn markdown_levels(blocks: &[Block], from: usize, out: &mut Outline) {
                 block: i,
                 number,
                 title: block.text.clone(),
+                rule: "shallowest Markdown heading level",
             });
         }
     }

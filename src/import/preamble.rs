@@ -20,6 +20,10 @@ pub struct Preamble {
     /// A first paragraph that opens with its dateline ("WASHINGTON, D.C. - April 4,
     /// 2023 - Today, ..."): its block and the byte offset where its statement starts.
     pub opening: Option<(usize, usize)>,
+    /// The block holding the dateline.
+    pub date_block: Option<usize>,
+    /// Why the title block was taken as the headline, for the import preview.
+    pub title_rule: &'static str,
 }
 
 /// Lines that name who issued the document (not its title).
@@ -119,6 +123,7 @@ pub fn read(blocks: &[Block], lang: Lang) -> Preamble {
         if let Some((date, body)) = dateline_parts(&block.text, lang) {
             if p.date.is_none() {
                 p.date = Some(date);
+                p.date_block = Some(i);
             }
             if let Some(at) = body {
                 p.opening = Some((i, at));
@@ -142,6 +147,7 @@ pub fn read(blocks: &[Block], lang: Lang) -> Preamble {
     }
     let Some(anchor) = last_anchor else {
         p.title = candidates.first().copied();
+        p.title_rule = "headline: the first title-like line";
         p.used.extend(p.title);
         return p;
     };
@@ -151,9 +157,29 @@ pub fn read(blocks: &[Block], lang: Lang) -> Preamble {
         .copied()
         .max_by_key(|&c| (headline_score(&blocks[c].text), std::cmp::Reverse(c)))
         .or_else(|| candidates.iter().copied().find(|&c| c == anchor + 1));
+    p.title_rule = match p.title {
+        Some(t) if headline_score(&blocks[t].text) >= 100 => {
+            "headline: names a document kind or a dialogue"
+        }
+        Some(t) if t > anchor => "headline: the title-like line after the dateline",
+        _ => "headline: the longest title-like line of the masthead",
+    };
     let end = p.title.map_or(anchor, |t| t.max(anchor));
     p.used = (0..=end).collect();
     p
+}
+
+/// The issuing office named in a navigation strip of the document's first lines
+/// ("Secretaría de Relaciones Exteriores | 12/09/2022 | Comunicado"), for a page
+/// whose masthead names none.
+pub fn publisher_in_lines(text: &str) -> Option<String> {
+    text.lines()
+        .take(MASTHEAD_LINES)
+        .filter(|line| line.contains(['|', '·']))
+        .flat_map(|line| line.split(['|', '·']))
+        .map(str::trim)
+        .find(|part| !part.is_empty() && part.len() < 80 && is_publisher(part))
+        .map(str::to_string)
 }
 
 /// The date of a line that is only a date (give or take a place name).
@@ -216,6 +242,28 @@ fn dateline_parts(text: &str, lang: Lang) -> Option<(EntryDate, Option<usize>)> 
     Some((first.date.clone(), statement.then_some(at)))
 }
 
+static PLACE_OPENING: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\p{Lu}[\p{L}.'-]*(?:,?\s+\p{Lu}[\p{L}.'-]*){0,4}\s+-\s+").unwrap()
+});
+
+/// A first paragraph that opens with a place-only dateline ("WASHINGTON - Today,
+/// ...", "Brasília, Brazil - The United States ..."): the byte offset where its
+/// statement starts.
+pub fn place_opening(text: &str) -> Option<usize> {
+    let m = PLACE_OPENING.find(text)?;
+    let body = &text[m.end()..];
+    let first = m.as_str().split_whitespace().next().unwrap_or("");
+    let article = matches!(
+        first,
+        "The" | "A" | "An" | "El" | "La" | "Los" | "Las" | "Un" | "Una"
+    );
+    let place_only = m.as_str().len() <= 40
+        && !article
+        && body.starts_with(char::is_uppercase)
+        && super::status::detect(m.as_str()).is_none();
+    (place_only && ends_sentence(body) && body.split_whitespace().count() > 5).then_some(m.end())
+}
+
 /// Whether a block is only a date ("11/07/2019", "Tuesday, March 3, 2015"): page
 /// furniture wherever it stands, kept in the source text only.
 pub fn is_bare_date(text: &str) -> bool {
@@ -235,7 +283,7 @@ pub fn date_value(date: &EntryDate) -> Option<EdtfDate> {
 
 static LAUNCH: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?i)\b(?:re)?launch(?:ed)?\b|\b(?:re)?lanz(?:ado|ó|aron|amiento)\b|\brelanzamiento\b|\breanud",
+        r"(?i)\b(?:re)?launch(?:ed)?\b|\b(?:re)?lanz(?:ado|ó|aron|amiento)\b|\brelanzamiento\b|\breanud|\bestablished\b|\bestablecid[oa]\b",
     )
 });
 
@@ -254,6 +302,34 @@ pub fn launch_date(text: &str) -> Option<EntryDate> {
 mod tests {
     use super::*;
     use crate::import::lines::blocks;
+
+    #[test]
+    fn a_place_dateline_opening_the_first_paragraph_is_cut() {
+        let text = "WASHINGTON - Today, the Secretaries met for the Dialogue in Washington.";
+        assert_eq!(
+            &text[place_opening(text).unwrap()..],
+            "Today, the Secretaries met for the Dialogue in Washington."
+        );
+        let text =
+            "Brasília, Brazil - The Department of Commerce held the meeting of the Dialogue today.";
+        assert!(text[place_opening(text).unwrap()..].starts_with("The Department"));
+        // A statement that merely contains a dash is no dateline.
+        assert_eq!(
+            place_opening("The Parties - all of them - agreed to meet again in 2024 in Ottawa."),
+            None
+        );
+        assert_eq!(place_opening("U.S.-Mexico Dialogue - Fact Sheet"), None);
+    }
+
+    #[test]
+    fn the_publisher_is_read_from_a_navigation_strip() {
+        let text = "Gobierno de México\nSecretaría de Relaciones Exteriores | 12/09/2022 | Comunicado\n\nMéxico y Estados Unidos celebran el Diálogo\n";
+        assert_eq!(
+            publisher_in_lines(text).as_deref(),
+            Some("Secretaría de Relaciones Exteriores")
+        );
+        assert_eq!(publisher_in_lines("Home | News | Press Releases\n"), None);
+    }
 
     #[test]
     fn title_publisher_and_dateline_are_told_apart() {

@@ -46,6 +46,8 @@ enum Class {
 static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
     let r = |pattern: &'static str, class| (pattern, class);
     let list: Vec<(&str, Class)> = vec![
+        // "will continue to work": work that goes on, before the bare "will".
+        r(r"will\s+continue", Class::Progress),
         r(
             r"seeks?|seeking|aims?\s+to|is\s+aimed\s+at|tiene\s+como\s+objetivo|busca(?:n)?",
             Class::Objective,
@@ -87,7 +89,7 @@ static PATTERNS: LazyLock<(Pattern, Vec<Class>)> = LazyLock::new(|| {
         ),
         r(r"met|convened|se\s+reunieron|sostuvieron", Class::Meeting),
         r(
-            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided)",
+            r"(?:have\s+|has\s+)?(?:carried\s+out|held|hosted|completed|conducted|delivered|finalized|made|organized|trained|established|provided|expanded|extended|renewed|reviewed|discussed|presented|announced|published)",
             Class::Done,
         ),
         r(
@@ -162,6 +164,12 @@ const HOLDING_VERBS: &[&str] = &[
     "celebró",
     "sostuvieron",
     "a cabo",
+    "realizarán",
+    "realizará",
+    "celebrarán",
+    "celebrará",
+    "sostendrán",
+    "organizarán",
 ];
 
 /// The main action of `text`, or `None` when no action phrase is found. A done
@@ -229,15 +237,27 @@ fn main_action(text: &str) -> Option<Action> {
         0
     };
     let (pattern, classes) = &*PATTERNS;
-    let (start, end, class) = pattern.regex(text).captures_iter(text).find_map(|caps| {
+    let mut found = pattern.regex(text).captures_iter(text).filter_map(|caps| {
         let whole = caps.get(0)?;
         let class = (1..caps.len())
             .find(|i| caps.get(*i).is_some())
             .map(|i| classes[i - 1])?;
         let (start, end) = Pattern::span(text, &whole);
-        (start >= skip_before && start < end && is_action(&text[start..end], class))
-            .then_some((start, end, class))
-    })?;
+        (start >= skip_before
+            && start < end
+            && is_action(&text[start..end], class)
+            && !in_time_clause(text, start))
+        .then_some((start, end, class))
+    });
+    let first = found.next()?;
+    // "Officials reviewed ... and agreed to share ...": reviewing is what a meeting
+    // does; the action that follows it is the statement's.
+    let weak = WEAK_DONE.contains(&text[first.0..first.1].to_lowercase().as_str());
+    let (start, end, class) = if weak {
+        found.next().unwrap_or(first)
+    } else {
+        first
+    };
     let phrase = &text[start..end];
     Some(Action {
         status: match class {
@@ -249,6 +269,17 @@ fn main_action(text: &str) -> Option<Action> {
         phrase: phrase.to_string(),
         at: start,
     })
+}
+
+/// Done verbs that report a meeting's talk rather than an outcome.
+const WEAK_DONE: &[&str] = &["reviewed", "discussed"];
+
+/// "since the Dialogue last met", "when they first met": a time clause, not the
+/// statement's action.
+fn in_time_clause(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(word.as_str(), "last" | "first" | "previously")
 }
 
 fn is_action(phrase: &str, class: Class) -> bool {
@@ -289,8 +320,23 @@ fn kind(text: &str, class: Class, phrase: &str, end: usize) -> EntryKind {
         )
     };
     let next = after.iter().take(3).any(is_next);
+    // "La próxima reunión del DEAN se llevará a cabo ...", "The next meeting will be
+    // held ...": the next meeting is the subject.
+    let before: Vec<String> = text[..end.saturating_sub(phrase.len())]
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let next_meeting_subject = before
+        .windows(2)
+        .any(|w| MEETING_NOUNS.contains(&w[0].as_str()) && is_next(&w[1]));
     let next_after_first = after.iter().skip(1).take(2).any(is_next);
     let is_meeting = class == Class::Meeting
+        || (next_meeting_subject && matches!(class, Class::Plan | Class::Done))
         || folded_phrase.contains("reunir")
         || MEETING_VERBS.contains(&first)
         || (HOLDING_VERBS.contains(&first) && (noun_within(6) || next_after_first))

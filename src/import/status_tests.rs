@@ -207,3 +207,38 @@ fn text_without_an_action_has_no_status() {
         None
     );
 }
+
+#[test]
+fn wording_read_in_context() {
+    check(
+        "The two sides will continue discussions on market access.",
+        Status::InProgress,
+        EntryKind::Activity,
+        "will continue",
+    );
+    check(
+        "La próxima reunión del DEAN se llevará a cabo en Washington en 2024.",
+        Status::Planned,
+        EntryKind::Meeting,
+        "llevará",
+    );
+    // Reviewing is what a meeting does; the plan that follows is the statement's.
+    check(
+        "Officials reviewed export controls and agreed to share information.",
+        Status::Planned,
+        EntryKind::Commitment,
+        "agreed to",
+    );
+    check(
+        "The Secretaries reviewed progress since the Dialogue last met.",
+        Status::Done,
+        EntryKind::Activity,
+        "reviewed",
+    );
+    check(
+        "USAID expanded the program to Guatemala in March 2022 and will launch a new phase.",
+        Status::InProgress,
+        EntryKind::Activity,
+        "expanded; will",
+    );
+}

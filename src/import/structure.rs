@@ -11,6 +11,7 @@
 //! dialogue level. No pillar is ever invented, and nothing is "Untitled".
 
 use super::entry::{build_entry, EntryContext};
+use super::explain::{place, At, Explanation, Made};
 use super::lines::{ends_sentence, Block, BlockKind};
 use super::pillars::{heading_like, Outline};
 use super::placement::{pillar_for, stems};
@@ -27,6 +28,8 @@ pub struct Built {
     pub pillars: Vec<Pillar>,
     pub general: Vec<Entry>,
     pub warnings: Vec<String>,
+    /// Why each pillar, initiative, summary and entry was made.
+    pub explanations: Vec<Explanation>,
 }
 
 /// First words of an initiative's summary line.
@@ -85,13 +88,27 @@ struct Walker<'a> {
     prose: Vec<(u32, HashSet<String>)>,
     /// Whether `stack` indexes `general` rather than the open initiative's entries.
     in_general: bool,
+    explanations: Vec<Explanation>,
+    /// Why the current top-level statement went where it did, when the pillars are
+    /// announced in prose.
+    placed_by: Option<String>,
+    /// First line of the sentence that declares the pillars in prose: what comes
+    /// before it (the meeting, the relaunch) is the dialogue's own.
+    declared_line: Option<u32>,
 }
 
 impl Walker<'_> {
-    fn open_pillar(&mut self, number: u32, title: &str) {
+    fn open_pillar(&mut self, number: u32, title: &str, block: &Block, rule: &str) {
         let at = match self.pillars.iter().position(|p| p.number == number) {
             Some(at) => at,
             None => {
+                self.explanations.push(Explanation::new(
+                    Made::Pillar,
+                    String::new(),
+                    title,
+                    (block.line, block.line_end),
+                    rule.to_string(),
+                ));
                 self.pillars.push(Pillar {
                     id: None,
                     number,
@@ -107,7 +124,8 @@ impl Walker<'_> {
     }
 
     /// Opens an initiative under the open pillar; callers open the pillar first.
-    fn open_initiative(&mut self, title: &str) {
+    /// `block` and `rule` say where it came from and why.
+    fn open_initiative(&mut self, title: &str, block: &Block, rule: &str) {
         let Some(p) = self.pillar else { return };
         let pillar = &mut self.pillars[p];
         let general = title == GENERAL;
@@ -122,6 +140,13 @@ impl Walker<'_> {
             self.listed = false;
             return;
         }
+        self.explanations.push(Explanation::new(
+            Made::Initiative,
+            place(Some((pillar.number, ""))),
+            title,
+            (block.line, block.line_end),
+            rule.to_string(),
+        ));
         pillar.initiatives.push(Initiative {
             id: None,
             title: title.to_string(),
@@ -144,30 +169,44 @@ impl Walker<'_> {
         if self.prose.is_empty() || nested {
             return;
         }
+        if self.declared_line.is_some_and(|l| block.line < l) {
+            self.pillar = None;
+            self.initiative = None;
+            self.placed_by = Some("stands before the list of pillars".to_string());
+            return;
+        }
         match pillar_for(&block.text, &self.prose) {
             Some(number) => {
                 let at = self.pillars.iter().position(|p| p.number == number);
                 self.pillar = at;
                 self.initiative = None;
+                let rule = format!("shares the words of pillar {number}'s title");
                 if at.is_some() {
-                    self.open_initiative(GENERAL);
+                    self.open_initiative(GENERAL, block, &rule);
                 }
+                self.placed_by = Some(rule);
             }
             None => {
                 self.pillar = None;
                 self.initiative = None;
+                self.placed_by = Some("shares the words of no single pillar's title".to_string());
             }
         }
     }
 
     fn content(&mut self, block: &Block) {
+        self.placed_by = None;
         self.place_in_prose(block);
         if self.pillar.is_none() {
             self.dialogue_level(block);
             return;
         }
         if self.initiative.is_none() {
-            self.open_initiative(GENERAL);
+            self.open_initiative(
+                GENERAL,
+                block,
+                "statement under a pillar above any initiative heading",
+            );
         }
         if self.in_general {
             self.stack.clear();
@@ -194,6 +233,17 @@ impl Walker<'_> {
         }
         if depth == 0 && initiative.summary.is_none() && is_summary(&block.text) && !self.listed {
             initiative.summary = Some(block.text.clone());
+            let verb = block.text.split_whitespace().next().unwrap_or("");
+            self.explanations.push(Explanation::new(
+                Made::Summary,
+                place(Some((
+                    self.pillars[p].number,
+                    &self.pillars[p].initiatives[n].title,
+                ))),
+                &block.text,
+                (block.line, block.line_end),
+                format!("first item starts with the summary verb '{verb}'"),
+            ));
             return;
         }
         if !self.seen.insert(block.text.clone()) {
@@ -211,9 +261,27 @@ impl Walker<'_> {
             .last()
             .and_then(|(_, i)| initiative.entries.get(*i));
         let entry = build_entry(&block.text, (block.line, block.line_end), parent, self.ctx);
+        let mut rule = shape_rule(block, depth, "an initiative");
+        if inherits(&entry, parent) {
+            rule.push_str("; takes its lead-in's status");
+        }
         initiative.entries.push(entry);
-        self.stack.push((depth, initiative.entries.len() - 1));
+        let index = initiative.entries.len() - 1;
+        self.stack.push((depth, index));
         self.listed |= is_bullet;
+        let pillar = &self.pillars[p];
+        let mut x = Explanation::new(
+            Made::Entry,
+            place(Some((pillar.number, &pillar.initiatives[n].title))),
+            &block.text,
+            (block.line, block.line_end),
+            rule,
+        );
+        if let Some(placed) = self.placed_by.take() {
+            x.rules.insert(0, placed);
+        }
+        x.at = Some(At::Pillar(pillar.number, n, index));
+        self.explanations.push(x);
     }
 
     /// A statement outside every pillar. A paragraph that frames the pillars ("...
@@ -221,10 +289,30 @@ impl Walker<'_> {
     /// document's structure, not something done: it is left out, and the dialogue's
     /// (re)launch date is read from it.
     fn dialogue_level(&mut self, block: &Block) {
-        let folded = super::normalize::fold(&block.text);
-        if folded.contains("pillars") || folded.contains("pilares") {
-            return;
-        }
+        // The sentences that frame the pillars go; a statement in the same paragraph
+        // ("The two countries held the second HLED today. It is organized around
+        // four pillars ...") stays.
+        let frames = |s: &str| {
+            let folded = super::normalize::fold(s);
+            folded.contains("pillar") || folded.contains("pilares")
+        };
+        let kept;
+        let block = if frames(&block.text) {
+            let rest: Vec<&str> = sentences(&block.text)
+                .into_iter()
+                .filter(|s| !frames(s))
+                .collect();
+            if rest.is_empty() {
+                return;
+            }
+            kept = Block {
+                text: rest.join(" "),
+                ..block.clone()
+            };
+            &kept
+        } else {
+            block
+        };
         let depth = match block.kind {
             BlockKind::Bullet { depth, .. } => depth,
             _ => 0,
@@ -241,13 +329,81 @@ impl Walker<'_> {
         }
         let parent = self.stack.last().and_then(|(_, i)| self.general.get(*i));
         let entry = build_entry(&block.text, (block.line, block.line_end), parent, self.ctx);
+        let mut rule = shape_rule(block, depth, "no pillar");
+        rule.push_str(" -> General (dialogue level)");
+        if inherits(&entry, parent) {
+            rule.push_str("; takes its lead-in's status");
+        }
         self.general.push(entry);
-        self.stack.push((depth, self.general.len() - 1));
+        let index = self.general.len() - 1;
+        self.stack.push((depth, index));
+        let mut x = Explanation::new(
+            Made::Entry,
+            place(None),
+            &block.text,
+            (block.line, block.line_end),
+            rule,
+        );
+        if let Some(placed) = self.placed_by.take() {
+            x.rules.insert(0, placed);
+        }
+        x.at = Some(At::General(index));
+        self.explanations.push(x);
     }
 
     fn next_content(&self, from: usize) -> Option<usize> {
         (from + 1..self.blocks.len()).find(|j| !self.skip.contains(j))
     }
+}
+
+/// The sentences of a paragraph: split after ". " that follows a lowercase letter,
+/// a digit or a bracket ("U.S. officials" stays one sentence).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        let before = text[..i].chars().next_back();
+        let ends = before.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ')');
+        if ends && i + 2 <= bytes.len() {
+            out.push(text[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// A short lead-in that states nothing and introduces a list ("Results of the
+/// meeting:", "Key outcomes:"): a label for the list, not an entry.
+fn is_list_label(block: &Block) -> bool {
+    block.kind == BlockKind::Text
+        && block.text.ends_with(':')
+        && block.text.split_whitespace().count() <= 8
+        && super::status::detect(&block.text).is_none()
+}
+
+/// How a statement is shaped: "bullet under an initiative", "nested bullet ...",
+/// "paragraph ...".
+fn shape_rule(block: &Block, depth: usize, under: &str) -> String {
+    match block.kind {
+        BlockKind::Bullet { .. } if depth > 0 => format!("nested list item under {under}"),
+        BlockKind::Bullet { .. } => format!("list item under {under}"),
+        _ if super::lines::is_label_item(&block.text) => {
+            format!("'Label: text' line under {under}")
+        }
+        _ => format!("paragraph under {under}"),
+    }
+}
+
+/// Whether a nested item took its lead-in's status (it states no action of its own).
+fn inherits(entry: &Entry, parent: Option<&Entry>) -> bool {
+    let (Some(parent), Some(phrase)) = (parent, &entry.status_phrase) else {
+        return false;
+    };
+    parent.status_phrase.as_ref() == Some(phrase)
+        && !entry.text.to_lowercase().contains(&phrase.to_lowercase())
 }
 
 /// Builds the pillars and dialogue-level entries from `blocks[start..]`, skipping
@@ -259,10 +415,10 @@ pub fn build(
     skip: &HashSet<usize>,
     ctx: &EntryContext,
 ) -> Built {
-    let marks: HashMap<usize, (u32, &str)> = outline
+    let marks: HashMap<usize, (u32, &str, &str)> = outline
         .pillars
         .iter()
-        .map(|p| (p.block, (p.number, p.title.as_str())))
+        .map(|p| (p.block, (p.number, p.title.as_str(), p.rule)))
         .collect();
     let uses_headings = blocks.iter().enumerate().skip(start).any(|(i, b)| {
         matches!(b.kind, BlockKind::Heading { .. }) && !marks.contains_key(&i) && !skip.contains(&i)
@@ -282,6 +438,9 @@ pub fn build(
         general_seen: HashSet::new(),
         prose: Vec::new(),
         in_general: false,
+        explanations: Vec::new(),
+        placed_by: None,
+        declared_line: outline.declared_at.map(|(b, _)| blocks[b].line),
     };
     if outline.pillars.is_empty() {
         w.prose = outline
@@ -291,6 +450,15 @@ pub fn build(
             .collect();
     }
     for (number, title) in &outline.declared_only {
+        if let Some((b, rule)) = outline.declared_at {
+            w.explanations.push(Explanation::new(
+                Made::Pillar,
+                String::new(),
+                title,
+                (blocks[b].line, blocks[b].line_end),
+                rule.to_string(),
+            ));
+        }
         w.pillars.push(Pillar {
             id: None,
             number: *number,
@@ -316,8 +484,8 @@ pub fn build(
         if skip.contains(&i) {
             continue;
         }
-        if let Some((number, title)) = marks.get(&i) {
-            w.open_pillar(*number, title);
+        if let Some((number, title, rule)) = marks.get(&i) {
+            w.open_pillar(*number, title, block, rule);
             continue;
         }
         let opens_initiative = match block.kind {
@@ -333,7 +501,11 @@ pub fn build(
         if opens_initiative {
             w.place_in_prose(block);
             if w.pillar.is_some() {
-                w.open_initiative(&block.text);
+                let rule = match block.kind {
+                    BlockKind::Heading { .. } => "heading under a pillar",
+                    _ => "title-like line under a pillar (no closing punctuation, content follows)",
+                };
+                w.open_initiative(&block.text, block, rule);
             } else {
                 // A heading outside every pillar names no pillar: what follows it is
                 // kept at dialogue level, and the heading is reported, not invented.
@@ -343,6 +515,11 @@ pub fn build(
                     block.line, block.text
                 ));
             }
+        } else if is_list_label(block)
+            && w.next_content(i)
+                .is_some_and(|j| matches!(blocks[j].kind, BlockKind::Bullet { .. }))
+        {
+            continue;
         } else {
             w.content(block);
         }
@@ -370,5 +547,6 @@ pub fn build(
         pillars: w.pillars,
         general: w.general,
         warnings: w.warnings,
+        explanations: w.explanations,
     }
 }

@@ -3,6 +3,7 @@
 //! text the importer produces.
 
 use super::agencies::{builtin_agencies, recognised_agencies, AgencyIndex};
+use super::lines::{ends_sentence, Block, BlockKind};
 use crate::model::sanitize;
 use crate::model::{Agency, Dialogue, Entry, EntryDate, EntryKind, Record, Status};
 use std::collections::HashSet;
@@ -17,6 +18,39 @@ pub fn date_meetings(entries: &mut [Entry], document: Option<&EntryDate>) {
             e.date = Some(document.clone());
         }
     }
+}
+
+/// Most words a page footer line has ("Global Affairs Canada", "Follow Treasury on
+/// Twitter").
+const FOOTER_WORDS: usize = 8;
+
+/// The page footer: the run of short lines at the end of a document that are no
+/// sentence, state nothing done or planned and follow its last statement (an
+/// office's name under "Contacts", "Follow ... on Twitter", site links). Left out
+/// like other furniture.
+pub fn footer(blocks: &[Block], skip: &HashSet<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if skip.contains(&i) {
+            continue;
+        }
+        let short = b.text.split_whitespace().count() <= FOOTER_WORDS;
+        let footer_like = b.kind == BlockKind::Text
+            && !b.joined
+            && short
+            && !ends_sentence(&b.text)
+            && super::status::detect(&b.text).is_none();
+        if !footer_like {
+            // Only a footer after a statement: a document of short lines is content.
+            return if ends_sentence(&b.text) {
+                out
+            } else {
+                Vec::new()
+            };
+        }
+        out.push(i);
+    }
+    Vec::new()
 }
 
 /// The agencies the dialogue's entries name (pillar and dialogue level), in the
@@ -106,6 +140,26 @@ pub fn strip_controls(record: &mut Record) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_lines_after_the_last_statement_are_a_footer() {
+        let b = crate::import::lines::blocks("Joint Statement\n\nThe ministers met in Ottawa and signed an agreement.\n\nGlobal Affairs Canada\n\nFollow us on social media\n");
+        let footer = footer(&b, &HashSet::new());
+        let texts: Vec<&str> = footer.iter().map(|&i| b[i].text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Follow us on social media", "Global Affairs Canada"]
+        );
+        // A document of short lines only has no footer: they are its content.
+        let b = crate::import::lines::blocks("Trade\n\nEnergy\n");
+        assert!(footer_of(&b).is_empty());
+    }
+
+    fn footer_of(b: &[crate::import::lines::Block]) -> Vec<usize> {
+        footer(b, &HashSet::new())
+    }
+
     #[test]
     fn no_text_of_a_parsed_record_keeps_a_control_character() {
         let doc = "Joint Statement on the Border\u{7} Dialogue\n\nJuly 1, 2022\n\n- The United States and Mexico signed\u{1b} a MOU\u{85} in June 2022.\n";
