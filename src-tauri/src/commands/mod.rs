@@ -13,6 +13,7 @@ pub mod packets;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod translations;
 pub mod view;
 
 use crate::state::{AppState, CmdResult};
@@ -91,6 +92,7 @@ use briefbook::app::record::{
     NewEntry, NoteKind, NoteTarget, Outline, Record,
 };
 use briefbook::app::search::SearchHit;
+use briefbook::app::translations::{TextKind, TranslationGroup, TranslationRow};
 
 contract! {
     settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
@@ -99,6 +101,7 @@ contract! {
     settings::list_backups(app: AppHandle<R>;) -> Vec<BackupRow>;
     settings::backup_now(app: AppHandle<R>;) -> String;
     settings::restore_last_backup(app: AppHandle<R>;) -> DatabaseInfo;
+    settings::restore_backup(app: AppHandle<R>; path: String) -> DatabaseInfo;
     settings::export_json(app: AppHandle<R>; path: String) -> ();
     settings::ui_ready(state: State<'_, AppState>;) -> ();
     files::pick_save_path(app: AppHandle<R>, state: State<'_, AppState>; suggested_name: String, kind: files::FileKind) -> Option<String>;
@@ -130,4 +133,7 @@ contract! {
     packets::delete_spec(app: AppHandle<R>; name: String) -> ();
     packets::last_packet_day(app: AppHandle<R>;) -> Option<String>;
     view::agency_keys(app: AppHandle<R>;) -> Vec<String>;
+    translations::translation_groups(app: AppHandle<R>;) -> Vec<TranslationGroup>;
+    translations::translation_texts(app: AppHandle<R>; dialogue_id: Id, pillar_id: Option<Id>) -> Vec<TranslationRow>;
+    translations::set_translation(app: AppHandle<R>; kind: TextKind, id: Id, text_es: Option<String>) -> ();
 }

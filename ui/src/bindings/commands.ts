@@ -28,6 +28,9 @@ import type { Progress } from "./Progress";
 import type { Record } from "./Record";
 import type { SavedSpec } from "./SavedSpec";
 import type { SearchHit } from "./SearchHit";
+import type { TextKind } from "./TextKind";
+import type { TranslationGroup } from "./TranslationGroup";
+import type { TranslationRow } from "./TranslationRow";
 
 /** Every command the desktop shell offers, typed. */
 export const commands = {
@@ -43,6 +46,8 @@ export const commands = {
     call("backup_now"),
   restoreLastBackup: (): Promise<DatabaseInfo> =>
     call("restore_last_backup"),
+  restoreBackup: (path: string): Promise<DatabaseInfo> =>
+    call("restore_backup", { path }),
   exportJson: (path: string): Promise<null> =>
     call("export_json", { path }),
   uiReady: (): Promise<null> =>
@@ -105,4 +110,10 @@ export const commands = {
     call("last_packet_day"),
   agencyKeys: (): Promise<Array<string>> =>
     call("agency_keys"),
+  translationGroups: (): Promise<Array<TranslationGroup>> =>
+    call("translation_groups"),
+  translationTexts: (dialogueId: number, pillarId: number | null): Promise<Array<TranslationRow>> =>
+    call("translation_texts", { dialogueId, pillarId }),
+  setTranslation: (kind: TextKind, id: number, textEs: string | null): Promise<null> =>
+    call("set_translation", { kind, id, textEs }),
 };
