@@ -213,6 +213,13 @@ fn import_records() -> Vec<Case> {
             .known("src/interchange.rs (parse_interchange) accepts U+0000 in text and the import succeeds (the NUL stripped silently); a NUL in a JSON export means a damaged or crafted file: refuse it naming the path (`at dialogues[0]...text: a NUL character`)"),
         case("an entry text that is a number", &["text"])
             .import_changed(|v| at(v, ENTRY)["text"] = json!(42)),
+        case("the same dialogue listed twice", &["twice"])
+            .import_changed(|v| {
+                let first = v["dialogues"][0].clone();
+                v["dialogues"].as_array_mut().unwrap().push(first);
+                v["dialogues"][0]["pillars"][0]["initiatives"][0]["summary"] = json!("");
+            })
+            .known("src/model/validate.rs (validate_record) lets one dialogue appear twice: into this record the import succeeds, into an empty record src/store/merge.rs fails with a raw \"database error: constraint failed\" (SQLITE_CONSTRAINT_PRIMARYKEY, found by tests/fuzz_parsers.rs); refuse `dialogues[1]: dialogue 'HLED' is listed twice` as agencies are"),
         case("an empty dialogue name", &["dialogue name", "empty"])
             .import_changed(|v| v["dialogues"][0]["name"] = json!("")),
         case("an empty dialogue short name", &["short"])
