@@ -107,6 +107,11 @@ pub fn encrypt(db: &Path, key: &Passphrase) -> Result<Converted> {
     Ok(crate::store::encrypt_file(db, key)?)
 }
 
+/// Refuses a plain database before a passphrase is asked for it (see [`decrypt`]).
+pub fn require_encrypted(db: &Path) -> Result<()> {
+    Ok(crate::store::require_encrypted(db)?)
+}
+
 /// Decrypts the database at `db` (closed); its backups stay encrypted.
 pub fn decrypt(db: &Path, key: &Passphrase) -> Result<()> {
     Ok(crate::store::decrypt_file(db, key)?)

@@ -16,6 +16,29 @@ pub fn agency_keys(store: &Store) -> Result<Vec<String>> {
         .collect())
 }
 
+/// Refuses an agency filter that names no agency of the record (case ignored), so that a
+/// typo is reported rather than answered with an empty list. Both faces' listings use it.
+pub fn check_agency_filter(store: &Store, wanted: &[String]) -> Result<()> {
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let known = agency_keys(store)?;
+    for agency in wanted {
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(agency.trim())) {
+            let shown: Vec<&str> = known.iter().map(String::as_str).take(40).collect();
+            return Err(super::error::Error::new(
+                super::error::ErrorCode::InvalidInput,
+                format!(
+                    "unknown agency '{}' (the record's agencies: {})",
+                    agency.trim(),
+                    shown.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,6 +65,7 @@ pub fn run(store: &Store, args: ListArgs) -> Result<()> {
         return Ok(());
     };
     query.dialogue = Some(dialogue);
+    crate::app::view::check_agency_filter(store, &query.filters.agencies)?;
     let rows = crate::app::record::list_entries(store, &query)?;
     if args.ics {
         let text = crate::app::meetings::entries_ics(store, dialogue, &rows, chrono::Utc::now())?;

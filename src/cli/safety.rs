@@ -111,6 +111,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<()> {
 
 pub fn decrypt(ctx: &Ctx) -> Result<()> {
     let db = ctx.path()?;
+    app::backup::require_encrypted(&db)?;
     let key = ctx.passphrase(&format!("Passphrase for {}: ", db.display()), false)?;
     app::backup::decrypt(&db, &key)?;
     outln!("Decrypted {}; its backups stay encrypted.", db.display());

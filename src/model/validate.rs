@@ -2,7 +2,7 @@
 
 use super::date::{Edtf, EntryDate};
 use super::meeting::Meeting;
-use super::record::{Agency, Record};
+use super::record::{Agency, Entry, Record};
 use chrono::NaiveDateTime;
 use std::collections::HashSet;
 
@@ -26,6 +26,52 @@ fn require_text(path: String, value: &str, what: &str) -> Result<(), Invalid> {
     if value.trim().is_empty() {
         return Err(invalid(path, format!("{what} is empty")));
     }
+    if value.contains('\0') {
+        return Err(invalid(path, format!("{what} contains a NUL character")));
+    }
+    Ok(())
+}
+
+/// Checks one entry of an initiative or of a dialogue (General): its text, that it is not
+/// a repeat of an earlier entry in the same place, its agencies and source lines, and its notes.
+fn validate_entry<'a>(
+    at: &str,
+    entry: &'a Entry,
+    seen: &mut HashSet<&'a str>,
+    agency_keys: &HashSet<String>,
+) -> Result<(), Invalid> {
+    require_text(format!("{at}.text"), &entry.text, "entry text")?;
+    if !seen.insert(entry.text.trim()) {
+        return Err(invalid(
+            format!("{at}.text"),
+            format!("duplicate entry '{}'", ellipsis(&entry.text, 60)),
+        ));
+    }
+    for agency in &entry.agencies {
+        if !agency_keys.contains(agency.as_str()) {
+            return Err(invalid(
+                format!("{at}.agencies"),
+                format!("unknown agency '{agency}'"),
+            ));
+        }
+    }
+    if let Some(source) = &entry.source {
+        if source.line == 0 {
+            return Err(invalid(
+                format!("{at}.source.line"),
+                "source lines start at 1",
+            ));
+        }
+        if let Some(end) = source.line_end.filter(|end| *end < source.line) {
+            return Err(invalid(
+                format!("{at}.source.line_end"),
+                format!("line_end {end} is before line {}", source.line),
+            ));
+        }
+    }
+    for note in &entry.notes {
+        require_text(format!("{at}.notes"), &note.text, "note text")?;
+    }
     Ok(())
 }
 
@@ -42,9 +88,30 @@ pub fn validate_record(record: &Record) -> Result<(), Invalid> {
             ));
         }
     }
+    let mut dialogue_names = HashSet::new();
     for (d, dialogue) in record.dialogues.iter().enumerate() {
         let at = format!("dialogues[{d}]");
         require_text(format!("{at}.name"), &dialogue.name, "dialogue name")?;
+        require_text(
+            format!("{at}.short_name"),
+            &dialogue.short_name,
+            "dialogue short name",
+        )?;
+        if !dialogue_names.insert(super::normalize_key(&dialogue.short_name)) {
+            return Err(invalid(
+                format!("{at}"),
+                format!("dialogue '{}' is listed twice", dialogue.short_name.trim()),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (e, entry) in dialogue.entries.iter().enumerate() {
+            validate_entry(
+                &format!("{at}.entries[{e}]"),
+                entry,
+                &mut seen,
+                &agency_keys,
+            )?;
+        }
         let mut numbers = HashSet::new();
         for (p, pillar) in dialogue.pillars.iter().enumerate() {
             let at = format!("{at}.pillars[{p}]");
@@ -63,25 +130,12 @@ pub fn validate_record(record: &Record) -> Result<(), Invalid> {
                 require_text(format!("{at}.title"), &initiative.title, "initiative title")?;
                 let mut seen = HashSet::new();
                 for (e, entry) in initiative.entries.iter().enumerate() {
-                    let at = format!("{at}.entries[{e}]");
-                    require_text(format!("{at}.text"), &entry.text, "entry text")?;
-                    if !seen.insert(entry.text.trim()) {
-                        return Err(invalid(
-                            format!("{at}.text"),
-                            format!("duplicate entry '{}'", ellipsis(&entry.text, 60)),
-                        ));
-                    }
-                    for agency in &entry.agencies {
-                        if !agency_keys.contains(agency.as_str()) {
-                            return Err(invalid(
-                                format!("{at}.agencies"),
-                                format!("unknown agency '{agency}'"),
-                            ));
-                        }
-                    }
-                    for note in &entry.notes {
-                        require_text(format!("{at}.notes"), &note.text, "note text")?;
-                    }
+                    validate_entry(
+                        &format!("{at}.entries[{e}]"),
+                        entry,
+                        &mut seen,
+                        &agency_keys,
+                    )?;
                 }
                 for note in &initiative.notes {
                     require_text(format!("{at}.notes"), &note.text, "note text")?;

@@ -233,14 +233,34 @@ pub enum SpecError {
     },
 }
 
+/// A JSON error said once: serde_json's text ends with its own position, which the
+/// message already gives, and the field it concerns comes first when known.
+fn json_error(error: serde_json::Error, path: Option<&str>) -> SpecError {
+    let (line, column) = (error.line(), error.column());
+    let text = error.to_string();
+    let text = text
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&text);
+    let message = match path {
+        Some(path) if !path.is_empty() && path != "." => format!("at {path}: {text}"),
+        _ => text.to_string(),
+    };
+    SpecError::Json {
+        line,
+        column,
+        message,
+    }
+}
+
 impl PacketSpec {
     /// Reads a spec from JSON text; missing fields take their defaults, unknown ones are refused.
     pub fn from_json(text: &str) -> Result<PacketSpec, SpecError> {
-        let spec: PacketSpec = serde_json::from_str(text).map_err(|e| SpecError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let spec: PacketSpec = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+            let path = e.path().to_string();
+            json_error(e.into_inner(), Some(&path))
         })?;
+        reader.end().map_err(|e| json_error(e, None))?;
         spec.validate()?;
         Ok(spec)
     }

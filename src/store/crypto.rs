@@ -73,13 +73,20 @@ pub fn encrypt_file(path: &Path, key: &Passphrase) -> Result<Converted, StoreErr
 /// Errors: the file is not encrypted (`validation`), the passphrase is wrong (`encrypted`),
 /// it is not a Briefbook database, or cannot be written; on any error it is as it was.
 pub fn decrypt_file(path: &Path, key: &Passphrase) -> Result<(), StoreError> {
+    require_encrypted(path)?;
+    convert(path, Some(key), None).map(drop)
+}
+
+/// Refuses a database that is not encrypted (a `validation` error), so that a command can
+/// say so before it asks for a passphrase that would not be used.
+pub fn require_encrypted(path: &Path) -> Result<(), StoreError> {
     if super::open::starts_like_sqlite(path)? {
         return Err(StoreError::Validation(format!(
-            "{} is not encrypted",
+            "{} is not encrypted; nothing to decrypt",
             path.display()
         )));
     }
-    convert(path, Some(key), None).map(drop)
+    Ok(())
 }
 
 /// Re-encrypts the database at `path` from passphrase `old` to `new`, then its backups

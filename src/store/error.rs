@@ -38,6 +38,11 @@ pub enum StoreError {
     /// Another connection held the write lock through the busy timeout and one retry.
     #[error("the record is being changed by another Briefbook window or command; try again")]
     Locked,
+    /// SQLite could not write: the database file (or its folder, for the journal) is
+    /// read-only for this user.
+    #[error("cannot change the record{}: the database file or its folder is read-only for this user",
+        .0.as_ref().map(|p| format!(" in {}", p.display())).unwrap_or_default())]
+    ReadOnly(Option<std::path::PathBuf>),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -56,7 +61,9 @@ impl StoreError {
             | StoreError::TooNew { .. }
             | StoreError::NotBriefbook(_) => "incompatible_database",
             StoreError::NeedsPassphrase(_) | StoreError::WrongPassphrase(_) => "encrypted",
-            StoreError::MissingDirectory(_) | StoreError::Io { .. } => "io",
+            StoreError::MissingDirectory(_) | StoreError::Io { .. } | StoreError::ReadOnly(_) => {
+                "io"
+            }
             StoreError::Invalid(_) | StoreError::Validation(_) => "validation",
             StoreError::NotFound(_) => "not_found",
             StoreError::Conflict(_) => "conflict",

@@ -35,7 +35,7 @@ mod undo;
 
 pub use crate::fsio::Passphrase;
 pub use backup::{BackupInfo, BackupKind};
-pub use crypto::{change_passphrase, decrypt_file, encrypt_file, Converted};
+pub use crypto::{change_passphrase, decrypt_file, encrypt_file, require_encrypted, Converted};
 pub use edit::{EntryPatch, InitiativePatch, NewEntry, NoteTarget};
 pub use edit_translation::TranslationCount;
 pub use error::StoreError;

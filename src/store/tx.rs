@@ -17,6 +17,15 @@ pub(crate) fn is_busy(error: &rusqlite::Error) -> bool {
 /// when it runs out the attempt is made once more (a long import in another window may
 /// just be finishing), and then the lock is reported as [`StoreError::Locked`].
 pub(crate) fn begin_write(conn: &Connection) -> Result<Transaction<'_>, StoreError> {
+    // SQLite opens a file it may not write read-only without a word, and only the first
+    // write fails; say so up front, naming the file.
+    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        return Err(StoreError::ReadOnly(
+            conn.path()
+                .filter(|p| !p.is_empty())
+                .map(std::path::PathBuf::from),
+        ));
+    }
     match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
         Ok(tx) => Ok(tx),
         Err(e) if is_busy(&e) => {
@@ -26,10 +35,13 @@ pub(crate) fn begin_write(conn: &Connection) -> Result<Transaction<'_>, StoreErr
     }
 }
 
-/// Maps a busy error met anywhere in a write to [`StoreError::Locked`].
+/// Maps a busy error met anywhere in a write to [`StoreError::Locked`], and a refused
+/// write to a read-only file to [`StoreError::ReadOnly`].
 pub(crate) fn locked_or(error: rusqlite::Error) -> StoreError {
     if is_busy(&error) {
         StoreError::Locked
+    } else if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+        StoreError::ReadOnly(None)
     } else {
         StoreError::Sqlite(error)
     }
