@@ -99,7 +99,7 @@ pub fn validate_record(record: &Record) -> Result<(), Invalid> {
         )?;
         if !dialogue_names.insert(super::normalize_key(&dialogue.short_name)) {
             return Err(invalid(
-                format!("{at}"),
+                at.clone(),
                 format!("dialogue '{}' is listed twice", dialogue.short_name.trim()),
             ));
         }
