@@ -1,7 +1,6 @@
 //! Full-text search over entries, initiatives and notes, in English and Spanish.
 
-use super::error::{Error, ErrorCode, Result};
-use crate::model::{normalize_key, Id};
+use super::error::{Error, Result};
 use crate::store::Store;
 use serde::Deserialize;
 
@@ -46,41 +45,16 @@ pub fn search_in(store: &Store, request: &SearchRequest) -> Result<Vec<SearchHit
         ));
     }
     let dialogue = match &request.dialogue {
-        Some(wanted) => Some(dialogue_id(store, wanted)?),
+        Some(wanted) => Some(super::record::resolve_dialogue(store, Some(wanted))?),
         None => None,
     };
     Ok(store.search_in(&request.text, dialogue, request.limit.min(MAX_RESULTS))?)
 }
 
-/// The id of the dialogue `wanted` names: its id, short name or name in either language,
-/// folded ("hled" is "HLED").
-// A small lookup of its own until `app::record` offers one shared resolver.
-fn dialogue_id(store: &Store, wanted: &str) -> Result<Id> {
-    let key = normalize_key(wanted);
-    store
-        .outline()?
-        .dialogues
-        .into_iter()
-        .find(|d| {
-            d.id.to_string() == wanted.trim()
-                || normalize_key(&d.short_name) == key
-                || normalize_key(&d.name) == key
-                || d.name_es
-                    .as_deref()
-                    .is_some_and(|n| normalize_key(n) == key)
-        })
-        .map(|d| d.id)
-        .ok_or_else(|| {
-            Error::new(
-                ErrorCode::NotFound,
-                format!("no dialogue named '{wanted}' in the record"),
-            )
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::ErrorCode;
 
     fn seeded() -> Store {
         let mut store = Store::open_in_memory().unwrap();

@@ -16,7 +16,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub dialogue: Option<String>,
     /// How many results at most.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
     /// Machine-readable output.
     #[arg(long)]
@@ -25,8 +25,8 @@ pub struct SearchArgs {
 
 pub fn run(store: &Store, args: SearchArgs) -> Result<()> {
     let text = args.words.join(" ");
-    if text.trim().is_empty() {
-        bail!("nothing to search for");
+    if !text.chars().any(char::is_alphanumeric) {
+        bail!("nothing to search for in '{}': type a word", text.trim());
     }
     let hits = crate::app::search::search_in(
         store,

@@ -89,6 +89,7 @@ impl Case {
         self
     }
 
+    #[allow(dead_code)] // every known case is fixed; kept to record the next one found before its fix
     fn known(mut self, why: &'static str) -> Case {
         self.known = Some(why);
         self
@@ -233,18 +234,12 @@ fn import_records() -> Vec<Case> {
 
 fn filters() -> Vec<Case> {
     vec![
-        case("search --limit 0", &["--limit"])
-            .args(&["search", "--limit", "0", "trade"])
-            .known("src/cli/search.rs:15: `--limit` takes 0 and answers \"Nothing matches\"; use `#[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]`"),
+        case("search --limit 0", &["--limit"]).args(&["search", "--limit", "0", "trade"]),
         case("search --limit -1", &["-1"]).args(&["search", "--limit", "-1", "trade"]),
         case("search --limit many", &["many"]).args(&["search", "--limit", "many", "trade"]),
         case("search for nothing", &["<WORDS>"]).args(&["search"]),
-        case("search for punctuation only", &["!?"])
-            .args(&["search", "!?"])
-            .known("src/store/search.rs (Store::search): fts_query returns None for text with no word and the CLI says \"Nothing matches '!?'\" with exit 0; return StoreError::Validation(\"nothing to search for in '!?': type a word\")"),
-        case("list --agency NOPE", &["NOPE"])
-            .args(&["list", "--agency", "NOPE"])
-            ,
+        case("search for punctuation only", &["!?"]).args(&["search", "!?"]),
+        case("list --agency NOPE", &["NOPE"]).args(&["list", "--agency", "NOPE"]),
         case("list --pillar 0", &["--pillar", "0"]).args(&["list", "--pillar", "0"]),
         case("list --pillar banana", &["banana"]).args(&["list", "--pillar", "banana"]),
         case("list --pillar 9 (no such pillar)", &["pillar IX"]).args(&["list", "--pillar", "9"]),
@@ -254,9 +249,16 @@ fn filters() -> Vec<Case> {
         case("list --from 2021-02-30", &["2021-02-30"]).args(&["list", "--from", "2021-02-30"]),
         case("list --from after --to", &["2023", "2021"])
             .args(&["list", "--from", "2023", "--to", "2021"]),
-        case("list --include-undated with --exclude-undated", &["undated"])
-            .args(&["list", "--include-undated", "--exclude-undated"]),
-        case("history --since yesterday", &["yesterday"]).args(&["history", "--since", "yesterday"]),
+        case(
+            "list --include-undated with --exclude-undated",
+            &["undated"],
+        )
+        .args(&["list", "--include-undated", "--exclude-undated"]),
+        case("history --since yesterday", &["yesterday"]).args(&[
+            "history",
+            "--since",
+            "yesterday",
+        ]),
         case("an unknown command", &["frobnicate"]).args(&["frobnicate"]),
     ]
 }
