@@ -32,6 +32,12 @@ pub const MAX_COPIES: usize = 100;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PacketSummary {
+    /// The dialogue's name in the packet's language.
+    pub dialogue: String,
+    /// The meeting whose book this is, when the spec names one.
+    pub meeting: Option<String>,
+    /// The sections that will print, in order.
+    pub sections: Vec<String>,
     pub pillars: Vec<PillarSummary>,
     pub initiatives: u32,
     pub entries: u32,
@@ -41,6 +47,20 @@ pub struct PacketSummary {
     pub undated_included: u32,
     /// Estimated page count (a quick count, typically within 15% of the rendered one).
     pub pages: u32,
+    /// Store ids of the entries the packet prints, in print order (the same selection as
+    /// `list` with the same filters).
+    #[cfg_attr(feature = "ts", ts(as = "Vec<f64>"))]
+    pub entry_ids: Vec<Id>,
+    /// In a Spanish packet: how many printed texts are translated and how many fall back
+    /// to English.
+    pub translation: Option<TranslationSummary>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TranslationSummary {
+    pub translated: u32,
+    pub fallback: u32,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -133,10 +153,37 @@ pub fn summarize(packet: &Packet) -> PacketSummary {
             number: p.number,
             title: p.title.clone(),
             initiatives: p.initiatives.len() as u32,
-            entries: p.initiatives.iter().map(|i| i.entries.len() as u32).sum(),
+            entries: p.entries.len() as u32
+                + p.initiatives
+                    .iter()
+                    .map(|i| i.entries.len() as u32)
+                    .sum::<u32>(),
         })
         .collect();
+    let entry_ids = packet
+        .pillars
+        .iter()
+        .flat_map(|p| {
+            p.entries
+                .iter()
+                .chain(p.initiatives.iter().flat_map(|i| &i.entries))
+        })
+        .filter_map(|e| e.id)
+        .collect();
+    let mut sections: Vec<String> = packet.sections.iter().map(|s| s.to_string()).collect();
+    if packet.book.is_some() {
+        sections
+            .extend(["scope", "schedule", "participants", "press", "clearance"].map(String::from));
+    }
     PacketSummary {
+        dialogue: packet.dialogue.clone(),
+        meeting: packet.book.as_ref().map(|b| b.title.text.clone()),
+        sections,
+        entry_ids,
+        translation: (packet.lang == crate::model::Lang::Es).then_some(TranslationSummary {
+            translated: packet.translation.translated,
+            fallback: packet.translation.fallback,
+        }),
         initiatives: pillars.iter().map(|p| p.initiatives).sum(),
         entries: pillars.iter().map(|p| p.entries).sum(),
         left_out: packet.overview.left_out.iter().map(|(_, n)| n).sum(),

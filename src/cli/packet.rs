@@ -65,11 +65,21 @@ pub struct PacketArgs {
     /// letter or a4.
     #[arg(long, value_name = "SIZE")]
     pub page: Option<String>,
-    #[arg(long, value_name = "TEXT")]
+    /// The dialogue, by name or short name (needed when the record holds several).
+    #[arg(long, value_name = "NAME")]
+    pub dialogue: Option<String>,
+    /// Make the briefing book of this meeting (its id or title): scope note, schedule,
+    /// participants, issue papers, press lines, annexes.
+    #[arg(long, value_name = "MEETING")]
     pub meeting: Option<String>,
-    #[arg(long, value_name = "TEXT")]
+    /// Without --meeting: the meeting named on the cover, as free text.
+    #[arg(long, value_name = "TEXT", conflicts_with = "meeting")]
+    pub cover_meeting: Option<String>,
+    /// Without --meeting: the cover's meeting date, as free text.
+    #[arg(long, value_name = "TEXT", conflicts_with = "meeting")]
     pub meeting_date: Option<String>,
-    #[arg(long, value_name = "TEXT")]
+    /// Without --meeting: the cover's meeting place.
+    #[arg(long, value_name = "TEXT", conflicts_with = "meeting")]
     pub place: Option<String>,
     /// The delegation the packet is for.
     #[arg(long, value_name = "TEXT")]
@@ -135,10 +145,12 @@ impl PacketArgs {
             spec.title = title.clone();
         }
         set(&mut spec.marking, &self.marking);
+        set(&mut spec.dialogue, &self.dialogue);
+        set(&mut spec.meeting, &self.meeting);
         for (field, value) in [
-            (&mut spec.meeting.name, &self.meeting),
-            (&mut spec.meeting.date, &self.meeting_date),
-            (&mut spec.meeting.place, &self.place),
+            (&mut spec.cover.name, &self.cover_meeting),
+            (&mut spec.cover.date, &self.meeting_date),
+            (&mut spec.cover.place, &self.place),
             (&mut spec.prepared_for, &self.prepared_for),
             (&mut spec.prepared_by, &self.prepared_by),
         ] {
@@ -227,6 +239,10 @@ fn print_summary(summary: &PacketSummary, json: bool) -> Result<()> {
         outln!("{}", serde_json::to_string_pretty(summary)?);
         return Ok(());
     }
+    outln!("Dialogue: {}", summary.dialogue);
+    if let Some(meeting) = &summary.meeting {
+        outln!("Meeting: {meeting}");
+    }
     for pillar in &summary.pillars {
         let label = if pillar.number == 0 {
             pillar.title.clone()
@@ -247,5 +263,13 @@ fn print_summary(summary: &PacketSummary, json: bool) -> Result<()> {
         summary.undated_included,
         summary.pages
     );
+    if let Some(t) = &summary.translation {
+        outln!(
+            "Spanish: {} of {} texts translated, {} printed in English (marked [EN]).",
+            t.translated,
+            t.translated + t.fallback,
+            t.fallback
+        );
+    }
     Ok(())
 }

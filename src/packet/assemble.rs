@@ -1,12 +1,15 @@
 //! Spec + record (+ history) -> resolved [`Packet`]. Pure: no clock, no store, no disk.
 
+mod book;
+mod changes;
+mod layout;
+mod pick;
 mod select;
 
 use super::resolved::*;
-use super::spec::{PacketSpec, Section, SpecError};
+use super::spec::{default_title, PacketSpec, Section, SpecError};
 use crate::model::filter::GENERAL_PILLAR;
-use crate::model::{localized, roman, Entry, HistoryEvent, Origin, Record, Status};
-use chrono::NaiveDate;
+use crate::model::{roman, Entry, HistoryEvent, Lang, NoteKind, Record, Status};
 use select::{Filter, Selection, GENERAL_TITLE};
 use std::collections::BTreeMap;
 
@@ -17,6 +20,18 @@ pub enum PacketError {
     Spec(#[from] SpecError),
     #[error("the record has no dialogue to make a packet from")]
     NoDialogue,
+    #[error("the record holds several dialogues; name one: {existing}")]
+    SeveralDialogues { existing: String },
+    #[error("there is no dialogue '{wanted}'; the record holds {existing}")]
+    UnknownDialogue { wanted: String, existing: String },
+    #[error("there is no meeting '{wanted}' in {dialogue}: {existing}")]
+    UnknownMeeting {
+        wanted: String,
+        dialogue: String,
+        existing: String,
+    },
+    #[error("meeting '{wanted}' matches several meetings: {matches}; name it by id")]
+    AmbiguousMeeting { wanted: String, matches: String },
     #[error("filters.pillars: there is no pillar {wanted}; the record has pillars {existing}")]
     UnknownPillar { wanted: String, existing: String },
     #[error(
@@ -33,7 +48,11 @@ pub fn assemble(
     history: &[HistoryEvent],
 ) -> Result<Packet, PacketError> {
     spec.validate()?;
-    let dialogue = record.dialogues.first().ok_or(PacketError::NoDialogue)?;
+    let dialogue = pick::dialogue(record, spec.dialogue.as_deref())?;
+    let meeting = match spec.meeting.as_deref() {
+        Some(wanted) => Some(pick::meeting(dialogue, wanted)?),
+        None => None,
+    };
     for wanted in spec
         .filters
         .pillars
@@ -66,11 +85,13 @@ pub fn assemble(
     // Dialogue-level entries come first, as pillar 0 ("General").
     if !dialogue.entries.is_empty() {
         let mut counts = BTreeMap::new();
-        let entries: Vec<PacketEntry> = dialogue
-            .entries
-            .iter()
-            .filter_map(|e| run.keep(e, None, GENERAL_PILLAR, &mut counts))
-            .collect();
+        let entries = keep_all(
+            &mut run,
+            &dialogue.entries,
+            None,
+            GENERAL_PILLAR,
+            &mut counts,
+        );
         if !entries.is_empty() {
             run.count_pillar(GENERAL_PILLAR, GENERAL_TITLE, &counts);
             pillars.push(PacketPillar {
@@ -87,23 +108,30 @@ pub fn assemble(
         let mut initiatives = Vec::new();
         let mut counts: BTreeMap<Status, u32> = BTreeMap::new();
         for initiative in &pillar.initiatives {
-            let entries: Vec<PacketEntry> = initiative
-                .entries
-                .iter()
-                .filter_map(|e| run.keep(e, Some(initiative), pillar.number, &mut counts))
-                .collect();
+            let entries = keep_all(
+                &mut run,
+                &initiative.entries,
+                Some(initiative),
+                pillar.number,
+                &mut counts,
+            );
             if entries.is_empty() {
                 if filter.pillar_selected(pillar.number) {
                     run.overview.empty_initiatives += 1;
                 }
                 continue;
             }
+            let title = text(&initiative.title, initiative.title_es.as_deref(), lang);
+            let summary = initiative
+                .summary
+                .as_deref()
+                .map(|s| text(s, initiative.summary_es.as_deref(), lang));
             initiatives.push(PacketInitiative {
-                title: localized(&initiative.title, initiative.title_es.as_deref(), lang).into(),
-                summary: initiative
-                    .summary
-                    .as_deref()
-                    .map(|s| localized(s, initiative.summary_es.as_deref(), lang).to_string()),
+                title: title.text,
+                title_fallback: title.fallback,
+                summary_fallback: summary.as_ref().is_some_and(|s| s.fallback),
+                summary: summary.map(|s| s.text),
+                shared_source: layout::shared_source(&entries),
                 entries,
                 notes: resolve_notes(&initiative.notes, spec),
             });
@@ -114,7 +142,7 @@ pub fn assemble(
             }
             continue;
         }
-        let title = localized(&pillar.title, pillar.title_es.as_deref(), lang).to_string();
+        let title = text(&pillar.title, pillar.title_es.as_deref(), lang).text;
         run.count_pillar(pillar.number, &title, &counts);
         pillars.push(PacketPillar {
             number: pillar.number,
@@ -138,10 +166,47 @@ pub fn assemble(
     // Stable sort: equal dates keep source order.
     timeline.sort_by_key(|row| row.date.edtf);
 
+    let mut book = meeting.map(|m| book::book(m, spec));
+    if let Some(book) = &mut book {
+        // In a meeting's book, press notes are press lines, not part of an issue paper.
+        for entry in pillars.iter_mut().flat_map(|p| {
+            p.entries
+                .iter_mut()
+                .chain(p.initiatives.iter_mut().flat_map(|i| i.entries.iter_mut()))
+        }) {
+            take_press(&mut entry.notes, &mut book.press);
+        }
+        for initiative in pillars.iter_mut().flat_map(|p| p.initiatives.iter_mut()) {
+            take_press(&mut initiative.notes, &mut book.press);
+        }
+    }
+    let printed: Vec<changes::Printed> = all_entries(&pillars)
+        .filter_map(|e| {
+            e.id.map(|id| changes::Printed {
+                id,
+                kind: e.kind,
+                text: &e.text,
+            })
+        })
+        .collect();
     let changes = spec
         .changes_since_date()?
-        .map(|since| changes_since(since, history, &spec.filters.pillars));
+        .map(|since| changes::changes_since(since, history, &printed));
     let sources = cited_sources(record, &pillars);
+    let translation = count_translation(lang, &pillars, book.as_ref());
+    let cover = match (meeting, &book) {
+        (Some(m), Some(b)) => super::spec::Meeting {
+            name: b.title.text.clone(),
+            date: m.date.text.clone(),
+            place: m.place.clone().unwrap_or_default(),
+        },
+        _ => spec.cover.clone(),
+    };
+    let title = if spec.title.trim().is_empty() {
+        default_title(lang, book.is_some()).to_string()
+    } else {
+        spec.title.clone()
+    };
     let sections = spec
         .sections
         .iter()
@@ -154,10 +219,11 @@ pub fn assemble(
         })
         .collect();
     Ok(Packet {
-        title: spec.title.clone(),
-        dialogue: localized(&dialogue.name, dialogue.name_es.as_deref(), lang).into(),
+        title,
+        dialogue: text(&dialogue.name, dialogue.name_es.as_deref(), lang).text,
         dialogue_short: dialogue.short_name.clone(),
-        meeting: spec.meeting.clone(),
+        meeting: cover,
+        book,
         prepared_for: spec.prepared_for.clone(),
         prepared_by: spec.prepared_by.clone(),
         prepared_on: spec.prepared_on_date()?,
@@ -171,14 +237,112 @@ pub fn assemble(
         timeline,
         changes,
         sources,
+        translation,
     })
 }
 
+/// The entries of one list (an initiative's, or the dialogue's own) that the filters
+/// keep, with sub-items marked (see [`layout::sub_item_depths`]).
+fn keep_all(
+    run: &mut Selection,
+    entries: &[Entry],
+    initiative: Option<&crate::model::Initiative>,
+    pillar: u32,
+    counts: &mut BTreeMap<Status, u32>,
+) -> Vec<PacketEntry> {
+    let depths = layout::sub_item_depths(entries);
+    let kept: Vec<PacketEntry> = entries
+        .iter()
+        .zip(depths)
+        .filter_map(|(e, depth)| {
+            run.keep(e, initiative, pillar, counts)
+                .map(|kept| PacketEntry { depth, ..kept })
+        })
+        .collect();
+    layout::lift_orphans(kept)
+}
+
+fn all_entries(pillars: &[PacketPillar]) -> impl Iterator<Item = &PacketEntry> {
+    pillars.iter().flat_map(|p| {
+        p.entries
+            .iter()
+            .chain(p.initiatives.iter().flat_map(|i| &i.entries))
+    })
+}
+
+fn take_press(notes: &mut Vec<PacketNote>, press: &mut Vec<PacketNote>) {
+    let (taken, kept): (Vec<_>, Vec<_>) = std::mem::take(notes)
+        .into_iter()
+        .partition(|n| n.kind == NoteKind::Press);
+    *notes = kept;
+    press.extend(taken);
+}
+
+/// A text in the packet's language: the Spanish version in a Spanish packet when the
+/// record has one, else the original, marked as a fallback.
+pub(crate) fn text(original: &str, spanish: Option<&str>, lang: Lang) -> Text {
+    match (lang, spanish) {
+        (Lang::En, _) => Text {
+            text: original.to_string(),
+            fallback: false,
+        },
+        (Lang::Es, Some(es)) if !es.trim().is_empty() => Text {
+            text: es.to_string(),
+            fallback: false,
+        },
+        (Lang::Es, _) => Text {
+            text: original.to_string(),
+            fallback: !original.trim().is_empty(),
+        },
+    }
+}
+
+/// How many printed record texts a Spanish packet has in Spanish and in English.
+fn count_translation(lang: Lang, pillars: &[PacketPillar], book: Option<&Book>) -> Translation {
+    let mut t = Translation::default();
+    if lang == Lang::En {
+        return t;
+    }
+    let mut add = |fallback: bool| {
+        if fallback {
+            t.fallback += 1;
+        } else {
+            t.translated += 1;
+        }
+    };
+    for initiative in pillars.iter().flat_map(|p| &p.initiatives) {
+        add(initiative.title_fallback);
+        if initiative.summary.is_some() {
+            add(initiative.summary_fallback);
+        }
+        initiative.notes.iter().for_each(|n| add(n.fallback));
+    }
+    for entry in all_entries(pillars) {
+        add(entry.text_fallback);
+        entry.notes.iter().for_each(|n| add(n.fallback));
+    }
+    if let Some(b) = book {
+        add(b.title.fallback);
+        b.scope_note.iter().for_each(|p| add(p.fallback));
+        b.objectives.iter().for_each(|o| add(o.fallback));
+        b.agenda.iter().for_each(|a| add(a.item.fallback));
+        b.participants
+            .iter()
+            .filter_map(|p| p.bio.as_ref())
+            .for_each(|bio| add(bio.fallback));
+        b.press.iter().chain(&b.notes).for_each(|n| add(n.fallback));
+    }
+    t
+}
+
 fn resolve_entry(entry: &Entry, spec: &PacketSpec) -> PacketEntry {
+    let printed = text(&entry.text, entry.text_es.as_deref(), spec.lang);
     PacketEntry {
         id: entry.id,
         kind: entry.kind,
-        text: localized(&entry.text, entry.text_es.as_deref(), spec.lang).into(),
+        text: printed.text,
+        text_fallback: printed.fallback,
+        depth: 0,
         status: entry.status,
         date: entry.date.clone(),
         agencies: entry.agencies.clone(),
@@ -196,49 +360,25 @@ fn resolve_notes(notes: &[crate::model::Note], spec: &PacketSpec) -> Vec<PacketN
     }
     notes
         .iter()
-        .map(|n| PacketNote {
-            kind: n.kind,
-            text: localized(&n.text, n.text_es.as_deref(), spec.lang).into(),
+        .map(|n| {
+            let note = text(&n.text, n.text_es.as_deref(), spec.lang);
+            let answer = n
+                .answer
+                .as_deref()
+                .map(|a| text(a, n.answer_es.as_deref(), spec.lang));
+            PacketNote {
+                kind: n.kind,
+                fallback: note.fallback || answer.as_ref().is_some_and(|a| a.fallback),
+                text: note.text,
+                answer: answer.map(|a| a.text),
+            }
         })
         .collect()
 }
 
-fn changes_since(since: NaiveDate, history: &[HistoryEvent], pillars: &[u32]) -> Changes {
-    let since_text = since.format("%Y-%m-%d").to_string();
-    let mut rows: Vec<(&HistoryEvent, ChangeRow)> = history
-        .iter()
-        // RFC 3339 UTC timestamps compare as text; the day prefix is enough for "on or after".
-        .filter(|e| e.at.get(..10).unwrap_or(&e.at) >= since_text.as_str())
-        .filter(|e| pillars.is_empty() || e.pillar.is_none_or(|p| pillars.contains(&p)))
-        .map(|e| {
-            let row = ChangeRow {
-                on: e.at.get(..10).unwrap_or(&e.at).to_string(),
-                context: e.context.clone(),
-                field: e.field.clone(),
-                old_value: e.old_value.clone(),
-                new_value: e.new_value.clone(),
-                origin: match &e.origin {
-                    Origin::User => "user".into(),
-                    Origin::Import { title, .. } => title.clone(),
-                },
-            };
-            (e, row)
-        })
-        .collect();
-    rows.sort_by(|a, b| a.0.at.cmp(&b.0.at).then(a.0.id.cmp(&b.0.id)));
-    Changes {
-        since,
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
-    }
-}
-
 fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
     let mut cited: BTreeMap<&str, u32> = BTreeMap::new();
-    for entry in pillars.iter().flat_map(|p| {
-        p.entries
-            .iter()
-            .chain(p.initiatives.iter().flat_map(|i| &i.entries))
-    }) {
+    for entry in all_entries(pillars) {
         if let Some(source) = &entry.source {
             *cited.entry(source.title.as_str()).or_default() += 1;
         }
@@ -249,6 +389,7 @@ fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
         .map(|s| SourceRow {
             title: s.title.clone(),
             date: s.date.as_ref().map(|d| d.text.clone()),
+            date_value: s.date.as_ref().and_then(|d| d.edtf.clone()),
             publisher: s.publisher.clone(),
             sha256: s.sha256.clone(),
             entries_cited: cited.get(s.title.as_str()).copied().unwrap_or(0),

@@ -11,14 +11,28 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+mod wire;
+
 /// A packet definition.
+///
+/// Saved specs written before meetings were part of the record name the cover's free-text
+/// meeting `meeting: {name, date, place}`; they still read (see [`wire`]), as `cover`.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "wire::SpecWire")]
 pub struct PacketSpec {
-    /// The packet's title, on the cover and in every page header.
+    /// The packet's title, on the cover and in every page header. Blank: the default
+    /// title in the packet's language.
     pub title: String,
-    pub meeting: Meeting,
+    /// The dialogue the packet is about, by name or short name (case and accents
+    /// ignored). Required when the record holds several dialogues.
+    pub dialogue: Option<String>,
+    /// A meeting of the dialogue, by title or store id: the packet becomes that
+    /// meeting's briefing book (cover, scope note, schedule, participants, issue papers,
+    /// press lines, annexes, clearance). Without one: the record packet.
+    pub meeting: Option<String>,
+    /// The cover's free-text meeting line, for a packet without a record meeting.
+    pub cover: Meeting,
     /// The delegation the packet is prepared for.
     pub prepared_for: String,
     pub prepared_by: String,
@@ -40,8 +54,10 @@ pub struct PacketSpec {
 impl Default for PacketSpec {
     fn default() -> Self {
         PacketSpec {
-            title: "Briefing packet".into(),
-            meeting: Meeting::default(),
+            title: String::new(),
+            dialogue: None,
+            meeting: None,
+            cover: Meeting::default(),
             prepared_for: String::new(),
             prepared_by: String::new(),
             prepared_on: None,
@@ -76,6 +92,16 @@ pub struct Options {
     pub include_notes: bool,
     /// Print each entry's source and line.
     pub include_source_refs: bool,
+}
+
+/// The default title when a spec leaves it blank.
+pub fn default_title(lang: Lang, book: bool) -> &'static str {
+    match (lang, book) {
+        (Lang::En, false) => "Briefing packet",
+        (Lang::Es, false) => "Carpeta informativa",
+        (Lang::En, true) => "Briefing book",
+        (Lang::Es, true) => "Libro de información",
+    }
 }
 
 impl Default for Options {

@@ -1,9 +1,10 @@
 //! Fixed labels and date writing in English and Spanish.
 
+use crate::model::MeetingKind;
 use crate::model::{
     Cadence, Edtf, EdtfDate, EntryKind, IntervalEnd, Lang, NoteKind, Precision, Qualifier, Status,
 };
-use crate::packet::LeftOut;
+use crate::packet::{Change, LeftOut};
 use chrono::{Datelike, NaiveDate};
 
 /// Every fixed text a packet prints.
@@ -41,6 +42,31 @@ pub struct Labels {
     pub publisher: &'static str,
     pub entries_by_status: &'static str,
     pub substituted: &'static str,
+    pub scope: &'static str,
+    pub objectives: &'static str,
+    pub schedule: &'static str,
+    pub time: &'static str,
+    pub item: &'static str,
+    pub place_lead: &'static str,
+    pub participants: &'static str,
+    pub our_delegation: &'static str,
+    pub their_delegation: &'static str,
+    pub press: &'static str,
+    pub lines_to_take: &'static str,
+    pub anticipated: &'static str,
+    pub clearance: &'static str,
+    pub drafted_by: &'static str,
+    pub cleared_by: &'static str,
+    pub annex: &'static str,
+    pub delegation: &'static str,
+    pub fallback_mark: &'static str,
+    pub by_user: &'static str,
+    pub fallback_note: &'static str,
+    pub undated_how: &'static str,
+    pub source_shared: &'static str,
+    pub lines: &'static str,
+    pub question: &'static str,
+    pub answer: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -83,6 +109,31 @@ static EN: Labels = Labels {
     publisher: "Publisher",
     entries_by_status: "Entries by pillar and status",
     substituted: "characters the font cannot draw are shown as [U+code]",
+    scope: "Scope and objectives",
+    objectives: "Objectives",
+    schedule: "Schedule",
+    time: "Time",
+    item: "Item",
+    place_lead: "Place / lead",
+    participants: "Participants",
+    our_delegation: "Our delegation",
+    their_delegation: "Counterpart delegation",
+    press: "Press lines",
+    lines_to_take: "Lines to take",
+    anticipated: "Anticipated questions",
+    clearance: "Drafted and cleared",
+    drafted_by: "Drafted by",
+    cleared_by: "Cleared by",
+    annex: "Annex",
+    delegation: "Delegation",
+    fallback_mark: "[EN]",
+    by_user: "User",
+    fallback_note: "printed texts have no Spanish version yet and appear in English, marked [EN]",
+    undated_how: "To include them, ask for undated entries (command line: --include-undated; packet builder: “Include undated”).",
+    source_shared: "Source",
+    lines: "lines",
+    question: "Q",
+    answer: "A",
 };
 
 static ES: Labels = Labels {
@@ -118,6 +169,31 @@ static ES: Labels = Labels {
     publisher: "Editor",
     entries_by_status: "Asuntos por pilar y estado",
     substituted: "los caracteres que la fuente no puede dibujar se muestran como [U+código]",
+    scope: "Alcance y objetivos",
+    objectives: "Objetivos",
+    schedule: "Programa",
+    time: "Hora",
+    item: "Punto",
+    place_lead: "Lugar / responsable",
+    participants: "Participantes",
+    our_delegation: "Nuestra delegación",
+    their_delegation: "Delegación contraparte",
+    press: "Líneas de prensa",
+    lines_to_take: "Mensajes clave",
+    anticipated: "Preguntas previstas",
+    clearance: "Elaboración y autorización",
+    drafted_by: "Elaborado por",
+    cleared_by: "Autorizado por",
+    annex: "Anexo",
+    delegation: "Delegación",
+    fallback_mark: "[EN]",
+    by_user: "Usuario",
+    fallback_note: "textos no tienen aún versión en español y aparecen en inglés, marcados [EN]",
+    undated_how: "Para incluirlos, pida los asuntos sin fecha (línea de órdenes: --include-undated; generador de carpetas: «Incluir sin fecha»).",
+    source_shared: "Fuente",
+    lines: "líneas",
+    question: "P",
+    answer: "R",
 };
 
 /// A recurring activity's rhythm: "Monthly" / "Mensual".
@@ -197,18 +273,77 @@ pub fn note_kind(lang: Lang, k: NoteKind) -> &'static str {
     }
 }
 
+pub fn meeting_kind(lang: Lang, k: MeetingKind) -> &'static str {
+    match (lang, k) {
+        (Lang::En, MeetingKind::Leaders) => "Leaders' meeting",
+        (Lang::En, MeetingKind::Ministerial) => "Ministerial meeting",
+        (Lang::En, MeetingKind::SeniorOfficials) => "Senior officials' meeting",
+        (Lang::En, MeetingKind::WorkingLevel) => "Working-level meeting",
+        (Lang::En, MeetingKind::Technical) => "Technical meeting",
+        (Lang::En, MeetingKind::Other) => "Meeting",
+        (Lang::Es, MeetingKind::Leaders) => "Reunión de líderes",
+        (Lang::Es, MeetingKind::Ministerial) => "Reunión ministerial",
+        (Lang::Es, MeetingKind::SeniorOfficials) => "Reunión de altos funcionarios",
+        (Lang::Es, MeetingKind::WorkingLevel) => "Reunión de nivel técnico-operativo",
+        (Lang::Es, MeetingKind::Technical) => "Reunión técnica",
+        (Lang::Es, MeetingKind::Other) => "Reunión",
+    }
+}
+
+/// One change to an entry, as a briefing reads it: "New commitment", "Status: Planned to
+/// Done", "Date changed (now June 2021)", "Text revised".
+pub fn change(lang: Lang, c: &Change) -> String {
+    match (lang, c) {
+        (Lang::En, Change::New { entry_kind }) => {
+            format!("New {}", kind(lang, *entry_kind).to_lowercase())
+        }
+        (Lang::Es, Change::New { entry_kind }) => {
+            let k = kind(lang, *entry_kind).to_lowercase();
+            // Grammatical gender of the kind names: actividad, reunión are feminine.
+            let new = match entry_kind {
+                EntryKind::Activity | EntryKind::Meeting => "Nueva",
+                _ => "Nuevo",
+            };
+            format!("{new} {k}")
+        }
+        // Written out: the packet's font has no arrow.
+        (Lang::En, Change::Status { from, to }) => {
+            format!("Status: {} to {}", status(lang, *from), status(lang, *to))
+        }
+        (Lang::Es, Change::Status { from, to }) => {
+            format!("Estado: de {} a {}", status(lang, *from), status(lang, *to))
+        }
+        (Lang::En, Change::Date { to }) => match to.as_deref().and_then(|t| t.parse::<Edtf>().ok())
+        {
+            Some(d) => format!("Date changed (now {})", edtf(lang, &d)),
+            None => "Date removed".into(),
+        },
+        (Lang::Es, Change::Date { to }) => match to.as_deref().and_then(|t| t.parse::<Edtf>().ok())
+        {
+            Some(d) => format!("Fecha modificada (ahora {})", edtf(lang, &d)),
+            None => "Fecha eliminada".into(),
+        },
+        (Lang::En, Change::Text) => "Text revised".into(),
+        (Lang::Es, Change::Text) => "Texto revisado".into(),
+        (Lang::En, Change::Agencies) => "Agencies changed".into(),
+        (Lang::Es, Change::Agencies) => "Dependencias modificadas".into(),
+        (Lang::En, Change::Kind) => "Kind changed".into(),
+        (Lang::Es, Change::Kind) => "Tipo modificado".into(),
+    }
+}
+
 pub fn left_out(lang: Lang, reason: LeftOut) -> &'static str {
     match (lang, reason) {
         (Lang::En, LeftOut::Pillar) => "in pillars not selected",
         (Lang::En, LeftOut::DateRange) => "dated outside the date range",
-        (Lang::En, LeftOut::Undated) => "undated (undated entries excluded)",
+        (Lang::En, LeftOut::Undated) => "undated, left out of the date range",
         (Lang::En, LeftOut::Status) => "with another status",
         (Lang::En, LeftOut::Kind) => "of another kind",
         (Lang::En, LeftOut::Agency) => "without the selected agencies",
         (Lang::En, LeftOut::Query) => "not matching the text query",
         (Lang::Es, LeftOut::Pillar) => "de pilares no seleccionados",
         (Lang::Es, LeftOut::DateRange) => "fechados fuera del rango",
-        (Lang::Es, LeftOut::Undated) => "sin fecha (excluidos)",
+        (Lang::Es, LeftOut::Undated) => "sin fecha, fuera del rango de fechas",
         (Lang::Es, LeftOut::Status) => "con otro estado",
         (Lang::Es, LeftOut::Kind) => "de otro tipo",
         (Lang::Es, LeftOut::Agency) => "sin las dependencias seleccionadas",
@@ -245,6 +380,12 @@ const MONTHS_ES: [&str; 12] = [
     "diciembre",
 ];
 
+/// `text` with the minus sign of UTC offsets (U+2212, which the packet's font lacks)
+/// written as an en dash.
+pub fn printable(text: &str) -> String {
+    text.replace('\u{2212}', "\u{2013}")
+}
+
 /// A calendar day: "October 25, 2021" / "25 de octubre de 2021".
 pub fn day(lang: Lang, date: NaiveDate) -> String {
     let m = date.month0() as usize;
@@ -273,7 +414,7 @@ fn edtf_date(lang: Lang, d: &EdtfDate) -> String {
     let body = if d.has_unspecified_digits() {
         unspecified(lang, d)
     } else if let Some(time) = d.time() {
-        format!("{}, {}", day(lang, d.lower()), time.label())
+        format!("{}, {}", day(lang, d.lower()), printable(&time.label()))
     } else {
         at_precision(lang, d)
     };
@@ -370,7 +511,7 @@ mod tests {
         );
         assert_eq!(
             written("2022-09-12T09:30:00-05:00", Lang::En),
-            "September 12, 2022, 09:30 (UTC−05:00)"
+            "September 12, 2022, 09:30 (UTC\u{2013}05:00)"
         );
     }
 
@@ -390,5 +531,25 @@ mod tests {
             "September 9, 2021 – c. September 2022"
         );
         assert_eq!(page_of(Lang::Es, 1, 9), "Página 1 de 9");
+    }
+
+    #[test]
+    fn changes_read_as_a_briefing_reads_them() {
+        let new = Change::New {
+            entry_kind: EntryKind::Commitment,
+        };
+        assert_eq!(change(Lang::En, &new), "New commitment");
+        assert_eq!(change(Lang::Es, &new), "Nuevo compromiso");
+        let status = Change::Status {
+            from: Status::Planned,
+            to: Status::Done,
+        };
+        assert_eq!(change(Lang::En, &status), "Status: Planned to Done");
+        assert_eq!(change(Lang::Es, &status), "Estado: de Previsto a Realizado");
+        let date = Change::Date {
+            to: Some("2021-06".into()),
+        };
+        assert_eq!(change(Lang::En, &date), "Date changed (now June 2021)");
+        assert_eq!(change(Lang::Es, &Change::Text), "Texto revisado");
     }
 }

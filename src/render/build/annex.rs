@@ -80,22 +80,29 @@ impl Builder<'_> {
             .rows
             .iter()
             .map(|c| {
-                let change = match (&c.old_value, &c.new_value) {
-                    (Some(old), Some(new)) => format!("{}: {old} → {new}", c.field),
-                    (None, Some(new)) => format!("{}: {new}", c.field),
-                    (Some(old), None) => format!("{}: {old} → —", c.field),
-                    (None, None) => c.field.clone(),
+                let what: Vec<String> = c
+                    .changes
+                    .iter()
+                    .map(|x| i18n::change(self.lang, x))
+                    .collect();
+                let on = chrono::NaiveDate::parse_from_str(&c.on, "%Y-%m-%d")
+                    .map(|d| i18n::day(self.lang, d))
+                    .unwrap_or_else(|_| c.on.clone());
+                let origin = if c.origin == "user" {
+                    l.by_user.to_string()
+                } else {
+                    c.origin.clone()
                 };
                 vec![
-                    Cell::text(Regular, c.on.clone()),
-                    Cell::text(Regular, c.context.clone()),
-                    Cell::text(Regular, change),
-                    Cell::text(Regular, c.origin.clone()),
+                    Cell::text(Regular, on),
+                    Cell::text(Regular, c.entry.clone()),
+                    Cell::text(Bold, what.join("; ")),
+                    Cell::text(Regular, origin),
                 ]
             })
             .collect();
         out.push(Block::Table(Table {
-            widths: vec![0.14, 0.36, 0.34, 0.16],
+            widths: vec![0.17, 0.45, 0.24, 0.14],
             header: [l.date, l.entry, l.change, l.origin]
                 .map(|h| Cell::text(Bold, h))
                 .to_vec(),
@@ -108,15 +115,18 @@ impl Builder<'_> {
     pub(super) fn sources(&mut self) -> Vec<Block> {
         let l = labels(self.lang);
         let mut out = self.section_heading(l.sources);
-        for s in &self.packet.sources {
+        for (n, s) in self.packet.sources.iter().enumerate() {
             out.push(subheading(
-                vec![Span::new(Bold, s.title.clone())],
+                vec![Span::new(Bold, format!("[{}] {}", n + 1, s.title))],
                 ParaStyle::heading(10.5, 6.0, 2.0),
                 Role::H2,
             ));
             let mut facts = Vec::new();
-            if let Some(date) = &s.date {
-                facts.push(date.clone());
+            // The source's date in the packet's language when the record has its value.
+            match (&s.date_value, &s.date) {
+                (Some(edtf), _) => facts.push(i18n::edtf(self.lang, edtf)),
+                (None, Some(date)) => facts.push(date.clone()),
+                (None, None) => {}
             }
             if let Some(publisher) = &s.publisher {
                 facts.push(format!("{}: {publisher}", l.publisher));

@@ -5,6 +5,7 @@
 //! `pillars` and `annex` (timeline, changes, sources) build their sections.
 
 mod annex;
+mod book;
 mod overview;
 mod pillars;
 
@@ -49,36 +50,85 @@ pub fn build(packet: &Packet) -> Document {
         anchors: 0,
         toc: Vec::new(),
     };
-    let mut parts: Vec<(Section, Vec<Block>)> = Vec::new();
-    for section in &packet.sections {
-        let blocks = match section {
-            Section::Cover => b.cover(),
-            Section::Contents => Vec::new(),
-            Section::Overview => b.overview(),
-            Section::Pillars => b.pillars(),
-            Section::Timeline => b.timeline(),
-            Section::ChangesSince => b.changes(),
-            Section::Sources => b.sources(),
+    let mut parts: Vec<(Part, Vec<Block>)> = Vec::new();
+    for part in order(packet) {
+        let blocks = match part {
+            Part::Record(Section::Cover) => b.cover(),
+            Part::Record(Section::Contents) => Vec::new(),
+            Part::Record(Section::Overview) => b.overview(),
+            Part::Record(Section::Pillars) => b.pillars(),
+            Part::Record(Section::Timeline) => b.timeline(),
+            Part::Record(Section::ChangesSince) => b.changes(),
+            Part::Record(Section::Sources) => b.sources(),
+            Part::Scope => b.scope(),
+            Part::Schedule => b.schedule(),
+            Part::Participants => b.participants(),
+            Part::Press => b.press(),
+            Part::Clearance => b.clearance(),
         };
-        parts.push((*section, blocks));
+        parts.push((part, blocks));
     }
     let mut contents = Some(b.contents());
     let mut blocks = Vec::new();
-    for (section, part) in parts {
-        match section {
-            Section::Contents => blocks.push(Block::group(
+    for (part, content) in parts {
+        match part {
+            Part::Record(Section::Contents) => blocks.push(Block::group(
                 Role::Sect,
                 contents.take().unwrap_or_default(),
             )),
-            Section::Pillars => blocks.extend(part),
-            _ if part.is_empty() => {}
-            _ => blocks.push(Block::group(Role::Sect, part)),
+            Part::Record(Section::Pillars) => blocks.extend(content),
+            _ if content.is_empty() => {}
+            _ => blocks.push(Block::group(Role::Sect, content)),
         }
     }
     Document {
         blocks,
         anchors: b.anchors,
     }
+}
+
+/// A printed part of the packet: a section of the spec, or a part of a meeting's book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Record(Section),
+    Scope,
+    Schedule,
+    Participants,
+    Press,
+    Clearance,
+}
+
+/// The print order. A record packet follows its spec's sections. A meeting's book:
+/// cover, scope note and objectives, contents, schedule, participants, issue papers,
+/// press lines, the annexes (overview, timeline, changes, sources), drafted/cleared;
+/// the spec's sections still say which record sections appear.
+fn order(packet: &Packet) -> Vec<Part> {
+    if packet.book.is_none() {
+        return packet.sections.iter().copied().map(Part::Record).collect();
+    }
+    let has = |s: Section| packet.sections.contains(&s);
+    let mut out = Vec::new();
+    let record = |out: &mut Vec<Part>, s: Section| {
+        if has(s) {
+            out.push(Part::Record(s));
+        }
+    };
+    record(&mut out, Section::Cover);
+    out.push(Part::Scope);
+    record(&mut out, Section::Contents);
+    out.extend([Part::Schedule, Part::Participants]);
+    record(&mut out, Section::Pillars);
+    out.push(Part::Press);
+    for s in [
+        Section::Overview,
+        Section::Timeline,
+        Section::ChangesSince,
+        Section::Sources,
+    ] {
+        record(&mut out, s);
+    }
+    out.push(Part::Clearance);
+    out
 }
 
 fn para(spans: Vec<Span>, style: ParaStyle) -> Block {
@@ -106,16 +156,49 @@ fn plain(style: Style, text: impl Into<String>, size: f32) -> Block {
     para(vec![Span::new(style, text)], ParaStyle::body(size))
 }
 
-/// A bulleted list: `L` > `LI` > (`Lbl`, `LBody` > `P`), each item a paragraph with a
-/// hanging indent; `extra[i]` are more blocks in item i's body (meta line, notes).
-/// `space_each`: every item gets the space before, not only the first.
+/// One item of a bulleted list: its first paragraph, more blocks for its body (meta
+/// line, notes, a nested list), and whether the paragraph is English standing in for a
+/// missing Spanish text (it then gets its own structure group with `/Lang`).
+pub(super) struct Item {
+    spans: Vec<Span>,
+    extra: Vec<Block>,
+    in_english: bool,
+}
+
+impl Item {
+    pub(super) fn new(spans: Vec<Span>, extra: Vec<Block>) -> Item {
+        Item {
+            spans,
+            extra,
+            in_english: false,
+        }
+    }
+
+    pub(super) fn in_english(mut self, yes: bool) -> Item {
+        self.in_english = yes;
+        self
+    }
+}
+
+/// A bulleted list of plain items; see [`list_of`].
 fn list(items: Vec<(Vec<Span>, Vec<Block>)>, style: ParaStyle, space_each: bool) -> Block {
+    let items = items
+        .into_iter()
+        .map(|(spans, extra)| Item::new(spans, extra))
+        .collect();
+    list_of(items, style, space_each)
+}
+
+/// A bulleted list: `L` > `LI` > (`Lbl`, `LBody` > `P`), each item a paragraph with a
+/// hanging indent, then the item's other blocks.
+/// `space_each`: every item gets the space before, not only the first.
+fn list_of(items: Vec<Item>, style: ParaStyle, space_each: bool) -> Block {
     let hang = style.size * 1.15;
     let n = items.len();
     let items = items
         .into_iter()
         .enumerate()
-        .map(|(i, (spans, extra))| {
+        .map(|(i, item)| {
             // Space before the list, half the space after between items, all of it after.
             let item_style = ParaStyle {
                 indent: style.indent + hang,
@@ -131,8 +214,8 @@ fn list(items: Vec<(Vec<Span>, Vec<Block>)>, style: ParaStyle, space_each: bool)
                 },
                 ..style.clone()
             };
-            let mut body = vec![para(spans, item_style)];
-            body.extend(extra);
+            let mut body = vec![fallback(para(item.spans, item_style), item.in_english)];
+            body.extend(item.extra);
             Block::group(
                 Role::LI,
                 vec![
@@ -148,7 +231,41 @@ fn list(items: Vec<(Vec<Span>, Vec<Block>)>, style: ParaStyle, space_each: bool)
     Block::group(Role::L, items)
 }
 
+/// `block` in a structure group marked English (`/Lang (en-US)`) when `in_english`: a
+/// text of a Spanish packet that has no Spanish version.
+fn fallback(block: Block, in_english: bool) -> Block {
+    if in_english {
+        Block::Group {
+            role: Role::Sect,
+            lang: Some(Lang::En),
+            blocks: vec![block],
+        }
+    } else {
+        block
+    }
+}
+
 impl Builder<'_> {
+    /// `text` in `style`, followed by a small "[EN]" when it is English standing in for
+    /// a missing Spanish version.
+    fn marked(&self, style: Style, text: &str, fallback: bool) -> Vec<Span> {
+        let mut spans = vec![Span::new(style, text)];
+        if fallback {
+            let mark = labels(self.lang).fallback_mark;
+            spans.push(Span::new(Regular, format!(" {mark}")).colored(MUTED));
+        }
+        spans
+    }
+
+    /// The number a source has in the sources annex ("[1]"), for compact references.
+    fn source_number(&self, title: &str) -> Option<usize> {
+        self.packet
+            .sources
+            .iter()
+            .position(|s| s.title == title)
+            .map(|i| i + 1)
+    }
+
     fn anchor(&mut self) -> usize {
         self.anchors += 1;
         self.anchors - 1
@@ -209,8 +326,8 @@ impl Builder<'_> {
             hyphenate: false,
             ..ParaStyle::body(size)
         };
-        let mut out = vec![Block::Space(90.0)];
-        out.push(Block::Space(50.0));
+        let top = if p.book.is_some() { 90.0 } else { 140.0 };
+        let mut out = vec![Block::Space(top)];
         out.push(para(
             vec![
                 Span::new(Regular, format!("{} ({})", p.dialogue, p.dialogue_short)).colored(MUTED),
@@ -226,23 +343,27 @@ impl Builder<'_> {
             },
             Role::H1,
         ));
-        if !p.meeting.name.is_empty() {
-            out.push(para(
-                vec![Span::new(Regular, p.meeting.name.clone())],
-                center(14.0, 4.0),
-            ));
+        if let Some(book) = &p.book {
+            out.extend(self.book_cover(book));
+        } else {
+            if !p.meeting.name.is_empty() {
+                out.push(para(
+                    vec![Span::new(Regular, p.meeting.name.clone())],
+                    center(14.0, 4.0),
+                ));
+            }
+            let when_where: Vec<&str> = [p.meeting.date.as_str(), p.meeting.place.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !when_where.is_empty() {
+                out.push(para(
+                    vec![Span::new(Regular, when_where.join(" · ")).colored(MUTED)],
+                    center(12.0, 4.0),
+                ));
+            }
         }
-        let when_where: Vec<&str> = [p.meeting.date.as_str(), p.meeting.place.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        if !when_where.is_empty() {
-            out.push(para(
-                vec![Span::new(Regular, when_where.join(" · ")).colored(MUTED)],
-                center(12.0, 4.0),
-            ));
-        }
-        out.push(Block::Space(120.0));
+        out.push(Block::Space(if p.book.is_some() { 70.0 } else { 120.0 }));
         let mut rows = Vec::new();
         if !p.prepared_for.is_empty() {
             rows.push((l.prepared_for, p.prepared_for.clone()));

@@ -4,7 +4,7 @@
 
 use super::{count, list, plain, status_color, subheading, Builder};
 use crate::model::{Lang, Status};
-use crate::packet::PillarCount;
+use crate::packet::{LeftOut, PillarCount};
 use crate::render::fonts::Style::{Bold, Regular};
 use crate::render::i18n::{self, labels};
 use crate::render::structure::Role;
@@ -57,6 +57,26 @@ impl Builder<'_> {
             Role::H2,
         ));
         out.push(self.left_out());
+        if ov
+            .left_out
+            .iter()
+            .any(|(r, n)| *r == LeftOut::Undated && *n > 0)
+        {
+            out.push(plain(Regular, l.undated_how, 9.5));
+        }
+        let t = p.translation;
+        if t.fallback > 0 {
+            out.push(plain(
+                Regular,
+                format!(
+                    "{} / {} {}",
+                    t.fallback,
+                    t.fallback + t.translated,
+                    l.fallback_note
+                ),
+                9.5,
+            ));
+        }
         out
     }
 
