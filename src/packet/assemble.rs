@@ -389,7 +389,7 @@ fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
         .map(|s| SourceRow {
             title: s.title.clone(),
             date: s.date.as_ref().map(|d| d.text.clone()),
-            date_value: s.date.as_ref().and_then(|d| d.edtf.clone()),
+            date_value: s.date.as_ref().and_then(|d| d.edtf),
             publisher: s.publisher.clone(),
             sha256: s.sha256.clone(),
             entries_cited: cited.get(s.title.as_str()).copied().unwrap_or(0),

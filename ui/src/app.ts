@@ -12,11 +12,14 @@ import { SearchView } from "./views/search/SearchView";
 import { PacketBuilder } from "./views/packet/PacketBuilder";
 import { ImportView } from "./views/import/ImportView";
 import { SettingsView } from "./views/settings/SettingsView";
+import { MeetingsView } from "./views/meetings/MeetingsView";
+import { meetingStrings } from "./views/meetings/strings";
 
 const NAV: { name: ViewName; label: string; key: string }[] = [
   { name: "record", label: "Record", key: "1" },
   { name: "timeline", label: "Timeline", key: "2" },
   { name: "search", label: "Search", key: "3" },
+  { name: "meetings", label: meetingStrings().nav, key: "7" },
   { name: "packet", label: "Packet", key: "4" },
   { name: "import", label: "Import", key: "5" },
   { name: "settings", label: "Settings", key: "6" },
@@ -129,6 +132,9 @@ export class App {
           break;
         case "settings":
           view = new SettingsView(this.ctx);
+          break;
+        case "meetings":
+          view = new MeetingsView(this.ctx);
           break;
       }
       this.views.set(name, view);

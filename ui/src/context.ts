@@ -3,7 +3,7 @@
 import type { Api } from "./api";
 import type { Notice } from "./components/Notice";
 
-export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings";
+export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings" | "meetings";
 
 export interface AppContext {
   api: Api;
@@ -17,6 +17,8 @@ export interface AppContext {
 export interface Focus {
   entryId?: number;
   initiativeId?: number;
+  /** For "meetings", the meeting to open; for "packet", the meeting whose book to build. */
+  meetingId?: number;
 }
 
 export interface View {

@@ -8,12 +8,31 @@ import type { Section } from "./Section";
 
 /**
  * A packet definition.
+ *
+ * Saved specs written before meetings were part of the record name the cover's free-text
+ * meeting `meeting: {name, date, place}`; they still read (see [`wire`]), as `cover`.
  */
 export type PacketSpec = { 
 /**
- * The packet's title, on the cover and in every page header.
+ * The packet's title, on the cover and in every page header. Blank: the default
+ * title in the packet's language.
  */
-title: string, meeting: CoverMeeting, 
+title: string, 
+/**
+ * The dialogue the packet is about, by name or short name (case and accents
+ * ignored). Required when the record holds several dialogues.
+ */
+dialogue: string | null, 
+/**
+ * A meeting of the dialogue, by title or store id: the packet becomes that
+ * meeting's briefing book (cover, scope note, schedule, participants, issue papers,
+ * press lines, annexes, clearance). Without one: the record packet.
+ */
+meeting: string | null, 
+/**
+ * The cover's free-text meeting line, for a packet without a record meeting.
+ */
+cover: CoverMeeting, 
 /**
  * The delegation the packet is prepared for.
  */

@@ -5,7 +5,7 @@
 
 import { debounce, h, replace, uid } from "../../dom";
 import { errorMessage, type Api } from "../../api";
-import type { AppContext, View } from "../../context";
+import type { AppContext, Focus, View } from "../../context";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import type { PacketSummary } from "../../bindings/PacketSummary";
 import type { SavedSpec } from "../../bindings/SavedSpec";
@@ -13,7 +13,8 @@ import type { Section } from "../../bindings/Section";
 import type { Status } from "../../bindings/Status";
 import { STATUSES, roman, statusLabel } from "../../labels";
 import { ProgressBar } from "../../components/ProgressBar";
-import { defaultSpec, isoDay, monthsBefore, SECTION_LABELS, ALL_SECTIONS } from "./spec";
+import { defaultSpec, fromSaved, isoDay, monthsBefore, SECTION_LABELS, ALL_SECTIONS } from "./spec";
+import { MeetingChoice } from "../meetings/MeetingChoice";
 import { checkbox, orNull, toggle } from "./fields";
 
 export class PacketBuilder implements View {
@@ -21,6 +22,7 @@ export class PacketBuilder implements View {
   spec: PacketSpec = defaultSpec();
   private pillars: { number: number; title: string }[] = [];
   private agencies: string[] = [];
+  private dialogues: { id: number; short_name: string }[] = [];
   private readonly form: HTMLElement;
   private readonly summaryEl: HTMLElement;
   private readonly savedEl: HTMLElement;
@@ -57,10 +59,12 @@ export class PacketBuilder implements View {
     return this.ctx.api;
   }
 
-  async show() {
+  async show(focus?: Focus) {
+    if (focus?.meetingId !== undefined) this.spec.meeting = String(focus.meetingId);
     try {
       const [outline, agencies] = await Promise.all([this.api.recordOutline(), this.api.agencyKeys()]);
       this.pillars = outline.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
+      this.dialogues = outline.dialogues;
       this.agencies = agencies;
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
@@ -230,23 +234,19 @@ export class PacketBuilder implements View {
             "ul",
             { class: "saved-specs" },
             specs.map((s) => {
-              const parsed = JSON.parse(s.spec) as PacketSpec;
+              const parsed = fromSaved(s.spec);
               return h(
                 "li",
                 {},
                 h("span", { class: "spec-name" }, s.name),
-                h(
-                  "button",
-                  { type: "button", class: "button subtle", on: { click: () => this.load({ ...defaultSpec(), ...parsed }) } },
-                  "Load",
-                ),
+                h("button", { type: "button", class: "button subtle", on: { click: () => this.load(parsed) } }, "Load"),
                 h(
                   "button",
                   {
                     type: "button",
                     class: "button subtle",
                     title: "Render this saved packet again",
-                    on: { click: () => void this.exportPdf(s.name, { ...defaultSpec(), ...parsed, prepared_on: isoDay(this.today()) }) },
+                    on: { click: () => void this.exportPdf(s.name, { ...parsed, prepared_on: isoDay(this.today()) }) },
                   },
                   "Export",
                 ),
@@ -432,6 +432,26 @@ export class PacketBuilder implements View {
     );
   }
 
+  /** The record meeting whose book this is, or the free-text meeting of the cover. */
+  private meetingFields(): HTMLElement[] {
+    const s = this.spec;
+    const cover = h(
+      "div",
+      { class: "grid-3" },
+      this.text("Meeting", s.cover.name, (v) => (s.cover.name = v)),
+      this.text("Meeting date", s.cover.date, (v) => (s.cover.date = v)),
+      this.text("Place", s.cover.place, (v) => (s.cover.place = v)),
+    );
+    const meeting = new MeetingChoice(
+      this.api,
+      () => this.spec,
+      (mutate) => this.change(mutate),
+      cover,
+    );
+    void meeting.load(this.dialogues);
+    return [meeting.el, cover];
+  }
+
   private optionsCard(): HTMLElement {
     const s = this.spec;
     const select = (label: string, value: string, options: [string, string][], onChange: (v: string) => void) => {
@@ -452,13 +472,7 @@ export class PacketBuilder implements View {
       h("legend", { class: "visually-hidden" }, "Options"),
       h("h2", {}, "Options"),
       this.text("Title", s.title, (v) => (s.title = v), { id: "packet-title-input" }),
-      h(
-        "div",
-        { class: "grid-3" },
-        this.text("Meeting", s.meeting.name, (v) => (s.meeting.name = v)),
-        this.text("Meeting date", s.meeting.date, (v) => (s.meeting.date = v)),
-        this.text("Place", s.meeting.place, (v) => (s.meeting.place = v)),
-      ),
+      ...this.meetingFields(),
       h(
         "div",
         { class: "grid-2" },

@@ -19,7 +19,9 @@ export const SECTION_LABELS: Record<Section, string> = {
 export function defaultSpec(): PacketSpec {
   return {
     title: "Briefing packet",
-    meeting: { name: "", date: "", place: "" },
+    dialogue: null,
+    meeting: null,
+    cover: { name: "", date: "", place: "" },
     prepared_for: "",
     prepared_by: "",
     prepared_on: null,
@@ -31,6 +33,14 @@ export function defaultSpec(): PacketSpec {
     changes_since: null,
     options: { include_notes: true, include_source_refs: true },
   };
+}
+
+/** A saved spec's JSON as a full spec; a spec saved before meetings were in the record
+ * named the cover's meeting in `meeting: {name, date, place}`, which is now `cover`. */
+export function fromSaved(json: string): PacketSpec {
+  const parsed = JSON.parse(json) as Partial<PacketSpec> & { meeting?: unknown };
+  const old = typeof parsed.meeting === "object" && parsed.meeting !== null ? (parsed.meeting as PacketSpec["cover"]) : null;
+  return old ? { ...defaultSpec(), ...parsed, meeting: null, cover: old } : { ...defaultSpec(), ...(parsed as Partial<PacketSpec>) };
 }
 
 /** `YYYY-MM-DD` of a local date. */
