@@ -19,6 +19,7 @@ import {
   blankObjective,
   blankParticipant,
   blankPressLine,
+  complete,
   fileStem,
   meetingToSave,
   orNull,
@@ -66,7 +67,7 @@ export class MeetingEditor {
     private readonly events: EditorEvents,
     private readonly s: MeetingStrings,
   ) {
-    this.working = structuredClone(stored);
+    this.working = complete(stored);
     const m = this.working;
     const changed = () => this.markDirty();
     this.error = h("div", { class: "form-error meeting-error", role: "alert" });
@@ -80,7 +81,6 @@ export class MeetingEditor {
       "form",
       { class: "meeting-editor", aria: { label: m.title } },
       this.actions(save),
-      this.error,
       this.section("meeting", m.title, this.fields()),
       this.section("objectives", s.objectives, this.objectives(changed)),
       this.section("agenda", s.agenda, this.agenda(changed)),
@@ -88,7 +88,17 @@ export class MeetingEditor {
       this.section("press_lines", s.pressLines, this.pressLines(changed)),
       this.section("notes", s.notes, this.notes(changed)),
       this.section("clearance", s.clearance, this.clearance()),
-      h("div", { class: "actions meeting-foot" }, h("button", { type: "submit", class: "button primary" }, s.save)),
+      h(
+        "div",
+        { class: "actions meeting-foot" },
+        h(
+          "button",
+          { type: "button", class: "button subtle danger-text", id: "meeting-delete", on: { click: () => void this.remove() } },
+          s.deleteMeeting,
+        ),
+        h("span", { class: "spacer" }),
+        h("button", { type: "submit", class: "button primary" }, s.save),
+      ),
     );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -105,20 +115,26 @@ export class MeetingEditor {
     replace(this.status, this.s.unsaved);
   }
 
+  /** The bar that stays in view: save, discard, exports, and the core's last refusal
+   * (so the message is seen wherever the field it names is). */
   private actions(save: HTMLButtonElement): HTMLElement {
     const s = this.s;
-    const button = (label: string, id: string, run: () => void, cls = "button") =>
-      h("button", { type: "button", class: cls, id, on: { click: run } }, label);
+    const button = (label: string, id: string, run: () => void) =>
+      h("button", { type: "button", class: "button", id, on: { click: run } }, label);
     return h(
       "div",
-      { class: "meeting-actions" },
-      save,
-      button(s.discard, "meeting-discard", () => void this.discard()),
-      this.status,
-      h("span", { class: "spacer" }),
-      button(s.exportIcs, "meeting-ics", () => void this.exportIcs()),
-      button(s.briefingBook, "meeting-book", () => void this.openBook()),
-      button(s.deleteMeeting, "meeting-delete", () => void this.remove(), "button subtle danger-text"),
+      { class: "meeting-bar" },
+      h(
+        "div",
+        { class: "meeting-actions" },
+        save,
+        button(s.discard, "meeting-discard", () => void this.discard()),
+        this.status,
+        h("span", { class: "spacer" }),
+        button(s.exportIcs, "meeting-ics", () => void this.exportIcs()),
+        button(s.briefingBook, "meeting-book", () => void this.openBook()),
+      ),
+      this.error,
     );
   }
 

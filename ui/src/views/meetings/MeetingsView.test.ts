@@ -44,6 +44,13 @@ async function readDate(text: string): Promise<DateReading> {
   throw { code: "invalid_input", message: `'${t}' is not a date` };
 }
 
+/** A meeting as the core's JSON has it: empty lists left out. */
+function sent(m: Meeting): Meeting {
+  const out = structuredClone(m) as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (Array.isArray(v) && v.length === 0) delete out[k];
+  return out as unknown as Meeting;
+}
+
 /** A fake shell that keeps meetings and refuses what the core refuses, in its words. */
 function fakeApi() {
   const meetings = new Map<number, Meeting>();
@@ -73,7 +80,7 @@ function fakeApi() {
     meeting: vi.fn(async (id: number) => {
       const m = meetings.get(id);
       if (!m) throw { code: "not_found", message: `no meeting with id ${id}` };
-      return structuredClone(m);
+      return sent(m);
     }),
     createMeeting: vi.fn(async (_dialogue: string | null, m: NewMeeting) => {
       if (!m.title.trim()) throw { code: "invalid_input", message: "a meeting needs a title" };
@@ -93,7 +100,7 @@ function fakeApi() {
         notes: [],
       };
       meetings.set(meeting.id ?? 0, meeting);
-      return structuredClone(meeting);
+      return sent(meeting);
     }),
     saveMeeting: vi.fn(async (id: number, m: Meeting) => {
       if (!m.title.trim()) refuse(m, "title", "meeting title is empty");
@@ -107,7 +114,7 @@ function fakeApi() {
       }
       const stored = { ...structuredClone(m), id };
       meetings.set(id, stored);
-      return structuredClone(stored);
+      return sent(stored);
     }),
     deleteMeeting: vi.fn(async (id: number) => {
       meetings.delete(id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EntryDate } from "../../bindings/EntryDate";
 import type { Meeting } from "../../bindings/Meeting";
-import { blankAgendaItem, blankParticipant, FormProblem, fileStem, meetingToSave, problemInWords, problemTarget } from "./draft";
+import { blankAgendaItem, blankParticipant, complete, FormProblem, fileStem, meetingToSave, problemInWords, problemTarget } from "./draft";
 import { en } from "./strings";
 
 const day = (edtf: string): EntryDate => ({ edtf, text: edtf, cadence: null });
@@ -112,6 +112,20 @@ describe("the core's message about a refused meeting", () => {
     expect(problemInWords("meeting 'X': date: '' is not a calendar date", en)).toBe("Date or date and time: '' is not a calendar date");
     // A message with no path is shown as the core wrote it.
     expect(problemInWords("no meeting with id 9", en)).toBe("no meeting with id 9");
+  });
+});
+
+describe("complete", () => {
+  it("puts back the lists the core leaves out of its JSON", () => {
+    const bare = { id: 1, title: "T", date: day("2022-09-12"), kind: "ministerial", agenda: [{ item: "Opening" }] } as unknown as Meeting;
+    const m = complete(bare);
+    expect(m.objectives).toEqual([]);
+    expect(m.participants).toEqual([]);
+    expect(m.press_lines).toEqual([]);
+    expect(m.notes).toEqual([]);
+    expect(m.agenda[0].pillars).toEqual([]);
+    expect(m.agenda[0].initiatives).toEqual([]);
+    expect(bare.objectives).toBeUndefined();
   });
 });
 

@@ -51,6 +51,21 @@ export const blankNote = (kind: MeetingNoteKind = "points_to_make"): Note => ({
   answer_es: null,
 });
 
+/**
+ * A meeting as the shell sent it, with every list present: the core leaves empty lists
+ * (and empty links) out of its JSON, which the generated type does not say.
+ */
+export function complete(sent: Meeting): Meeting {
+  const m = structuredClone(sent);
+  m.objectives = (m.objectives ?? []).map((o) => ({ ...o, initiatives: o.initiatives ?? [] }));
+  m.agenda = (m.agenda ?? []).map((a) => ({ ...a, pillars: a.pillars ?? [], initiatives: a.initiatives ?? [] }));
+  m.participants = m.participants ?? [];
+  m.press_lines = m.press_lines ?? [];
+  m.notes = m.notes ?? [];
+  if (m.clearance) m.clearance = { ...m.clearance, cleared_by: m.clearance.cleared_by ?? [] };
+  return m;
+}
+
 /** Typed text as an optional value: blank is `null`. */
 export function orNull(text: string): string | null {
   return text.trim() ? text : null;

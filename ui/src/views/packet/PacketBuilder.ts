@@ -272,7 +272,8 @@ export class PacketBuilder implements View {
   }
 
   private renderForm() {
-    replace(this.form, this.includeCard(), this.sectionsCard(), this.optionsCard());
+    const [meeting, cover] = this.meetingFields();
+    replace(this.form, h("div", { class: "card" }, meeting), this.includeCard(), this.sectionsCard(), this.optionsCard(cover));
   }
 
   /** A text field that updates the spec as the person types. */
@@ -452,7 +453,7 @@ export class PacketBuilder implements View {
     return [meeting.el, cover];
   }
 
-  private optionsCard(): HTMLElement {
+  private optionsCard(cover: HTMLElement): HTMLElement {
     const s = this.spec;
     const select = (label: string, value: string, options: [string, string][], onChange: (v: string) => void) => {
       const id = uid("pk-select");
@@ -472,7 +473,7 @@ export class PacketBuilder implements View {
       h("legend", { class: "visually-hidden" }, "Options"),
       h("h2", {}, "Options"),
       this.text("Title", s.title, (v) => (s.title = v), { id: "packet-title-input" }),
-      ...this.meetingFields(),
+      cover,
       h(
         "div",
         { class: "grid-2" },
