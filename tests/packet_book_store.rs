@@ -144,3 +144,52 @@ fn changes_since_the_last_packet_follow_the_selection_one_row_per_entry() {
     );
     assert!(!text.contains("[U+"), "{text}");
 }
+
+#[test]
+fn packet_command_names_the_dialogue_and_refuses_unknown_meetings_and_dialogues() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_briefbook"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("BRIEFBOOK_DB")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["packet", "--dialogue", "hled", "--dry-run", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        summary["dialogue"],
+        "U.S.-Mexico High-Level Economic Dialogue"
+    );
+    assert!(summary["translation"].is_null());
+    let pdf = dir.path().join("book.pdf");
+    let out = run(&[
+        "packet",
+        "--meeting",
+        "Ministerial 2099",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no meeting 'Ministerial 2099'"), "{err}");
+    assert!(!pdf.exists(), "nothing is written");
+    let out = run(&["packet", "--dialogue", "Nowhere", "--dry-run"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'Nowhere'") && err.contains("(HLED)"), "{err}");
+    let out = run(&["packet", "--lang", "es", "--dry-run"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Spanish: ") && text.contains("marked [EN]"),
+        "{text}"
+    );
+}

@@ -136,12 +136,20 @@ pub fn prepare(store: &Store, spec: &PacketSpec, today: NaiveDate) -> Result<Pre
         .changes_since_date()
         .map_err(PacketError::from)?
         .map(|d| d.format("%Y-%m-%d").to_string());
-    let history = match &since {
+    let mut history = match &since {
         Some(day) => store.history(Some(day))?,
         None => Vec::new(),
     };
+    // Filling a new database with the built-in record is not a change to brief on.
+    history.retain(|e| !is_seeding(&e.origin));
     let packet = assemble(&spec, &record, &history)?;
     Ok(Prepared { spec, packet })
+}
+
+/// The rows written when a new database is filled with the built-in record.
+fn is_seeding(origin: &crate::model::Origin) -> bool {
+    matches!(origin, crate::model::Origin::Import { title, .. }
+        if title == crate::import::BUILTIN_NAME)
 }
 
 /// Counts what a prepared packet holds and estimates its pages.
@@ -170,11 +178,7 @@ pub fn summarize(packet: &Packet) -> PacketSummary {
         })
         .filter_map(|e| e.id)
         .collect();
-    let mut sections: Vec<String> = packet.sections.iter().map(|s| s.to_string()).collect();
-    if packet.book.is_some() {
-        sections
-            .extend(["scope", "schedule", "participants", "press", "clearance"].map(String::from));
-    }
+    let sections = printed_sections(packet);
     PacketSummary {
         dialogue: packet.dialogue.clone(),
         meeting: packet.book.as_ref().map(|b| b.title.text.clone()),
@@ -188,9 +192,59 @@ pub fn summarize(packet: &Packet) -> PacketSummary {
         entries: pillars.iter().map(|p| p.entries).sum(),
         left_out: packet.overview.left_out.iter().map(|(_, n)| n).sum(),
         undated_included: packet.overview.undated_included,
-        pages: estimate_pages(packet),
+        pages: estimate_pages(packet) + book_pages(packet),
         pillars,
     }
+}
+
+/// The parts the packet prints, in print order: the spec's sections, and for a
+/// meeting's book its own parts around them (see `docs/packets.md`).
+fn printed_sections(packet: &Packet) -> Vec<String> {
+    let record: Vec<String> = packet.sections.iter().map(|s| s.to_string()).collect();
+    if packet.book.is_none() {
+        return record;
+    }
+    let book_order = [
+        "cover",
+        "scope",
+        "contents",
+        "schedule",
+        "participants",
+        "pillars",
+        "press",
+        "overview",
+        "timeline",
+        "changes_since",
+        "sources",
+        "clearance",
+    ];
+    let own = ["scope", "schedule", "participants", "press", "clearance"];
+    book_order
+        .into_iter()
+        .filter(|s| own.contains(s) || record.iter().any(|r| r == s))
+        .map(String::from)
+        .collect()
+}
+
+/// Pages a meeting's own parts add to the record sections' estimate: each part starts
+/// a page (scope note, schedule, participants, press lines); long parts take more.
+fn book_pages(packet: &Packet) -> u32 {
+    let Some(book) = &packet.book else {
+        return 0;
+    };
+    let part = |items: usize, per_page: usize| -> u32 {
+        if items == 0 {
+            0
+        } else {
+            items.div_ceil(per_page) as u32
+        }
+    };
+    part(
+        book.scope_note.len() + book.objectives.len() + book.notes.len(),
+        14,
+    ) + part(book.agenda.len(), 25)
+        + part(book.participants.len(), 8)
+        + part(book.press.len(), 12)
 }
 
 /// What `spec` would print (the dry run): counts per pillar and an estimated page count.

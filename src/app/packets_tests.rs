@@ -149,3 +149,37 @@ fn a_saved_spec_comes_back_and_a_nameless_one_is_refused() {
         ErrorCode::InvalidInput
     );
 }
+
+#[test]
+fn spanish_summary_counts_translated_and_fallback_texts() {
+    let store = seeded();
+    let english = summary(&store, &pillar_ii(), day()).unwrap();
+    assert_eq!(english.translation, None);
+    let mut spec = pillar_ii();
+    spec.lang = crate::model::Lang::Es;
+    let spanish = summary(&store, &spec, day()).unwrap();
+    let t = spanish
+        .translation
+        .expect("a Spanish packet reports its translation");
+    // Every printed entry text counts once, translated or not.
+    assert!(t.translated + t.fallback >= spanish.entries);
+    assert_eq!(spanish.entry_ids, english.entry_ids);
+    assert_eq!(spanish.entry_ids.len() as u32, spanish.entries);
+}
+
+#[test]
+fn the_seeding_is_no_change_and_an_unknown_meeting_is_refused() {
+    let store = seeded();
+    let mut spec = PacketSpec {
+        changes_since: Some("2000".into()),
+        ..PacketSpec::default()
+    };
+    let prepared = prepare(&store, &spec, day()).unwrap();
+    assert!(prepared.packet.changes.unwrap().rows.is_empty());
+    spec.meeting = Some("No such meeting".into());
+    let Err(err) = prepare(&store, &spec, day()) else {
+        panic!("an unknown meeting is refused")
+    };
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("'No such meeting'"), "{}", err.message);
+}

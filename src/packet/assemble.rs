@@ -98,6 +98,7 @@ pub fn assemble(
                 number: GENERAL_PILLAR,
                 // "General" is the same word in Spanish.
                 title: GENERAL_TITLE.into(),
+                title_fallback: false,
                 initiatives: Vec::new(),
                 entries,
             });
@@ -142,11 +143,12 @@ pub fn assemble(
             }
             continue;
         }
-        let title = text(&pillar.title, pillar.title_es.as_deref(), lang).text;
-        run.count_pillar(pillar.number, &title, &counts);
+        let title = text(&pillar.title, pillar.title_es.as_deref(), lang);
+        run.count_pillar(pillar.number, &title.text, &counts);
         pillars.push(PacketPillar {
             number: pillar.number,
-            title,
+            title: title.text,
+            title_fallback: title.fallback,
             initiatives,
             entries: Vec::new(),
         });
@@ -221,7 +223,10 @@ pub fn assemble(
     Ok(Packet {
         title,
         dialogue: text(&dialogue.name, dialogue.name_es.as_deref(), lang).text,
-        dialogue_short: dialogue.short_name.clone(),
+        dialogue_short: match (lang, dialogue.name_es.as_deref().and_then(spanish_initials)) {
+            (Lang::Es, Some(short)) => short,
+            _ => dialogue.short_name.clone(),
+        },
         meeting: cover,
         book,
         prepared_for: spec.prepared_for.clone(),
@@ -278,6 +283,23 @@ fn take_press(notes: &mut Vec<PacketNote>, press: &mut Vec<PacketNote>) {
     press.extend(taken);
 }
 
+/// The Spanish short name a Spanish name makes ("Diálogo Económico de Alto Nivel" ->
+/// "DEAN"): the initials of its words without the articles and prepositions, when the
+/// name is a plain run of two to six such words (no hyphenated or parenthesised
+/// parts, which would make an acronym nobody uses); `None` otherwise.
+fn spanish_initials(name: &str) -> Option<String> {
+    const SMALL: [&str; 9] = ["de", "del", "la", "las", "los", "el", "y", "para", "en"];
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(w))
+        .collect();
+    let plain = words.iter().all(|w| {
+        w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)
+    });
+    (plain && (2..=6).contains(&words.len()))
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
 /// A text in the packet's language: the Spanish version in a Spanish packet when the
 /// record has one, else the original, marked as a fallback.
 pub(crate) fn text(original: &str, spanish: Option<&str>, lang: Lang) -> Text {
@@ -310,6 +332,9 @@ fn count_translation(lang: Lang, pillars: &[PacketPillar], book: Option<&Book>) 
             t.translated += 1;
         }
     };
+    for pillar in pillars.iter().filter(|p| p.number != GENERAL_PILLAR) {
+        add(pillar.title_fallback);
+    }
     for initiative in pillars.iter().flat_map(|p| &p.initiatives) {
         add(initiative.title_fallback);
         if initiative.summary.is_some() {
@@ -395,4 +420,22 @@ fn cited_sources(record: &Record, pillars: &[PacketPillar]) -> Vec<SourceRow> {
             entries_cited: cited.get(s.title.as_str()).copied().unwrap_or(0),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spanish_initials;
+
+    #[test]
+    fn a_plain_spanish_name_makes_its_short_name() {
+        assert_eq!(
+            spanish_initials("Diálogo Económico de Alto Nivel").as_deref(),
+            Some("DEAN")
+        );
+        assert_eq!(
+            spanish_initials("Diálogo Económico de Alto Nivel México-Estados Unidos"),
+            None
+        );
+        assert_eq!(spanish_initials("Diálogo"), None);
+    }
 }

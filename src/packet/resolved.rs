@@ -114,6 +114,8 @@ pub struct ParticipantRow {
 pub struct PacketPillar {
     pub number: u32,
     pub title: String,
+    /// The title printed in English in a Spanish packet.
+    pub title_fallback: bool,
     pub initiatives: Vec<PacketInitiative>,
     /// Entries directly under the pillar: only the General pillar (number 0) has any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,6 +1,7 @@
 //! "Changes since": the history of the printed entries read as a briefing reads it, one
 //! row per entry ("New commitment", "Status: planned → done", "Date changed", "Text
-//! revised"), never field-level rows. The seeding of the built-in record is not a change.
+//! revised"), never field-level rows. The caller leaves out what is not a change to
+//! report (the seeding of a new database: see `app::packets::prepare`).
 
 use crate::model::{EntryKind, HistoryEvent, Id, Origin, Status};
 use crate::packet::resolved::*;
@@ -26,7 +27,6 @@ pub(super) fn changes_since(
         // RFC 3339 UTC timestamps compare as text; the day prefix is enough for "on or after".
         .filter(|e| day(e) >= since_text.as_str())
         .filter(|e| e.entity == "entry" && by_id.contains_key(&e.entity_id))
-        .filter(|e| !is_seeding(&e.origin))
         .collect();
     events.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
     let mut per_entry: BTreeMap<Id, Vec<&HistoryEvent>> = BTreeMap::new();
@@ -62,11 +62,6 @@ pub(super) fn changes_since(
 
 fn day(e: &HistoryEvent) -> &str {
     e.at.get(..10).unwrap_or(&e.at)
-}
-
-/// The rows written when a new database is filled with the built-in record.
-fn is_seeding(origin: &Origin) -> bool {
-    matches!(origin, Origin::Import { title, .. } if title == crate::import::BUILTIN_NAME)
 }
 
 /// What happened to one entry, from its events in time order. A new entry is just new;
@@ -139,13 +134,13 @@ mod tests {
 
     fn seed() -> Origin {
         Origin::Import {
-            source_id: None,
-            title: crate::import::BUILTIN_NAME.into(),
+            source_id: Some(1),
+            title: "Fact sheet".into(),
         }
     }
 
     #[test]
-    fn one_row_per_entry_read_semantically_and_seeding_left_out() {
+    fn one_row_per_entry_read_semantically_following_the_selection() {
         let printed = [
             Printed {
                 id: 1,
@@ -238,7 +233,7 @@ mod tests {
                 Origin::User,
             ),
         ];
-        let since = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+        let since = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let changes = changes_since(since, &history, &printed);
         assert_eq!(changes.rows.len(), 2, "{changes:?}");
         assert_eq!(changes.rows[0].entry, "Sign the MOU.");

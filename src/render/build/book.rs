@@ -97,7 +97,7 @@ impl Builder<'_> {
                 continue;
             }
             out.push(self.subsection(i18n::note_kind(self.lang, kind)));
-            out.push(self.notes_of_kind(kind, &notes, 0.0));
+            out.push(self.notes_of_kind(&notes, 0.0));
         }
         out
     }
@@ -300,7 +300,7 @@ impl Builder<'_> {
                 continue;
             }
             out.push(self.subsection(title));
-            out.push(self.notes_of_kind(NoteKind::Press, &notes, 0.0));
+            out.push(self.notes_of_kind(&notes, 0.0));
         }
         out
     }

@@ -29,12 +29,18 @@ impl Builder<'_> {
             let display = if pillar.number == 0 {
                 vec![Span::new(Bold, pillar.title.clone()).colored(ACCENT)]
             } else {
-                vec![
+                let mut spans = vec![
                     Span::new(Bold, self.pillar_name(pillar.number, None)).colored(MUTED),
                     Span::new(Bold, format!("  {}", pillar.title)).colored(ACCENT),
-                ]
+                ];
+                if pillar.title_fallback {
+                    let mark = labels(self.lang).fallback_mark;
+                    spans.push(Span::new(Regular, format!(" {mark}")).colored(MUTED));
+                }
+                spans
             };
-            let mut part = vec![Block::PageBreak, self.heading(1, title, display)];
+            let heading = self.heading(1, title, display);
+            let mut part = vec![Block::PageBreak, heading];
             // Statements of the dialogue as a whole (the General section) come before
             // any initiative, as a list like an initiative's entries.
             if !pillar.entries.is_empty() {
@@ -71,7 +77,7 @@ impl Builder<'_> {
             sect.extend(summary);
             sect.extend(self.entries_with_source(initiative));
             // Press notes in a record packet (a meeting's book prints them as press lines).
-            sect.extend(self.note_lists(&initiative.notes, 0.0, true));
+            sect.extend(self.note_lists(&initiative.notes, 0.0));
             return Block::group(Role::Sect, sect);
         }
         let indent = 10.0;
@@ -83,7 +89,7 @@ impl Builder<'_> {
                 continue;
             }
             paper.push(self.paper_heading(i18n::note_kind(self.lang, kind), indent));
-            paper.push(self.notes_of_kind(kind, &notes, indent));
+            paper.push(self.notes_of_kind(&notes, indent));
         }
         paper.push(self.paper_heading(i18n::note_kind(self.lang, NoteKind::Background), indent));
         let mut background: Vec<Block> = summary.into_iter().collect();
@@ -93,7 +99,7 @@ impl Builder<'_> {
             .filter(|n| n.kind == NoteKind::Background)
             .collect();
         if !notes.is_empty() {
-            background.push(self.notes_of_kind(NoteKind::Background, &notes, 0.0));
+            background.push(self.notes_of_kind(&notes, 0.0));
         }
         background.extend(self.entries_with_source(initiative));
         paper.push(Block::group(Role::Sect, background));
@@ -103,7 +109,7 @@ impl Builder<'_> {
             .filter(|n| n.kind == NoteKind::Press)
             .cloned()
             .collect();
-        paper.extend(self.note_lists(&press, indent, true));
+        paper.extend(self.note_lists(&press, indent));
         sect.push(Block::group(Role::Sect, paper));
         Block::group(Role::Sect, sect)
     }
@@ -163,12 +169,12 @@ impl Builder<'_> {
         let mut items: Vec<Item> = Vec::new();
         let mut i = 0;
         while i < entries.len() {
-            let (spans, mut body) = self.entry(&entries[i], shared_source, 0.0);
+            let (spans, mut body) = self.entry(&entries[i], shared_source);
             let other_lang = entries[i].text_fallback;
             let mut subs = Vec::new();
             while i + 1 < entries.len() && entries[i + 1].depth > 0 {
                 i += 1;
-                let (spans, body) = self.entry(&entries[i], shared_source, 0.0);
+                let (spans, body) = self.entry(&entries[i], shared_source);
                 subs.push(Item::new(spans, body).in_english(entries[i].text_fallback));
             }
             if !subs.is_empty() {
@@ -194,12 +200,7 @@ impl Builder<'_> {
 
     /// An entry as a list item: its text (date first), then in the item's body the
     /// status line (status, kind, agencies, source) and the entry's notes as lists.
-    fn entry(
-        &self,
-        entry: &PacketEntry,
-        shared_source: bool,
-        extra_indent: f32,
-    ) -> (Vec<Span>, Vec<Block>) {
+    fn entry(&self, entry: &PacketEntry, shared_source: bool) -> (Vec<Span>, Vec<Block>) {
         let l = labels(self.lang);
         let mut spans = Vec::new();
         if let Some(date) = &entry.date {
@@ -234,7 +235,12 @@ impl Builder<'_> {
             };
             meta.push(Span::new(Regular, reference).colored(MUTED));
         }
-        let hang = 10.0 * 1.15 + extra_indent;
+        // The status line sits under the item's text: sub-items are one hang further in.
+        let hang = if entry.depth > 0 {
+            10.0 * 1.15 + 9.5 * 1.15
+        } else {
+            10.0 * 1.15
+        };
         let mut body = vec![para(
             meta,
             ParaStyle {
@@ -245,13 +251,13 @@ impl Builder<'_> {
                 ..ParaStyle::body(8.5)
             },
         )];
-        body.extend(self.note_lists(&entry.notes, hang, false));
+        body.extend(self.note_lists(&entry.notes, hang));
         (spans, body)
     }
 
     /// Notes grouped by kind, each kind a label and a list (entry-level notes, and press
     /// notes in a record packet).
-    fn note_lists(&self, notes: &[PacketNote], indent: f32, _initiative: bool) -> Vec<Block> {
+    fn note_lists(&self, notes: &[PacketNote], indent: f32) -> Vec<Block> {
         let mut out = Vec::new();
         for kind in NoteKind::ALL.iter().copied() {
             let of_kind: Vec<&PacketNote> = notes.iter().filter(|n| n.kind == kind).collect();
@@ -268,19 +274,14 @@ impl Builder<'_> {
                     ..ParaStyle::body(8.5)
                 },
             ));
-            out.push(self.notes_of_kind(kind, &of_kind, indent));
+            out.push(self.notes_of_kind(&of_kind, indent));
         }
         out
     }
 
     /// Notes of one kind: "if raised" and press questions as question and answer, the
     /// others as bullets.
-    pub(super) fn notes_of_kind(
-        &self,
-        kind: NoteKind,
-        notes: &[&PacketNote],
-        indent: f32,
-    ) -> Block {
+    pub(super) fn notes_of_kind(&self, notes: &[&PacketNote], indent: f32) -> Block {
         let l = labels(self.lang);
         let items = notes
             .iter()
@@ -309,7 +310,6 @@ impl Builder<'_> {
                 Item::new(spans, extra).in_english(n.fallback)
             })
             .collect();
-        let _ = kind;
         list_of(
             items,
             ParaStyle {
