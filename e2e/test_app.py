@@ -18,6 +18,7 @@ import unittest
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -87,7 +88,25 @@ class AppEndToEnd(unittest.TestCase):
         wait(d).until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, "section.pillar")))
         titles = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".pillar-title .pillar-number")]
         self.assertEqual(titles, ["Pillar I", "Pillar II", "Pillar III", "Pillar IV"])
+        # Nothing to undo yet, so Undo is not offered.
+        self.assertFalse(d.find_element(By.ID, "record-undo").is_enabled())
+        # The pillar buttons use the interface's sans-serif face, like the rest.
+        fonts = {d.execute_script("return getComputedStyle(arguments[0]).fontFamily", e) for e in d.find_elements(By.CSS_SELECTOR, ".pillar-link")}
+        body = d.execute_script("return getComputedStyle(document.body).fontFamily")
+        self.assertEqual(fonts, {body})
+        self.assertIn("Noto Sans", body)
         shot(d, "record")
+
+    def test_1b_no_sidebar_tooltip_covers_the_next_item(self):
+        d = self.driver
+        links = d.find_elements(By.CSS_SELECTOR, ".nav-link")
+        self.assertTrue(all(not link.get_attribute("title") for link in links))
+        names = [link.get_attribute("id").removeprefix("nav-") for link in links]
+        for here, after in zip(names, names[1:]):
+            # Rest the pointer on one item long enough for a tooltip, then click the next.
+            ActionChains(d).move_to_element(d.find_element(By.ID, f"nav-{here}")).pause(1.2).perform()
+            d.find_element(By.ID, f"nav-{after}").click()
+            wait(d).until(lambda x: x.execute_script("return document.body.dataset.view") == after)
 
     def test_2_status_change_survives_a_restart(self):
         d = self.driver
@@ -119,6 +138,7 @@ class AppEndToEnd(unittest.TestCase):
         self.assertTrue(any(m.upper() == "COFEPRIS" for m in marks), marks)
         shot(d, "search")
         target = hits[0].get_attribute("data-entry-id")
+        self.assertTrue(target)
         box.send_keys(Keys.ENTER)
         wait(d).until(lambda x: x.execute_script("return document.body.dataset.view") == "record")
         focused = d.execute_script("return document.activeElement.dataset.entryId")
@@ -131,7 +151,7 @@ class AppEndToEnd(unittest.TestCase):
         title = d.find_element(By.ID, "packet-title-input")
         title.clear()
         title.send_keys("Pillar II briefing")
-        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".packet-summary"), "Promoting Sustainable"))
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".packet-summary"), "II · Promoting"))
         shot(d, "packet")
         if os.path.exists(SAVE_PATH):
             os.remove(SAVE_PATH)
@@ -141,6 +161,50 @@ class AppEndToEnd(unittest.TestCase):
         self.assertTrue(os.path.getsize(SAVE_PATH) > 1000)
         text = subprocess.run(["pdftotext", SAVE_PATH, "-"], capture_output=True, text=True, check=True).stdout
         self.assertIn("Sembrando Oportunidades", text)
+
+    def test_4b_packet_builder_says_none_means_all_and_nothing_is_clipped(self):
+        d = self.driver
+        go(d, "packet")
+        hint = wait(d).until(EC.visibility_of_element_located((By.ID, "packet-all-pillars")))
+        self.assertIn("every pillar", hint.text)
+        # The "save as" field shows its whole placeholder.
+        fits = d.execute_script(
+            """
+            const input = document.querySelector('.save-as input');
+            const style = getComputedStyle(input);
+            const canvas = document.createElement('canvas').getContext('2d');
+            canvas.font = `${style.fontSize} ${style.fontFamily}`;
+            const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return [canvas.measureText(input.placeholder).width, room];
+            """
+        )
+        self.assertLess(fits[0], fits[1], "placeholder wider than its field")
+        # A checkbox and its words have a gap, wherever the pair sits.
+        gaps = d.execute_script(
+            "return [...document.querySelectorAll('label.check')].filter(l => l.offsetParent).map(l => "
+            "l.querySelector('span').getBoundingClientRect().left - l.querySelector('input').getBoundingClientRect().right)"
+        )
+        self.assertTrue(gaps and min(gaps) >= 4, gaps)
+        d.find_element(By.ID, "pillar-2").click()
+        wait(d).until(EC.invisibility_of_element_located((By.ID, "packet-all-pillars")))
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".packet-summary"), "II · Promoting"))
+        # The long pillar name takes one line in the summary.
+        cell = d.find_element(By.CSS_SELECTOR, ".summary-table td.pillar-name .clamp")
+        lines = d.execute_script("const s = getComputedStyle(arguments[0]); return arguments[0].getBoundingClientRect().height / parseFloat(s.lineHeight)", cell)
+        self.assertLessEqual(lines, 2.05)
+        shot(d, "packet-pillar-ii")
+
+    def test_3b_an_initiative_snippet_separates_title_and_summary(self):
+        d = self.driver
+        go(d, "search")
+        box = d.find_element(By.ID, "search-input")
+        box.send_keys("supply chains")
+        wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".hit mark")))
+        snippets = [h.find_element(By.CSS_SELECTOR, ".snippet").text for h in d.find_elements(By.CSS_SELECTOR, ".hit") if h.find_element(By.CSS_SELECTOR, ".hit-kind").text.lower() == "initiative"]
+        # A snippet that starts with the title (not cut before it) shows where the title ends.
+        whole = [s for s in snippets if not s.startswith("…")]
+        self.assertTrue(whole, snippets)
+        self.assertTrue(all(" — " in s for s in whole), snippets)
 
     def test_5_import_a_fact_sheet_preview_confirm_new_entries_show(self):
         d = self.driver
@@ -192,6 +256,7 @@ class AppEndToEnd(unittest.TestCase):
         d.find_element(By.CSS_SELECTOR, ".entry-editor button[type=submit]").click()
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f'[data-entry-id="{entry_id}"] .entry-text'), "edited in place"))
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "Entry saved"))
+        self.assertTrue(d.find_element(By.ID, "record-undo").is_enabled())
         self.assertEqual(d.execute_script("return arguments[0].dataset.probe", neighbour), "kept")
         self.assertEqual(d.find_element(By.CSS_SELECTOR, f'[data-entry-id="{entry_id}"] .entry-text').text, new_text)
         shot(d, "record-edited")
@@ -206,6 +271,14 @@ class AppEndToEnd(unittest.TestCase):
         go(d, "timeline")
         wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".month")))
         self.assertIn("2021", d.find_element(By.CSS_SELECTOR, ".timeline").text)
+        # Every entry is on the time line: recurring and undated ones in lanes of their own.
+        shown = len(d.find_elements(By.CSS_SELECTOR, ".timeline-entry"))
+        total = int(d.execute_script("return document.querySelector('.sidebar-foot').textContent.replace(/[^0-9]/g, '')"))
+        self.assertGreaterEqual(shown, total)
+        self.assertTrue(d.find_elements(By.ID, "timeline-undated") or d.find_elements(By.ID, "timeline-recurring"))
+        # "Over the next year", from a December 2021 document, spans to December 2022.
+        spans = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".span-range")]
+        self.assertTrue(any("December 2021" in s and "December 2022" in s for s in spans), spans)
         shot(d, "timeline")
         go(d, "settings")
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".facts"), os.environ["BRIEFBOOK_DB"]))
@@ -267,6 +340,25 @@ class LargeRecord(unittest.TestCase):
         self.assertGreater(total, 100)
         self.assertLess(most, 400, "rows in the DOM while scrolling")
         shot(d, "record-large-end")
+
+    def test_b_the_translation_editor_reads_one_pillar_and_draws_a_page_at_a_time(self):
+        d = self.driver
+        go(d, "translations")
+        wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".translation-row")))
+        groups = d.find_elements(By.CSS_SELECTOR, ".translation-group")
+        # The largest pillar: its count says how many texts it holds.
+        totals = [int(g.find_element(By.CSS_SELECTOR, ".group-count").text.split(" of ")[1].split()[0].replace(",", "")) for g in groups]
+        big = groups[totals.index(max(totals))]
+        self.assertGreater(max(totals), 1000)
+        d.execute_script("arguments[0].scrollIntoView()", big)
+        big.click()
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".translation-status"), f"of {max(totals):,} texts"))
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, ".translation-row")), 100)
+        more = d.find_element(By.ID, "translations-more")
+        d.execute_script("arguments[0].scrollIntoView()", more)
+        more.click()
+        wait(d).until(lambda x: len(x.find_elements(By.CSS_SELECTOR, ".translation-row")) == 200)
+        shot(d, "translations-large")
 
 
 @unittest.skipIf(os.environ.get("E2E_SUITE") != "recovery", "run with E2E_SUITE=recovery")

@@ -13,14 +13,10 @@ pub const CLIENT_FILE: &str = "commands.ts";
 
 /// The TypeScript type of `T`. Row ids (`Id`, an `i64`) are command arguments and
 /// results too: they reach the UI as JSON numbers far below 2^53, so they are `number`,
-/// as the `ts(as = "f64")` on every id field says for the bindings.
+/// as the `ts(as = "f64")` on every id field says for the bindings (an optional id,
+/// `bigint | null`, is `number | null`).
 pub fn ts_name<T: TS + 'static + ?Sized>() -> String {
-    let name = T::name();
-    if name == "bigint" {
-        "number".into()
-    } else {
-        name
-    }
+    T::name().replace("bigint", "number")
 }
 
 /// Adds the exported (named) types `T` is made of to `into`: `T` itself and its
@@ -49,6 +45,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     app::backup::BackupRow::export_all_to(dir)?;
     crate::commands::files::FileKind::export_all_to(dir)?;
     app::record::EntryChange::export_all_to(dir)?;
+    app::translations::TextKind::export_all_to(dir)?;
+    app::translations::TranslationRow::export_all_to(dir)?;
+    app::translations::TranslationGroup::export_all_to(dir)?;
     app::record::InitiativeChange::export_all_to(dir)?;
     app::import::ImportInput::export_all_to(dir)?;
     app::import::ImportPreview::export_all_to(dir)?;

@@ -14,6 +14,7 @@ pub mod open;
 pub mod packets;
 pub mod record;
 pub mod search;
+pub mod translations;
 pub mod view;
 
 pub use error::{Error, ErrorCode, Result};

@@ -85,7 +85,7 @@ fn describe(line: &Line) -> String {
 const ENTRY_COLUMNS: &[&str] = &["text", "text_es", "kind", "status", "status_phrase"];
 const INITIATIVE_COLUMNS: &[&str] = &["title", "title_es", "summary", "summary_es"];
 const PILLAR_COLUMNS: &[&str] = &["title", "title_es"];
-const NOTE_COLUMNS: &[&str] = &["kind", "text"];
+const NOTE_COLUMNS: &[&str] = &["kind", "text", "text_es"];
 const AGENCY_COLUMNS: &[&str] = &["name", "name_es", "country"];
 const MEETING_COLUMNS: &[&str] = &[
     "title",
@@ -190,6 +190,12 @@ fn revert(conn: &Connection, line: &Line) -> Result<(), StoreError> {
         ("note", field) if NOTE_COLUMNS.contains(&field) => {
             conn.execute(
                 &format!("UPDATE note SET {field} = ?2 WHERE id = ?1"),
+                params![id, old],
+            )?;
+        }
+        ("dialogue", "name_es") => {
+            conn.execute(
+                "UPDATE dialogue SET name_es = ?2 WHERE id = ?1",
                 params![id, old],
             )?;
         }

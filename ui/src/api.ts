@@ -3,16 +3,33 @@
 
 import { commands } from "./bindings/commands";
 import { isIpcError, type IpcError } from "./ipc";
+import { t, type MessageKey } from "./i18n";
+import type { ErrorCode } from "./bindings/ErrorCode";
 
 export { isIpcError };
 export type { IpcError };
 
-/** The words to show for any failure. */
+/** The words to show for any failure. The core's errors arrive in English with a code:
+ * the code gives a lead sentence in the interface's language, the detail (which names
+ * the file, field or value at fault) follows as the core wrote it. */
 export function errorMessage(e: unknown): string {
-  if (isIpcError(e)) return e.message;
+  if (isIpcError(e)) return `${t(ERROR_LEADS[e.code] ?? "error.internal")} ${e.message}`;
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/** The lead sentence for each code (a new code fails to compile until it has one). */
+const ERROR_LEADS: Record<ErrorCode, MessageKey> = {
+  not_found: "error.not_found",
+  invalid_input: "error.invalid_input",
+  conflict: "error.conflict",
+  locked: "error.locked",
+  io: "error.io",
+  damaged_database: "error.damaged_database",
+  newer_database: "error.newer_database",
+  encrypted: "error.encrypted",
+  internal: "error.internal",
+};
 
 export const api = commands;
 

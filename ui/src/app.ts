@@ -12,17 +12,20 @@ import { SearchView } from "./views/search/SearchView";
 import { PacketBuilder } from "./views/packet/PacketBuilder";
 import { ImportView } from "./views/import/ImportView";
 import { SettingsView } from "./views/settings/SettingsView";
+import { TranslationsView } from "./views/translations/TranslationsView";
 import { MeetingsView } from "./views/meetings/MeetingsView";
-import { meetingStrings } from "./views/meetings/strings";
+import { t, tn, type MessageKey } from "./i18n";
 
-const NAV: { name: ViewName; label: string; key: string }[] = [
-  { name: "record", label: "Record", key: "1" },
-  { name: "timeline", label: "Timeline", key: "2" },
-  { name: "search", label: "Search", key: "3" },
-  { name: "meetings", label: meetingStrings().nav, key: "7" },
-  { name: "packet", label: "Packet", key: "4" },
-  { name: "import", label: "Import", key: "5" },
-  { name: "settings", label: "Settings", key: "6" },
+/** The views in the sidebar, in order; Ctrl+1… shows them. */
+const NAV: { name: ViewName; label: MessageKey; key: string }[] = [
+  { name: "record", label: "nav.record", key: "1" },
+  { name: "timeline", label: "nav.timeline", key: "2" },
+  { name: "search", label: "nav.search", key: "3" },
+  { name: "meetings", label: "nav.meetings", key: "8" },
+  { name: "packet", label: "nav.packet", key: "4" },
+  { name: "translations", label: "nav.translations", key: "5" },
+  { name: "import", label: "nav.import", key: "6" },
+  { name: "settings", label: "nav.settings", key: "7" },
 ];
 
 export class App {
@@ -32,12 +35,14 @@ export class App {
   private readonly views = new Map<ViewName, View>();
   private readonly ctx: AppContext;
   private current: ViewName | null = null;
+  private readonly onKey: (e: KeyboardEvent) => void;
 
-  constructor(api: Api, info: DatabaseInfo) {
+  constructor(api: Api, info: DatabaseInfo, reopened: (info: DatabaseInfo, message?: string) => void = () => {}) {
     const notice = new Notice();
     this.ctx = {
       api,
       notice,
+      reopened,
       navigate: (view, focus) => void this.show(view, focus),
       recordChanged: () => {
         /* views reload what they show each time they are shown */
@@ -46,15 +51,18 @@ export class App {
     this.main = h("main", { id: "main", class: "content", tabindex: -1 });
     const nav = h(
       "nav",
-      { class: "nav", aria: { label: "Views" } },
+      { class: "nav", aria: { label: t("app.views") } },
       h(
         "ul",
         {},
         NAV.map((item) => {
           const link = h(
             "a",
-            { href: `#${item.name}`, id: `nav-${item.name}`, class: "nav-link", title: `${item.label} (Ctrl+${item.key})` },
-            item.label,
+            // The shortcut is shown beside the name, not in a tooltip: a tooltip would lie
+            // over the next item and take its click.
+            { href: `#${item.name}`, id: `nav-${item.name}`, class: "nav-link", "aria-keyshortcuts": `Control+${item.key}` },
+            h("span", { class: "nav-name" }, t(item.label)),
+            h("span", { class: "nav-key", aria: { hidden: "true" } }, `Ctrl+${item.key}`),
           );
           link.addEventListener("click", (e) => {
             e.preventDefault();
@@ -80,7 +88,7 @@ export class App {
             },
           },
         },
-        "Skip to content",
+        t("app.skip"),
       ),
       h(
         "aside",
@@ -92,12 +100,12 @@ export class App {
           h("span", { class: "brand-name" }, "Briefbook"),
         ),
         nav,
-        h("p", { class: "sidebar-foot", title: info.path }, `${info.entries} entries · offline`),
+        h("p", { class: "sidebar-foot", title: info.path }, tn("app.footer", info.entries)),
       ),
       this.main,
       notice.el,
     );
-    document.addEventListener("keydown", (e) => {
+    this.onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey) {
         const item = NAV.find((n) => n.key === e.key);
         if (item) {
@@ -108,7 +116,23 @@ export class App {
           void this.show("search");
         }
       }
-    });
+    };
+    document.addEventListener("keydown", this.onKey);
+  }
+
+  /** Shows `message` in the status line (after the app was redrawn). */
+  announce(message: string) {
+    this.ctx.notice.show(message, "ok");
+  }
+
+  /** The view on screen. */
+  get currentView(): ViewName | null {
+    return this.current;
+  }
+
+  /** Stops listening to the keyboard (before the app is redrawn in another language). */
+  dispose() {
+    document.removeEventListener("keydown", this.onKey);
   }
 
   private view(name: ViewName): View {
@@ -133,6 +157,9 @@ export class App {
         case "settings":
           view = new SettingsView(this.ctx);
           break;
+        case "translations":
+          view = new TranslationsView(this.ctx);
+          break;
         case "meetings":
           view = new MeetingsView(this.ctx);
           break;
@@ -151,7 +178,8 @@ export class App {
         else link.removeAttribute("aria-current");
       }
       this.current = name;
-      document.title = `Briefbook · ${NAV.find((n) => n.name === name)?.label}`;
+      const label = NAV.find((n) => n.name === name)?.label;
+      document.title = label ? `Briefbook · ${t(label)}` : "Briefbook";
       this.main.scrollTop = 0;
     }
     await view.show(focus);

@@ -2,8 +2,9 @@
 
 import type { Api } from "./api";
 import type { Notice } from "./components/Notice";
+import type { DatabaseInfo } from "./bindings/DatabaseInfo";
 
-export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings" | "meetings";
+export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings" | "translations" | "meetings";
 
 export interface AppContext {
   api: Api;
@@ -12,6 +13,8 @@ export interface AppContext {
   navigate: (view: ViewName, focus?: Focus) => void;
   /** Tells the views that the record changed (after an import, an undo, a restore). */
   recordChanged: () => void;
+  /** Another database file (or a restored backup) is now open: every view starts afresh. */
+  reopened: (info: DatabaseInfo, message?: string) => void;
 }
 
 export interface Focus {

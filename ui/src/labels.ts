@@ -1,37 +1,25 @@
-// Words people read for the record's codes.
+// Words people read for the record's codes, in the interface's language.
 
 import type { EntryKind } from "./bindings/EntryKind";
 import type { NoteKind } from "./bindings/NoteKind";
 import type { Status } from "./bindings/Status";
+import { t } from "./i18n";
 
 export const STATUSES: Status[] = ["planned", "in_progress", "done", "stalled", "dropped", "unknown"];
 export const KINDS: EntryKind[] = ["objective", "commitment", "activity", "milestone", "meeting"];
 export const NOTE_KINDS: NoteKind[] = ["points_to_make", "if_raised", "background"];
 
-export const statusLabel: Record<Status, string> = {
-  planned: "Planned",
-  in_progress: "In progress",
-  done: "Done",
-  stalled: "Stalled",
-  dropped: "Dropped",
-  unknown: "Unknown",
-};
+export function statusLabel(status: Status): string {
+  return t(`status.${status}`);
+}
 
-export const kindLabel: Record<EntryKind, string> = {
-  objective: "Objective",
-  commitment: "Commitment",
-  activity: "Activity",
-  milestone: "Milestone",
-  meeting: "Meeting",
-};
+export function kindLabel(kind: EntryKind): string {
+  return t(`kind.${kind}`);
+}
 
-export const noteLabel: Record<NoteKind, string> = {
-  objective: "Objective",
-  points_to_make: "Points to make",
-  if_raised: "If raised",
-  background: "Background",
-  press: "Press line",
-};
+export function noteLabel(kind: NoteKind): string {
+  return t(`note.${kind}`);
+}
 
 const ROMAN: [number, string][] = [
   [10, "X"],

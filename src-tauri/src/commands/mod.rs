@@ -14,6 +14,7 @@ pub mod packets;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod translations;
 pub mod view;
 
 use crate::state::{AppState, CmdResult};
@@ -94,6 +95,7 @@ use briefbook::app::record::{
 };
 use briefbook::app::search::SearchHit;
 use briefbook::model::Meeting;
+use briefbook::app::translations::{TextKind, TranslationGroup, TranslationRow};
 
 contract! {
     settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
@@ -102,6 +104,7 @@ contract! {
     settings::list_backups(app: AppHandle<R>;) -> Vec<BackupRow>;
     settings::backup_now(app: AppHandle<R>;) -> String;
     settings::restore_last_backup(app: AppHandle<R>;) -> DatabaseInfo;
+    settings::restore_backup(app: AppHandle<R>; path: String) -> DatabaseInfo;
     settings::export_json(app: AppHandle<R>; path: String) -> ();
     settings::ui_ready(state: State<'_, AppState>;) -> ();
     files::pick_save_path(app: AppHandle<R>, state: State<'_, AppState>; suggested_name: String, kind: files::FileKind) -> Option<String>;
@@ -141,4 +144,7 @@ contract! {
     meetings::delete_meeting(app: AppHandle<R>; id: Id) -> ();
     meetings::export_meeting_ics(app: AppHandle<R>; id: Id, path: String) -> String;
     meetings::add_answered_note(app: AppHandle<R>; target: NoteTarget, kind: NoteKind, text: String, answer: Option<String>) -> Id;
+    translations::translation_groups(app: AppHandle<R>;) -> Vec<TranslationGroup>;
+    translations::translation_texts(app: AppHandle<R>; dialogue_id: Id, pillar_id: Option<Id>) -> Vec<TranslationRow>;
+    translations::set_translation(app: AppHandle<R>; kind: TextKind, id: Id, text_es: Option<String>) -> ();
 }

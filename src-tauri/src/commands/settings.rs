@@ -84,6 +84,33 @@ pub async fn restore_last_backup<R: Runtime>(app: AppHandle<R>) -> CmdResult<Dat
     .await
 }
 
+/// Replaces the current database file with the backup at `path`, which must be one of
+/// the backups `list_backups` names (never any other file the webview might name); the
+/// replaced file is kept in the backup folder. Then opens the restored record.
+#[tauri::command]
+pub async fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> CmdResult<DatabaseInfo> {
+    blocking(&app, move |s| {
+        let db = s.db_path();
+        let listed = backup::list(&db)?;
+        let Some(chosen) = listed.into_iter().find(|b| b.path == path) else {
+            return Err(briefbook::app::Error::new(
+                briefbook::app::ErrorCode::InvalidInput,
+                format!("{path} is not one of this record's backups; choose one from the list"),
+            ));
+        };
+        s.close();
+        let restored = s.with_key(|key| backup::restore(&db, Path::new(&chosen.path), key));
+        // Whatever happened, the app goes on with the file that is now in place.
+        s.open(&db)?;
+        restored?;
+        info(s)
+    })
+    .await
+}
+
 /// Writes the whole record as a Briefbook JSON document to `path` (chosen in the save
 /// dialog, which already asked about replacing a file).
 #[tauri::command]

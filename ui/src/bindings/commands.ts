@@ -32,6 +32,9 @@ import type { Progress } from "./Progress";
 import type { Record } from "./Record";
 import type { SavedSpec } from "./SavedSpec";
 import type { SearchHit } from "./SearchHit";
+import type { TextKind } from "./TextKind";
+import type { TranslationGroup } from "./TranslationGroup";
+import type { TranslationRow } from "./TranslationRow";
 
 /** Every command the desktop shell offers, typed. */
 export const commands = {
@@ -47,6 +50,8 @@ export const commands = {
     call("backup_now"),
   restoreLastBackup: (): Promise<DatabaseInfo> =>
     call("restore_last_backup"),
+  restoreBackup: (path: string): Promise<DatabaseInfo> =>
+    call("restore_backup", { path }),
   exportJson: (path: string): Promise<null> =>
     call("export_json", { path }),
   uiReady: (): Promise<null> =>
@@ -125,4 +130,10 @@ export const commands = {
     call("export_meeting_ics", { id, path }),
   addAnsweredNote: (target: NoteTarget, kind: NoteKind, text: string, answer: string | null): Promise<number> =>
     call("add_answered_note", { target, kind, text, answer }),
+  translationGroups: (): Promise<Array<TranslationGroup>> =>
+    call("translation_groups"),
+  translationTexts: (dialogueId: number, pillarId: number | null): Promise<Array<TranslationRow>> =>
+    call("translation_texts", { dialogueId, pillarId }),
+  setTranslation: (kind: TextKind, id: number, textEs: string | null): Promise<null> =>
+    call("set_translation", { kind, id, textEs }),
 };

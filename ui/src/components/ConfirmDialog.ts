@@ -2,11 +2,12 @@
 // keeps keyboard focus inside: Escape cancels, the safe choice has focus first.
 
 import { h } from "../dom";
+import { t } from "../i18n";
 
-export function confirmDialog(question: string, detail: string, confirmLabel: string): Promise<boolean> {
+export function confirmDialog(question: string, detail: string, confirmLabel: string, danger = true): Promise<boolean> {
   return new Promise((resolve) => {
-    const cancel = h("button", { type: "button", class: "button" }, "Cancel");
-    const ok = h("button", { type: "button", class: "button danger" }, confirmLabel);
+    const cancel = h("button", { type: "button", class: "button" }, t("action.cancel"));
+    const ok = h("button", { type: "button", class: danger ? "button danger" : "button primary", id: "confirm-ok" }, confirmLabel);
     const dialog = h(
       "dialog",
       { class: "confirm", aria: { labelledby: "confirm-title" } },

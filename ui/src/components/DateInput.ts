@@ -5,6 +5,8 @@
 import { debounce, h, replace, uid } from "../dom";
 import type { DateReading } from "../bindings/DateReading";
 import type { EntryDate } from "../bindings/EntryDate";
+import { t } from "../i18n";
+import { errorMessage } from "../api";
 
 export type DateReader = (text: string) => Promise<DateReading>;
 
@@ -26,7 +28,7 @@ export class DateInput {
   constructor(
     private readonly read: DateReader,
     private readonly initial: EntryDate | null,
-    label = "Date",
+    label = t("date.label"),
     private readonly onChange: (state: DateState) => void = () => {},
   ) {
     const id = uid("date");
@@ -36,7 +38,7 @@ export class DateInput {
       type: "text",
       class: "date-input",
       value: initial?.text ?? "",
-      placeholder: "e.g. June 2021 or 2021-06",
+      placeholder: t("date.placeholder"),
       autocomplete: "off",
       spellcheck: "false",
       aria: { describedby: hintId },
@@ -57,7 +59,7 @@ export class DateInput {
       this.setState({
         kind: "valid",
         text: initial.text,
-        reading: { date: initial, edtf: "", explanation: "kept as written (no calendar date)", precision: "year" },
+        reading: { date: initial, edtf: "", explanation: t("date.kept_as_written"), precision: "year" },
       });
     } else {
       this.setState({ kind: "empty" });
@@ -81,7 +83,7 @@ export class DateInput {
         initial?.edtf && text === initial.text ? { ...(await this.read(initial.edtf)), date: initial } : await this.read(text);
       next = { kind: "valid", text, reading };
     } catch (e) {
-      next = { kind: "invalid", text, error: messageOf(e) };
+      next = { kind: "invalid", text, error: errorMessage(e) };
     }
     // A slower answer for older text must not overwrite the newer one; the caller still
     // gets the reading of the text it asked about (saving must not fail because a
@@ -105,7 +107,7 @@ export class DateInput {
       case "invalid":
         throw new Error(state.error);
       case "pending":
-        throw new Error("the date is still being read");
+        throw new Error(t("date.still_reading"));
     }
   }
 
@@ -115,13 +117,13 @@ export class DateInput {
     this.input.setAttribute("aria-invalid", String(state.kind === "invalid"));
     switch (state.kind) {
       case "empty":
-        replace(this.hint, "No date (undated)");
+        replace(this.hint, t("date.empty"));
         break;
       case "pending":
-        replace(this.hint, "Reading…");
+        replace(this.hint, t("date.reading"));
         break;
       case "valid":
-        replace(this.hint, "Read as ", h("strong", {}, state.reading.explanation));
+        replace(this.hint, `${t("date.read_as")} `, h("strong", {}, state.reading.explanation));
         break;
       case "invalid":
         replace(this.hint, h("span", { class: "error-text", role: "alert" }, state.error));
@@ -129,9 +131,4 @@ export class DateInput {
     }
     this.onChange(state);
   }
-}
-
-function messageOf(e: unknown): string {
-  if (typeof e === "object" && e !== null && "message" in e) return String((e as { message: unknown }).message);
-  return String(e);
 }

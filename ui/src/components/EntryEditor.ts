@@ -10,6 +10,8 @@ import type { EntryChange } from "../bindings/EntryChange";
 import type { EntryKind } from "../bindings/EntryKind";
 import type { NewEntry } from "../bindings/NewEntry";
 import type { Status } from "../bindings/Status";
+import { t } from "../i18n";
+import { errorMessage } from "../api";
 
 /** The fields the editor shows and changes. */
 export type EditableEntry = Pick<EntryView, "text" | "text_es" | "kind" | "status" | "date" | "agencies">;
@@ -44,12 +46,12 @@ export class EntryEditor {
     this.kind = h(
       "select",
       { id: ids.kind },
-      KINDS.map((k) => h("option", { value: k, selected: (entry?.kind ?? "commitment") === k ? "" : undefined }, kindLabel[k])),
+      KINDS.map((k) => h("option", { value: k, selected: (entry?.kind ?? "commitment") === k ? "" : undefined }, kindLabel(k))),
     );
     this.status = h(
       "select",
       { id: ids.status },
-      STATUSES.map((s) => h("option", { value: s, selected: (entry?.status ?? "planned") === s ? "" : undefined }, statusLabel[s])),
+      STATUSES.map((s) => h("option", { value: s, selected: (entry?.status ?? "planned") === s ? "" : undefined }, statusLabel(s))),
     );
     this.kind.value = entry?.kind ?? "commitment";
     this.status.value = entry?.status ?? "planned";
@@ -57,34 +59,34 @@ export class EntryEditor {
       id: ids.ag,
       type: "text",
       value: (entry?.agencies ?? []).join(", "),
-      placeholder: "e.g. USAID, SRE",
+      placeholder: t("editor.agencies_placeholder"),
     });
     this.date = new DateInput(deps.readDate, entry?.date ?? null);
     this.error = h("div", { class: "form-error", role: "alert" });
-    this.saveButton = h("button", { type: "submit", class: "button primary" }, entry ? "Save changes" : "Add entry");
+    this.saveButton = h("button", { type: "submit", class: "button primary" }, entry ? t("editor.save") : t("editor.add"));
     this.el = h(
       "form",
-      { class: "entry-editor", novalidate: "", aria: { label: entry ? "Edit entry" : "New entry" } },
-      h("div", { class: "field wide" }, h("label", { for: ids.text }, "Text"), this.text),
+      { class: "entry-editor", novalidate: "", aria: { label: entry ? t("editor.edit_label") : t("editor.new_label") } },
+      h("div", { class: "field wide" }, h("label", { for: ids.text }, t("editor.text")), this.text),
       h(
         "div",
         { class: "field wide" },
-        h("label", { for: ids.es }, "Spanish text ", h("span", { class: "muted" }, "(optional)")),
+        h("label", { for: ids.es }, `${t("editor.text_es")} `, h("span", { class: "muted" }, t("editor.optional"))),
         this.textEs,
       ),
       h(
         "div",
         { class: "field-row" },
-        h("div", { class: "field" }, h("label", { for: ids.kind }, "Kind"), this.kind),
-        h("div", { class: "field" }, h("label", { for: ids.status }, "Status"), this.status),
+        h("div", { class: "field" }, h("label", { for: ids.kind }, t("editor.kind")), this.kind),
+        h("div", { class: "field" }, h("label", { for: ids.status }, t("editor.status")), this.status),
         this.date.el,
-        h("div", { class: "field" }, h("label", { for: ids.ag }, "Agencies"), this.agencies),
+        h("div", { class: "field" }, h("label", { for: ids.ag }, t("editor.agencies")), this.agencies),
       ),
       this.error,
       h(
         "div",
         { class: "actions" },
-        h("button", { type: "button", class: "button", on: { click: () => deps.onCancel() } }, "Cancel"),
+        h("button", { type: "button", class: "button", on: { click: () => deps.onCancel() } }, t("action.cancel")),
         this.saveButton,
       ),
     );
@@ -106,7 +108,7 @@ export class EntryEditor {
   /** The fields that differ from the entry being edited (all of them for a new entry). */
   async changes(): Promise<EntryChange[]> {
     const text = this.text.value.trim();
-    if (!text) throw new Error("Text: an entry needs some text");
+    if (!text) throw new Error(t("editor.needs_text"));
     const date = await this.date.value();
     const es = this.textEs.value.trim() || null;
     const agencies = parseAgencies(this.agencies.value);
@@ -163,8 +165,7 @@ export class EntryEditor {
   }
 
   private fail(e: unknown) {
-    const message = typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e);
-    replace(this.error, message);
+    replace(this.error, errorMessage(e));
     if (this.date.current.kind === "invalid") this.date.input.focus();
   }
 }

@@ -2,6 +2,7 @@
 // errors in words. Announced to screen readers.
 
 import { h, replace } from "../dom";
+import { t } from "../i18n";
 
 export type NoticeKind = "info" | "ok" | "error" | "busy";
 
@@ -19,7 +20,13 @@ export class Notice {
       kind !== "busy" &&
         h(
           "button",
-          { type: "button", class: "notice-close", title: "Dismiss", aria: { label: "Dismiss" }, on: { click: () => this.clear() } },
+          {
+            type: "button",
+            class: "notice-close",
+            title: t("action.dismiss"),
+            aria: { label: t("action.dismiss") },
+            on: { click: () => this.clear() },
+          },
           "×",
         ),
     );

@@ -8,6 +8,7 @@ import type { ImportInput } from "../../bindings/ImportInput";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { MergeReport } from "../../bindings/MergeReport";
 import { ProgressBar } from "../../components/ProgressBar";
+import { t, tn, type PluralKey } from "../../i18n";
 
 export class ImportView implements View {
   readonly el: HTMLElement;
@@ -22,33 +23,29 @@ export class ImportView implements View {
     this.paste = h("textarea", {
       id: "import-paste",
       rows: 10,
-      placeholder: "Paste the text of a fact sheet or statement, or a Briefbook JSON export",
+      placeholder: t("import.paste_placeholder"),
     });
-    this.fileLabel = h("span", { class: "muted" }, "No file chosen");
+    this.fileLabel = h("span", { class: "muted" }, t("import.no_file"));
     this.preview = h("div", { class: "import-preview", aria: { live: "polite" } });
     this.el = h(
       "section",
       { class: "view import-view", aria: { labelledby: "import-title" } },
-      h("header", { class: "view-header" }, h("h1", { id: "import-title" }, "Import")),
-      h(
-        "p",
-        { class: "lead" },
-        "Bring in a fact sheet, joint statement or press release (text, Markdown, a saved web page, Word or PDF) or a Briefbook JSON export. You see what would change before anything is saved.",
-      ),
+      h("header", { class: "view-header" }, h("h1", { id: "import-title" }, t("import.title"))),
+      h("p", { class: "lead" }, t("import.lead")),
       h(
         "div",
         { class: "import-sources" },
         h(
           "div",
           { class: "card" },
-          h("h2", {}, "From a file"),
+          h("h2", {}, t("import.from_file")),
           h(
             "div",
             { class: "row" },
             h(
               "button",
               { type: "button", id: "import-choose", class: "button", on: { click: () => void this.chooseFile() } },
-              "Choose file…",
+              t("import.choose"),
             ),
             this.fileLabel,
           ),
@@ -56,7 +53,7 @@ export class ImportView implements View {
         h(
           "div",
           { class: "card" },
-          h("h2", {}, h("label", { for: "import-paste" }, "Or paste text")),
+          h("h2", {}, h("label", { for: "import-paste" }, t("import.or_paste"))),
           this.paste,
           h(
             "div",
@@ -64,7 +61,7 @@ export class ImportView implements View {
             h(
               "button",
               { type: "button", id: "import-preview-paste", class: "button", on: { click: () => void this.previewPaste() } },
-              "Preview pasted text",
+              t("import.preview_paste"),
             ),
           ),
         ),
@@ -89,7 +86,7 @@ export class ImportView implements View {
 
   private async previewPaste() {
     if (!this.paste.value.trim()) {
-      this.showError(new Error("Paste some text first"));
+      this.showError(new Error(t("import.paste_first")));
       this.paste.focus();
       return;
     }
@@ -98,7 +95,7 @@ export class ImportView implements View {
 
   private async runPreview(input: ImportInput) {
     this.token = null;
-    replace(this.preview, h("p", { class: "muted" }, "Reading…"));
+    replace(this.preview, h("p", { class: "muted" }, t("import.reading")));
     try {
       const preview = await this.progress.during((report) => this.ctx.api.previewImport(input, report));
       this.token = preview.token;
@@ -113,23 +110,28 @@ export class ImportView implements View {
     const confirm = h(
       "button",
       { type: "button", id: "import-confirm", class: "button primary", disabled: r.lines.length === 0 },
-      "Import",
+      t("import.confirm"),
     );
-    const cancel = h("button", { type: "button", id: "import-cancel", class: "button" }, "Cancel");
+    const cancel = h("button", { type: "button", id: "import-cancel", class: "button" }, t("action.cancel"));
     confirm.addEventListener("click", () => void this.apply());
     cancel.addEventListener("click", () => {
       this.token = null;
-      replace(this.preview, h("p", { class: "muted" }, "Import cancelled; nothing was changed."));
+      replace(this.preview, h("p", { class: "muted" }, t("import.cancelled")));
     });
     replace(
       this.preview,
       h(
         "div",
         { class: "card preview-card" },
-        h("h2", {}, `Preview: ${p.title}`, h("span", { class: "muted" }, p.format === "json" ? " · Briefbook JSON" : " · fact sheet")),
+        h(
+          "h2",
+          {},
+          t("import.preview_of", { title: p.title }),
+          h("span", { class: "muted" }, ` · ${p.format === "json" ? t("import.format_json") : t("import.format_document")}`),
+        ),
         counts(r),
         r.lines.length === 0
-          ? h("p", {}, "Nothing new: the record already holds everything in this document.")
+          ? h("p", {}, t("import.nothing_new"))
           : h(
               "ul",
               { class: "merge-lines" },
@@ -137,7 +139,7 @@ export class ImportView implements View {
                 h(
                   "li",
                   { class: `merge-${l.action}` },
-                  h("span", { class: "merge-action" }, l.action === "add" ? "Add" : "Update"),
+                  h("span", { class: "merge-action" }, l.action === "add" ? t("import.add") : t("import.update")),
                   h("span", { class: "merge-entity" }, l.entity),
                   h("span", { class: "merge-what" }, l.what),
                   l.detail ? h("span", { class: "merge-detail muted" }, l.detail) : null,
@@ -162,12 +164,16 @@ export class ImportView implements View {
         h(
           "div",
           { class: "card" },
-          h("h2", {}, "Imported"),
+          h("h2", {}, t("import.imported")),
           counts(report),
-          h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("record") } }, "Show the record"),
+          h(
+            "button",
+            { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("record") } },
+            t("import.show_record"),
+          ),
         ),
       );
-      this.ctx.notice.show(`Imported: ${report.added_entries} entries added, ${report.updated} updated`, "ok");
+      this.ctx.notice.show(t("import.imported_notice", { added: report.added_entries, updated: report.updated }), "ok");
       this.ctx.recordChanged();
     } catch (e) {
       this.showError(e);
@@ -175,28 +181,32 @@ export class ImportView implements View {
   }
 
   private showError(e: unknown) {
-    replace(this.preview, h("div", { class: "card error-card", role: "alert" }, h("h2", {}, "Cannot import"), h("p", {}, errorMessage(e))));
+    replace(
+      this.preview,
+      h("div", { class: "card error-card", role: "alert" }, h("h2", {}, t("import.cannot")), h("p", {}, errorMessage(e))),
+    );
   }
 }
 
 function counts(r: MergeReport): HTMLElement {
-  const items: [number, string][] = [
-    [r.added_pillars, "pillars"],
-    [r.added_initiatives, "initiatives"],
-    [r.added_entries, "entries"],
-    [r.added_notes, "notes"],
-    [r.added_agencies, "agencies"],
-    [r.added_sources, "sources"],
+  const items: [number, PluralKey][] = [
+    [r.added_pillars, "import.n_pillars"],
+    [r.added_initiatives, "import.n_initiatives"],
+    [r.added_entries, "record.entries"],
+    [r.added_notes, "import.n_notes"],
+    [r.added_agencies, "import.n_agencies"],
+    [r.added_sources, "import.n_sources"],
   ];
+  const added =
+    items
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => tn(what, n))
+      .join(", ") || t("import.nothing");
   return h(
     "p",
     { class: "merge-counts" },
-    `${r.dry_run ? "Would add" : "Added"}: `,
-    items
-      .filter(([n]) => n > 0)
-      .map(([n, what]) => `${n} ${what}`)
-      .join(", ") || "nothing",
-    ` · ${r.dry_run ? "would update" : "updated"} ${r.updated} · ${r.unchanged_entries} entries unchanged`,
+    t(r.dry_run ? "import.would_add" : "import.added", { what: added }),
+    ` · ${t(r.dry_run ? "import.would_update" : "import.updated", { n: r.updated })} · ${tn("import.unchanged", r.unchanged_entries)}`,
   );
 }
 
@@ -212,9 +222,9 @@ function notesOn(p: ImportPreview): HTMLElement | null {
   return h(
     "div",
     { class: "preview-notes" },
-    p.warnings.length ? h("details", {}, h("summary", {}, `${p.warnings.length} not placed`), list(p.warnings)) : null,
+    p.warnings.length ? h("details", {}, h("summary", {}, t("import.not_placed", { n: p.warnings.length })), list(p.warnings)) : null,
     p.dropped.length
-      ? h("details", { id: "import-dropped" }, h("summary", {}, `${p.dropped.length} lines left out as page furniture`), list(p.dropped))
+      ? h("details", { id: "import-dropped" }, h("summary", {}, tn("import.dropped", p.dropped.length)), list(p.dropped))
       : null,
   );
 }

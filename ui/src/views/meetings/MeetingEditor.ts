@@ -4,7 +4,7 @@
 // shows the core's message beside the field it names, with nothing stored.
 
 import { h, replace } from "../../dom";
-import { errorMessage } from "../../api";
+import { errorMessage, isIpcError } from "../../api";
 import type { AppContext } from "../../context";
 import type { Meeting } from "../../bindings/Meeting";
 import type { MeetingKind } from "../../bindings/MeetingKind";
@@ -417,7 +417,8 @@ export class MeetingEditor {
       return true;
     } catch (e) {
       if (e instanceof FormProblem) this.showProblem(e.message, e.target);
-      else this.showProblem(problemInWords(errorMessage(e), s), problemTarget(errorMessage(e)));
+      else if (isIpcError(e)) this.showProblem(errorMessage({ ...e, message: problemInWords(e.message, s) }), problemTarget(e.message));
+      else this.showProblem(errorMessage(e), null);
       return false;
     } finally {
       this.busy = false;

@@ -131,7 +131,7 @@ let view: MeetingsView;
 
 beforeEach(async () => {
   api = fakeApi();
-  ctx = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn() };
+  ctx = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn(), reopened: vi.fn() };
   view = new MeetingsView(ctx, en);
   document.body.replaceChildren(view.el, ctx.notice.el);
   await view.show();
@@ -190,7 +190,7 @@ describe("MeetingsView", () => {
   it("shows the core's message for a meeting without a title and adds nothing", async () => {
     await create("   ");
     await until(() => $(".meeting-create .form-error").textContent !== "");
-    expect($(".meeting-create .form-error").textContent).toBe("a meeting needs a title");
+    expect($(".meeting-create .form-error").textContent).toBe("Not accepted: a meeting needs a title");
     expect(api.meetings.size).toBe(0);
     expect(document.querySelector(".meeting-editor")).toBeNull();
   });
@@ -241,7 +241,7 @@ describe("MeetingsView", () => {
     $<HTMLButtonElement>("#meeting-save").click();
     await until(() => $(".meeting-error").textContent !== "");
     expect($(".meeting-error").textContent).toBe(
-      "Agenda item 1: agenda item 'Working lunch' ends (2022-09-12T12:00:00) before it starts (2022-09-12T13:00:00)",
+      "Not accepted: Agenda item 1: agenda item 'Working lunch' ends (2022-09-12T12:00:00) before it starts (2022-09-12T13:00:00)",
     );
     expect($('[data-field="ends"]', item).classList.contains("has-problem")).toBe(true);
     expect(api.meetings.get(1)?.agenda).toEqual([]);
@@ -256,7 +256,7 @@ describe("MeetingsView", () => {
     type(input(rows[0], "name"), "Gina Raimondo");
     $<HTMLButtonElement>("#meeting-save").click();
     await until(() => $(".meeting-error").textContent !== "");
-    expect($(".meeting-error").textContent).toBe("Participant 2: participant name is empty");
+    expect($(".meeting-error").textContent).toBe("Not accepted: Participant 2: participant name is empty");
     expect(document.activeElement).toBe(input(rows[1], "name"));
     expect(api.meetings.get(1)?.participants).toEqual([]);
   });
@@ -266,7 +266,7 @@ describe("MeetingsView", () => {
     type(input(editor, "title"), " ");
     $<HTMLButtonElement>("#meeting-save").click();
     await until(() => $(".meeting-error").textContent !== "");
-    expect($(".meeting-error").textContent).toBe("Title: meeting title is empty");
+    expect($(".meeting-error").textContent).toBe("Not accepted: Title: meeting title is empty");
     expect($('[data-section="meeting"] [data-field="title"]').classList.contains("has-problem")).toBe(true);
     expect(api.meetings.get(1)?.title).toBe("Ministerial");
   });
@@ -278,7 +278,7 @@ describe("MeetingsView", () => {
     type($<HTMLInputElement>('[data-list="agenda"] [data-field="starts"] input', editor), "half past nine");
     $<HTMLButtonElement>("#meeting-save").click();
     await until(() => $(".meeting-error").textContent !== "");
-    expect($(".meeting-error").textContent).toBe("Agenda item 1, start: 'half past nine' is not a date");
+    expect($(".meeting-error").textContent).toBe("Agenda item 1, start: Not accepted: 'half past nine' is not a date");
     expect(api.saveMeeting).not.toHaveBeenCalled();
   });
 

@@ -1,10 +1,12 @@
 // The words of the Meetings view, in English and Spanish, one typed shape for both (a test
-// checks they hold the same keys), ready to be folded into the app's catalogue as
-// `meetings.*`. Functions take what a sentence needs, so word order stays each language's.
+// checks they hold the same keys), following the app's language setting; ready to be
+// folded into the catalogue (ui/src/i18n) as `meetings.*`. Functions take what a
+// sentence needs, so word order stays each language's.
 
 import type { MeetingKind } from "../../bindings/MeetingKind";
 import type { NoteKind } from "../../bindings/NoteKind";
 import type { Side } from "../../bindings/Side";
+import { lang } from "../../i18n";
 
 export type MeetingNoteKind = Extract<NoteKind, "points_to_make" | "if_raised" | "background">;
 
@@ -318,7 +320,7 @@ export const es: MeetingStrings = {
   noMeeting: "Ninguna reunión (carpeta del registro)",
 };
 
-/** The strings for the document's language (`<html lang>`), English by default. */
-export function meetingStrings(lang: string = document.documentElement.lang): MeetingStrings {
-  return lang.toLowerCase().startsWith("es") ? es : en;
+/** The strings for the interface's language (the Settings choice), English by default. */
+export function meetingStrings(language: string = lang()): MeetingStrings {
+  return language.toLowerCase().startsWith("es") ? es : en;
 }

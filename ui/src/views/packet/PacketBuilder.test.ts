@@ -55,7 +55,13 @@ let builder: PacketBuilder;
 beforeEach(async () => {
   vi.useRealTimers();
   api = fakeApi();
-  const ctx: AppContext = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn() };
+  const ctx: AppContext = {
+    api: api as unknown as Api,
+    notice: new Notice(),
+    navigate: vi.fn(),
+    recordChanged: vi.fn(),
+    reopened: vi.fn(),
+  };
   builder = new PacketBuilder(ctx, () => new Date(2026, 10, 28));
   document.body.replaceChildren(builder.el);
   await builder.show();

@@ -8,14 +8,15 @@ import { errorMessage, type Api } from "../../api";
 import type { AppContext, Focus, View } from "../../context";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import type { PacketSummary } from "../../bindings/PacketSummary";
-import type { SavedSpec } from "../../bindings/SavedSpec";
 import type { Section } from "../../bindings/Section";
 import type { Status } from "../../bindings/Status";
 import { STATUSES, roman, statusLabel } from "../../labels";
 import { ProgressBar } from "../../components/ProgressBar";
-import { defaultSpec, fromSaved, isoDay, monthsBefore, SECTION_LABELS, ALL_SECTIONS } from "./spec";
+import { defaultSpec, isoDay, monthsBefore, sectionLabel, ALL_SECTIONS } from "./spec";
 import { MeetingChoice } from "../meetings/MeetingChoice";
 import { checkbox, orNull, toggle } from "./fields";
+import { renderSavedSpecs } from "./SavedSpecs";
+import { num, t, tn } from "../../i18n";
 
 export class PacketBuilder implements View {
   readonly el: HTMLElement;
@@ -39,13 +40,13 @@ export class PacketBuilder implements View {
     private readonly today: () => Date = () => new Date(),
   ) {
     this.form = h("div", { class: "packet-form" });
-    this.summaryEl = h("div", { class: "card packet-summary", aria: { live: "polite", label: "Summary" } });
+    this.summaryEl = h("div", { class: "card packet-summary", aria: { live: "polite", label: t("packet.summary") } });
     this.savedEl = h("div", { class: "card" });
     this.resultEl = h("div", { class: "export-result", aria: { live: "polite" } });
     this.el = h(
       "section",
       { class: "view packet-view", aria: { labelledby: "packet-title" } },
-      h("header", { class: "view-header" }, h("h1", { id: "packet-title" }, "Packet builder")),
+      h("header", { class: "view-header" }, h("h1", { id: "packet-title" }, t("packet.title"))),
       h(
         "div",
         { class: "packet-layout" },
@@ -109,22 +110,34 @@ export class PacketBuilder implements View {
   private renderSummary() {
     const s = this.summary;
     if (!s) {
-      replace(this.summaryEl, h("h2", {}, "Summary"), h("p", { class: "form-error", role: "alert" }, this.summaryError ?? "…"));
+      replace(this.summaryEl, h("h2", {}, t("packet.summary")), h("p", { class: "form-error", role: "alert" }, this.summaryError ?? "…"));
       return;
     }
     replace(
       this.summaryEl,
-      h("h2", {}, "Summary"),
-      h("p", { class: "pages", id: "packet-pages" }, `${s.pages} ${s.pages === 1 ? "page" : "pages"}`),
+      h("h2", {}, t("packet.summary")),
+      h("p", { class: "pages", id: "packet-pages" }, tn("packet.pages", s.pages)),
       h(
         "p",
         { class: "muted" },
-        `${s.entries} entries in ${s.initiatives} initiatives${s.left_out ? ` · ${s.left_out} left out by the filters` : ""}`,
+        t("packet.holds", { entries: tn("record.entries", s.entries), initiatives: tn("record.initiatives", s.initiatives) }),
+        s.left_out ? ` · ${t("packet.left_out", { n: s.left_out })}` : "",
       ),
+      this.spec.filters.pillars.length === 0 ? h("p", { class: "muted hint", id: "packet-all-pillars" }, t("packet.none_means_all")) : null,
       h(
         "table",
         { class: "summary-table" },
-        h("thead", {}, h("tr", {}, h("th", {}, "Pillar"), h("th", { class: "num" }, "Initiatives"), h("th", { class: "num" }, "Entries"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", {}, t("packet.col_pillar")),
+            h("th", { class: "num" }, t("packet.col_initiatives")),
+            h("th", { class: "num" }, t("packet.col_entries")),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -132,9 +145,13 @@ export class PacketBuilder implements View {
             h(
               "tr",
               {},
-              h("td", { title: p.title }, `${roman(p.number)} · ${p.title}`),
-              h("td", { class: "num" }, String(p.initiatives)),
-              h("td", { class: "num" }, String(p.entries)),
+              h(
+                "td",
+                { class: "pillar-name" },
+                h("span", { class: "clamp", title: p.title }, p.number === 0 ? t("record.general") : `${roman(p.number)} · ${p.title}`),
+              ),
+              h("td", { class: "num" }, num(p.initiatives)),
+              h("td", { class: "num" }, num(p.entries)),
             ),
           ),
         ),
@@ -151,7 +168,7 @@ export class PacketBuilder implements View {
             disabled: s.entries === 0 && !this.spec.sections.includes("cover"),
             on: { click: () => void this.exportPdf(null) },
           },
-          "Export PDF…",
+          t("packet.export"),
         ),
       ),
     );
@@ -176,18 +193,18 @@ export class PacketBuilder implements View {
         h(
           "div",
           { class: "card", id: "export-done" },
-          h("h2", {}, "PDF exported"),
-          h("p", {}, `${result.pages} pages · ${(result.bytes / 1024).toFixed(0)} KB`),
+          h("h2", {}, t("packet.exported")),
+          h("p", {}, `${tn("packet.pages", result.pages)} · ${num(Math.round(result.bytes / 1024))} KB`),
           h("p", { class: "muted" }, h("code", { class: "export-path" }, result.path)),
-          h("button", { type: "button", class: "button primary", on: { click: () => void this.open(result.path) } }, "Open PDF"),
+          h("button", { type: "button", class: "button primary", on: { click: () => void this.open(result.path) } }, t("packet.open")),
         ),
       );
-      this.ctx.notice.show(`Packet exported to ${result.path}`, "ok");
+      this.ctx.notice.show(t("packet.exported_to", { path: result.path }), "ok");
       void this.renderSaved();
     } catch (e) {
       replace(
         this.resultEl,
-        h("div", { class: "card error-card", role: "alert" }, h("h2", {}, "Export failed"), h("p", {}, errorMessage(e))),
+        h("div", { class: "card error-card", role: "alert" }, h("h2", {}, t("packet.export_failed")), h("p", {}, errorMessage(e))),
       );
     }
   }
@@ -200,75 +217,14 @@ export class PacketBuilder implements View {
     }
   }
 
-  private async renderSaved() {
-    let specs: SavedSpec[] = [];
-    try {
-      specs = await this.api.savedSpecs();
-    } catch (e) {
-      replace(this.savedEl, h("p", { class: "error-text" }, errorMessage(e)));
-      return;
-    }
-    const nameId = uid("spec-name");
-    const name = h("input", { id: nameId, type: "text", placeholder: "e.g. Pillar II for the June meeting" });
-    const save = h("button", { type: "button", class: "button" }, "Save spec");
-    save.addEventListener("click", async () => {
-      if (!name.value.trim()) {
-        name.focus();
-        this.ctx.notice.show("Give the spec a name first", "error");
-        return;
-      }
-      try {
-        await this.api.saveSpec(name.value.trim(), this.spec);
-        this.ctx.notice.show(`Saved “${name.value.trim()}”`, "ok");
-        await this.renderSaved();
-      } catch (e) {
-        this.ctx.notice.show(errorMessage(e), "error");
-      }
+  private renderSaved(): Promise<void> {
+    return renderSavedSpecs(this.savedEl, {
+      ctx: this.ctx,
+      current: () => this.spec,
+      load: (spec) => this.load(spec),
+      exportPdf: (name, spec) => this.exportPdf(name, spec),
+      today: this.today,
     });
-    replace(
-      this.savedEl,
-      h("h2", {}, "Saved packets"),
-      specs.length === 0
-        ? h("p", { class: "muted" }, "None yet.")
-        : h(
-            "ul",
-            { class: "saved-specs" },
-            specs.map((s) => {
-              const parsed = fromSaved(s.spec);
-              return h(
-                "li",
-                {},
-                h("span", { class: "spec-name" }, s.name),
-                h("button", { type: "button", class: "button subtle", on: { click: () => this.load(parsed) } }, "Load"),
-                h(
-                  "button",
-                  {
-                    type: "button",
-                    class: "button subtle",
-                    title: "Render this saved packet again",
-                    on: { click: () => void this.exportPdf(s.name, { ...parsed, prepared_on: isoDay(this.today()) }) },
-                  },
-                  "Export",
-                ),
-                h(
-                  "button",
-                  {
-                    type: "button",
-                    class: "button subtle danger-text",
-                    on: {
-                      click: async () => {
-                        await this.api.deleteSpec(s.name);
-                        await this.renderSaved();
-                      },
-                    },
-                  },
-                  "Delete",
-                ),
-              );
-            }),
-          ),
-      h("div", { class: "field" }, h("label", { for: nameId }, "Save the current spec as"), h("div", { class: "row" }, name, save)),
-    );
   }
 
   private renderForm() {
@@ -303,18 +259,19 @@ export class PacketBuilder implements View {
     return h(
       "fieldset",
       { class: "card" },
-      h("legend", { class: "visually-hidden" }, "What to include"),
-      h("h2", {}, "What to include"),
+      h("legend", { class: "visually-hidden" }, t("packet.include")),
+      h("h2", {}, t("packet.include")),
       this.checks(
-        "Pillars",
+        t("packet.pillars"),
         this.pillars.map((p) => p.number),
         f.pillars,
         (n) => `${roman(n)} · ${this.pillars.find((p) => p.number === n)?.title ?? ""}`,
         (n) => `pillar-${n}`,
       ),
+      h("p", { class: "muted hint" }, t("packet.none_ticked_all")),
       this.dateRange(),
-      this.checks("Statuses", STATUSES, f.statuses, (st: Status) => statusLabel[st]),
-      this.checks("Agencies", this.agencies, f.agencies, (a) => a),
+      this.checks(t("packet.statuses"), STATUSES, f.statuses, (st: Status) => statusLabel(st)),
+      this.checks(t("packet.agencies"), this.agencies, f.agencies, (a) => a),
     );
   }
 
@@ -323,8 +280,8 @@ export class PacketBuilder implements View {
     const f = this.spec.filters;
     const fromId = uid("pk-from");
     const toId = uid("pk-to");
-    const from = h("input", { id: fromId, type: "text", value: f.from ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
-    const to = h("input", { id: toId, type: "text", value: f.to ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD" });
+    const from = h("input", { id: fromId, type: "text", value: f.from ?? "", placeholder: t("packet.date_placeholder") });
+    const to = h("input", { id: toId, type: "text", value: f.to ?? "", placeholder: t("packet.date_placeholder") });
     from.addEventListener("input", () => this.change((sp) => (sp.filters.from = orNull(from.value))));
     to.addEventListener("input", () => this.change((sp) => (sp.filters.to = orNull(to.value))));
     const quick = (label: string, pick: () => Promise<[string | null, string | null]>) => {
@@ -341,29 +298,29 @@ export class PacketBuilder implements View {
     };
     const sinceLast = async (): Promise<[string | null, null]> => {
       const day = await this.api.lastPacketDay().catch(() => null);
-      if (!day) this.ctx.notice.show("No packet has been exported yet", "info");
+      if (!day) this.ctx.notice.show(t("packet.no_packet_yet"), "info");
       return [day, null];
     };
     return [
       h(
         "div",
         { class: "grid-2" },
-        h("div", { class: "field" }, h("label", { for: fromId }, "From"), from),
-        h("div", { class: "field" }, h("label", { for: toId }, "To"), to),
+        h("div", { class: "field" }, h("label", { for: fromId }, t("packet.from")), from),
+        h("div", { class: "field" }, h("label", { for: toId }, t("packet.to")), to),
       ),
       h(
         "div",
         { class: "quick" },
-        quick("Last 3 months", async () => [isoDay(monthsBefore(this.today(), 3)), isoDay(this.today())]),
-        quick("Since the last packet", sinceLast),
-        quick("Any date", async () => [null, null]),
-        checkbox("Include undated entries", f.include_undated, (on) => this.change((sp) => (sp.filters.include_undated = on))),
+        quick(t("packet.last_3_months"), async () => [isoDay(monthsBefore(this.today(), 3)), isoDay(this.today())]),
+        quick(t("packet.since_last"), sinceLast),
+        quick(t("packet.any_date"), async () => [null, null]),
+        checkbox(t("packet.include_undated"), f.include_undated, (on) => this.change((sp) => (sp.filters.include_undated = on))),
       ),
     ];
   }
 
   private sectionsCard(): HTMLElement {
-    const list = h("ol", { class: "sections-list", aria: { label: "Sections, in print order" } });
+    const list = h("ol", { class: "sections-list", aria: { label: t("packet.sections_order") } });
     const draw = () => {
       const chosen = this.spec.sections;
       const order: Section[] = [...chosen, ...ALL_SECTIONS.filter((x) => !chosen.includes(x))];
@@ -376,11 +333,11 @@ export class PacketBuilder implements View {
     return h(
       "fieldset",
       { class: "card" },
-      h("legend", { class: "visually-hidden" }, "Sections"),
-      h("h2", {}, "Sections"),
+      h("legend", { class: "visually-hidden" }, t("packet.sections")),
+      h("h2", {}, t("packet.sections")),
       list,
-      this.text("Changes since (for that section)", this.spec.changes_since ?? "", (v) => (this.spec.changes_since = orNull(v)), {
-        placeholder: "YYYY-MM-DD",
+      this.text(t("packet.changes_since"), this.spec.changes_since ?? "", (v) => (this.spec.changes_since = orNull(v)), {
+        placeholder: t("packet.day_placeholder"),
       }),
     );
   }
@@ -390,7 +347,7 @@ export class PacketBuilder implements View {
     const chosen = this.spec.sections;
     const on = chosen.includes(section);
     const idx = chosen.indexOf(section);
-    const label = SECTION_LABELS[section];
+    const label = sectionLabel(section);
     const move = (delta: number) => {
       const j = idx + delta;
       if (idx < 0 || j < 0 || j >= chosen.length) return;
@@ -413,7 +370,7 @@ export class PacketBuilder implements View {
         {
           type: "button",
           class: "button subtle move-up",
-          aria: { label: `Move ${label} up` },
+          aria: { label: t("packet.move_up", { section: label }) },
           disabled: !on || idx === 0,
           on: { click: () => move(-1) },
         },
@@ -424,7 +381,7 @@ export class PacketBuilder implements View {
         {
           type: "button",
           class: "button subtle move-down",
-          aria: { label: `Move ${label} down` },
+          aria: { label: t("packet.move_down", { section: label }) },
           disabled: !on || idx === chosen.length - 1,
           on: { click: () => move(1) },
         },
@@ -439,9 +396,9 @@ export class PacketBuilder implements View {
     const cover = h(
       "div",
       { class: "grid-3" },
-      this.text("Meeting", s.cover.name, (v) => (s.cover.name = v)),
-      this.text("Meeting date", s.cover.date, (v) => (s.cover.date = v)),
-      this.text("Place", s.cover.place, (v) => (s.cover.place = v)),
+      this.text(t("packet.meeting"), s.cover.name, (v) => (s.cover.name = v)),
+      this.text(t("packet.meeting_date"), s.cover.date, (v) => (s.cover.date = v)),
+      this.text(t("packet.place"), s.cover.place, (v) => (s.cover.place = v)),
     );
     const meeting = new MeetingChoice(
       this.api,
@@ -470,21 +427,21 @@ export class PacketBuilder implements View {
     return h(
       "fieldset",
       { class: "card" },
-      h("legend", { class: "visually-hidden" }, "Options"),
-      h("h2", {}, "Options"),
-      this.text("Title", s.title, (v) => (s.title = v), { id: "packet-title-input" }),
+      h("legend", { class: "visually-hidden" }, t("packet.options")),
+      h("h2", {}, t("packet.options")),
+      this.text(t("packet.field_title"), s.title, (v) => (s.title = v), { id: "packet-title-input" }),
       cover,
       h(
         "div",
         { class: "grid-2" },
-        this.text("Prepared for", s.prepared_for, (v) => (s.prepared_for = v)),
-        this.text("Handling marking", s.marking ?? "", (v) => (s.marking = orNull(v)), { placeholder: "e.g. SENSITIVE BUT UNCLASSIFIED" }),
+        this.text(t("packet.prepared_for"), s.prepared_for, (v) => (s.prepared_for = v)),
+        this.text(t("packet.marking"), s.marking ?? "", (v) => (s.marking = orNull(v)), { placeholder: t("packet.marking_placeholder") }),
       ),
       h(
         "div",
         { class: "grid-2" },
         select(
-          "Language",
+          t("packet.language"),
           s.lang,
           [
             ["en", "English"],
@@ -493,10 +450,10 @@ export class PacketBuilder implements View {
           (v) => (s.lang = v as PacketSpec["lang"]),
         ),
         select(
-          "Page size",
+          t("packet.page_size"),
           s.page,
           [
-            ["letter", "US Letter"],
+            ["letter", t("packet.letter")],
             ["a4", "A4"],
           ],
           (v) => (s.page = v as PacketSpec["page"]),
@@ -505,8 +462,8 @@ export class PacketBuilder implements View {
       h(
         "div",
         { class: "checks" },
-        checkbox("Briefing notes", o.include_notes, (on) => this.change(() => (o.include_notes = on))),
-        checkbox("Source references", o.include_source_refs, (on) => this.change(() => (o.include_source_refs = on))),
+        checkbox(t("packet.notes"), o.include_notes, (on) => this.change(() => (o.include_notes = on))),
+        checkbox(t("packet.source_refs"), o.include_source_refs, (on) => this.change(() => (o.include_source_refs = on))),
       ),
     );
   }

@@ -7,7 +7,7 @@ import { h } from "../../dom";
 export function checkbox(label: string, checked: boolean, onChange: (on: boolean) => void, id?: string): HTMLElement {
   const box = h("input", { type: "checkbox", id, checked });
   box.addEventListener("change", () => onChange(box.checked));
-  return h("label", {}, box, label);
+  return h("label", { class: "check" }, box, h("span", {}, label));
 }
 
 /** Blank text means "not set". */

@@ -2,23 +2,19 @@
 
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import type { Section } from "../../bindings/Section";
+import { lang, t } from "../../i18n";
 
 export const ALL_SECTIONS: Section[] = ["cover", "contents", "overview", "pillars", "timeline", "changes_since", "sources"];
 
-export const SECTION_LABELS: Record<Section, string> = {
-  cover: "Cover",
-  contents: "Contents",
-  overview: "Overview",
-  pillars: "Pillars and initiatives",
-  timeline: "Timeline",
-  changes_since: "Changes since",
-  sources: "Sources",
-};
+/** What the builder calls a section, in the interface's language. */
+export function sectionLabel(section: Section): string {
+  return t(`section.${section}`);
+}
 
 /** The spec a new packet starts from (the core's defaults). */
 export function defaultSpec(): PacketSpec {
   return {
-    title: "Briefing packet",
+    title: t("packet.default_title"),
     dialogue: null,
     meeting: null,
     cover: { name: "", date: "", place: "" },
@@ -26,7 +22,8 @@ export function defaultSpec(): PacketSpec {
     prepared_by: "",
     prepared_on: null,
     marking: null,
-    lang: "en",
+    // A packet is written in the interface's language unless the person picks another.
+    lang: lang(),
     page: "letter",
     filters: { pillars: [], from: null, to: null, statuses: [], kinds: [], agencies: [], query: null, include_undated: true },
     sections: [...ALL_SECTIONS],

@@ -12,6 +12,7 @@ import { confirmDialog } from "../../components/ConfirmDialog";
 import { NotesList } from "./NotesList";
 import type { RecordHost } from "./host";
 import type { Touched } from "./changes";
+import { t } from "../../i18n";
 
 export class EntryRowView {
   readonly el: HTMLElement;
@@ -56,11 +57,11 @@ export class EntryRowView {
         "div",
         { class: "entry-main" },
         h("p", { class: "entry-text" }, e.text),
-        e.text_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, "ES"), e.text_es) : null,
+        e.text_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), e.text_es) : null,
         e.agencies.length
           ? h(
               "ul",
-              { class: "agencies", aria: { label: "Agencies" } },
+              { class: "agencies", aria: { label: t("entry.agencies") } },
               e.agencies.map((a) => h("li", { class: "chip" }, a)),
             )
           : null,
@@ -69,9 +70,9 @@ export class EntryRowView {
       h(
         "div",
         { class: "entry-actions" },
-        h("button", { type: "button", class: "button subtle", on: { click: () => this.edit() } }, "Edit"),
+        h("button", { type: "button", class: "button subtle", on: { click: () => this.edit() } }, t("action.edit")),
         notes.addButton,
-        h("button", { type: "button", class: "button subtle danger-text", on: { click: () => void this.remove() } }, "Delete"),
+        h("button", { type: "button", class: "button subtle danger-text", on: { click: () => void this.remove() } }, t("action.delete")),
       ),
     );
   }
@@ -82,10 +83,10 @@ export class EntryRowView {
       "select",
       {
         class: `status status-${e.status}`,
-        aria: { label: "Status" },
-        title: e.status_phrase ? `Read from “${e.status_phrase}”` : "Status",
+        aria: { label: t("entry.status") },
+        title: e.status_phrase ? t("entry.status_read_from", { phrase: e.status_phrase }) : t("entry.status"),
       },
-      STATUSES.map((s) => h("option", { value: s }, statusLabel[s])),
+      STATUSES.map((s) => h("option", { value: s }, statusLabel(s))),
     );
     select.value = e.status;
     select.addEventListener("change", () => void this.setStatus(select.value as Status, select));
@@ -97,10 +98,10 @@ export class EntryRowView {
     return h(
       "span",
       { class: "kind-date" },
-      h("span", { class: "kind" }, kindLabel[e.kind]),
+      h("span", { class: "kind" }, kindLabel(e.kind)),
       e.date
-        ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : "No calendar date" }, e.date.text)
-        : h("span", { class: "date undated" }, "undated"),
+        ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : t("entry.no_calendar_date") }, e.date.text)
+        : h("span", { class: "date undated" }, t("entry.undated")),
     );
   }
 
@@ -114,7 +115,7 @@ export class EntryRowView {
     select.disabled = true;
     try {
       const current = await this.host.ctx.api.updateEntry(this.entry.id, [{ field: "status", value: status }]);
-      await this.host.changed(this.touched(), `Status set to ${statusLabel[status]}`, current);
+      await this.host.changed(this.touched(), t("entry.status_set", { status: statusLabel(status) }), current);
     } catch (e) {
       select.value = this.entry.status;
       this.host.ctx.notice.show(errorMessage(e), "error");
@@ -136,7 +137,7 @@ export class EntryRowView {
         const current = await this.host.ctx.api.updateEntry(this.entry.id, changes);
         this.entry = current;
         close();
-        await this.host.changed(this.touched(), "Entry saved", current);
+        await this.host.changed(this.touched(), t("entry.saved"), current);
       },
       onCancel: close,
     });
@@ -145,13 +146,13 @@ export class EntryRowView {
   }
 
   private async remove() {
-    const ok = await confirmDialog("Delete this entry?", this.entry.text, "Delete entry");
+    const ok = await confirmDialog(t("entry.delete_question"), this.entry.text, t("entry.delete_confirm"));
     if (!ok) return;
-    this.host.ctx.notice.show("Deleting the entry…", "busy");
+    this.host.ctx.notice.show(t("entry.deleting"), "busy");
     try {
       await this.host.ctx.api.deleteEntry(this.entry.id);
       const initiativeId = this.entry.initiative_id;
-      await this.host.changed(initiativeId === null ? { scope: "general" } : { scope: "entries", initiativeId }, "Entry deleted");
+      await this.host.changed(initiativeId === null ? { scope: "general" } : { scope: "entries", initiativeId }, t("entry.deleted"));
     } catch (e) {
       this.host.ctx.notice.show(errorMessage(e), "error");
     }

@@ -13,6 +13,7 @@ import { EntryRowView } from "./EntryRowView";
 import { InitiativeHeader } from "./InitiativeHeader";
 import { NotesList } from "./NotesList";
 import type { RecordHost } from "./host";
+import { t, tn } from "../../i18n";
 
 /** Entries drawn at first and added by each "Show more". */
 export const PAGE = 50;
@@ -44,7 +45,7 @@ export class InitiativeCard {
     private readonly countChanged: () => void,
   ) {
     this.head = h("div", { class: "initiative-head" });
-    this.list = h("ol", { class: "entries", aria: { label: `Entries of ${outline.title}` } });
+    this.list = h("ol", { class: "entries", aria: { label: t("initiative.entries_of", { title: outline.title }) } });
     this.more = h("div", { class: "entries-more", aria: { live: "polite" } });
     this.addSlot = h("div", { class: "add-slot" });
     this.el = h(
@@ -139,8 +140,7 @@ export class InitiativeCard {
 
   private fetch(): Promise<void> {
     const generation = ++this.generation;
-    if (this.rows.size === 0)
-      replace(this.more, h("p", { class: "muted loading" }, `Loading ${this.count} ${this.count === 1 ? "entry" : "entries"}…`));
+    if (this.rows.size === 0) replace(this.more, h("p", { class: "muted loading" }, tn("initiative.loading", this.count)));
     const loading = this.host.ctx.api.initiativeEntries(this.id).then(
       (entries) => {
         if (generation !== this.generation) return;
@@ -156,8 +156,8 @@ export class InitiativeCard {
           h(
             "p",
             { class: "error-text" },
-            `Could not load the entries: ${errorMessage(e)} `,
-            h("button", { type: "button", class: "link", on: { click: () => void this.fetch() } }, "Try again"),
+            `${t("initiative.load_failed", { detail: errorMessage(e) })} `,
+            h("button", { type: "button", class: "link", on: { click: () => void this.fetch() } }, t("action.try_again")),
           ),
         );
       },
@@ -238,21 +238,21 @@ export class InitiativeCard {
       h(
         "button",
         { type: "button", class: "button subtle show-more", on: { click: () => this.showMore() } },
-        `Show ${Math.min(PAGE, left)} more`,
+        t("initiative.show_more", { n: Math.min(PAGE, left) }),
       ),
-      h("span", { class: "muted" }, ` ${Math.min(this.shown, total)} of ${total} entries shown`),
+      h("span", { class: "muted" }, ` ${t("initiative.shown_of", { shown: Math.min(this.shown, total), total })}`),
     );
   }
 
   private drawAddButton() {
-    const add = h("button", { type: "button", class: "button subtle" }, "+ Add entry");
+    const add = h("button", { type: "button", class: "button subtle" }, t("initiative.add_entry"));
     add.addEventListener("click", () => {
       const editor = new EntryEditor(null, {
         readDate: this.host.ctx.api.readDate,
         onCreate: async (entry) => {
           const created = await this.host.ctx.api.createEntry(this.id, entry);
           replace(this.addSlot, add);
-          await this.host.changed({ scope: "entries", initiativeId: this.id }, "Entry added");
+          await this.host.changed({ scope: "entries", initiativeId: this.id }, t("entry.added"));
           const row = await this.reveal(created.id);
           row?.scrollIntoView({ block: "center" });
           row?.focus();

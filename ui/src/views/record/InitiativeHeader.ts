@@ -5,6 +5,7 @@ import { errorMessage } from "../../api";
 import type { InitiativeOutline } from "../../bindings/InitiativeOutline";
 import type { InitiativeChange } from "../../bindings/InitiativeChange";
 import type { RecordHost } from "./host";
+import { t } from "../../i18n";
 
 type Field = { input: HTMLInputElement | HTMLTextAreaElement; el: HTMLElement };
 
@@ -29,7 +30,8 @@ export class InitiativeHeader {
 
   private renderView() {
     const i = this.initiative;
-    const es = (text: string, cls = "spanish") => h("p", { class: cls, lang: "es" }, h("span", { class: "lang-tag" }, "ES"), text);
+    const es = (text: string, cls = "spanish") =>
+      h("p", { class: cls, lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), text);
     replace(
       this.el,
       h(
@@ -42,8 +44,13 @@ export class InitiativeHeader {
       ),
       h(
         "button",
-        { type: "button", class: "button subtle", aria: { label: `Edit initiative ${i.title}` }, on: { click: () => this.renderForm() } },
-        "Edit",
+        {
+          type: "button",
+          class: "button subtle",
+          aria: { label: t("initiative.edit_label", { title: i.title }) },
+          on: { click: () => this.renderForm() },
+        },
+        t("action.edit"),
       ),
     );
   }
@@ -51,13 +58,13 @@ export class InitiativeHeader {
   private renderForm() {
     const i = this.initiative;
     const fields = {
-      title: field("Title", i.title, false),
-      titleEs: field("Spanish title", i.title_es ?? "", false, "es"),
-      summary: field("Summary", i.summary ?? "", true),
-      summaryEs: field("Spanish summary", i.summary_es ?? "", true, "es"),
+      title: field(t("initiative.title"), i.title, false),
+      titleEs: field(t("initiative.title_es"), i.title_es ?? "", false, "es"),
+      summary: field(t("initiative.summary"), i.summary ?? "", true),
+      summaryEs: field(t("initiative.summary_es"), i.summary_es ?? "", true, "es"),
     };
     const error = h("div", { class: "form-error", role: "alert" });
-    const submit = h("button", { type: "submit", class: "button primary" }, "Save");
+    const submit = h("button", { type: "submit", class: "button primary" }, t("action.save"));
     const form = h(
       "form",
       { class: "initiative-form" },
@@ -66,7 +73,7 @@ export class InitiativeHeader {
       h(
         "div",
         { class: "actions" },
-        h("button", { type: "button", class: "button", on: { click: () => this.renderView() } }, "Cancel"),
+        h("button", { type: "button", class: "button", on: { click: () => this.renderView() } }, t("action.cancel")),
         submit,
       ),
     );
@@ -95,7 +102,7 @@ export class InitiativeHeader {
 
   private async save(fields: Record<"title" | "titleEs" | "summary" | "summaryEs", Field>, error: HTMLElement, submit: HTMLButtonElement) {
     if (!fields.title.input.value.trim()) {
-      replace(error, "Title: an initiative needs a title");
+      replace(error, t("initiative.needs_title"));
       fields.title.input.focus();
       return;
     }
@@ -105,14 +112,14 @@ export class InitiativeHeader {
       return;
     }
     submit.disabled = true;
-    submit.textContent = "Saving…";
+    submit.textContent = t("action.saving");
     try {
       await this.host.ctx.api.updateInitiative(this.initiative.id, changes);
-      await this.host.changed({ scope: "heading", initiativeId: this.initiative.id }, "Initiative saved");
+      await this.host.changed({ scope: "heading", initiativeId: this.initiative.id }, t("initiative.saved"));
     } catch (err) {
       replace(error, errorMessage(err));
       submit.disabled = false;
-      submit.textContent = "Save";
+      submit.textContent = t("action.save");
     }
   }
 }

@@ -6,7 +6,13 @@ import type { Api } from "../../api";
 
 function setup() {
   const addAnsweredNote = vi.fn(async () => 5);
-  const ctx: AppContext = { api: { addAnsweredNote } as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn() };
+  const ctx: AppContext = {
+    api: { addAnsweredNote } as unknown as Api,
+    notice: new Notice(),
+    navigate: vi.fn(),
+    recordChanged: vi.fn(),
+    reopened: vi.fn(),
+  };
   const saved = vi.fn(async () => {});
   const list = new NotesList(
     ctx,

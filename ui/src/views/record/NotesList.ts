@@ -10,6 +10,7 @@ import type { NoteKind } from "../../bindings/NoteKind";
 import type { NoteTarget } from "../../bindings/NoteTarget";
 import { noteLabel } from "../../labels";
 import { confirmDialog } from "../../components/ConfirmDialog";
+import { t } from "../../i18n";
 
 /** Every kind a note on the record may have; if raised and press take an answer. */
 const RECORD_NOTE_KINDS: NoteKind[] = ["objective", "points_to_make", "if_raised", "background", "press"];
@@ -32,7 +33,7 @@ export class NotesList {
     const add = h(
       "button",
       { type: "button", class: placeAdd ? "link add-note" : "button subtle", on: { click: () => this.openForm(add) } },
-      placeAdd ? "+ Note" : "Note",
+      placeAdd ? t("notes.add_short") : t("notes.note"),
     );
     this.addButton = add;
     this.el = h(
@@ -54,13 +55,18 @@ export class NotesList {
     return h(
       "li",
       { class: `note note-${n.kind}` },
-      h("span", { class: "note-kind" }, noteLabel[n.kind]),
+      h("span", { class: "note-kind" }, noteLabel(n.kind)),
       h("span", { class: "note-text" }, n.text),
       n.answer ? h("span", { class: "note-answer" }, `→ ${n.answer}`) : null,
       h(
         "button",
-        { type: "button", class: "link danger-text", aria: { label: `Delete note: ${n.text}` }, on: { click: () => void this.remove(n) } },
-        "Delete",
+        {
+          type: "button",
+          class: "link danger-text",
+          aria: { label: t("notes.delete_label", { text: n.text }) },
+          on: { click: () => void this.remove(n) },
+        },
+        t("action.delete"),
       ),
     );
   }
@@ -72,13 +78,13 @@ export class NotesList {
     const kind = h(
       "select",
       { id: kindId },
-      RECORD_NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel[k])),
+      RECORD_NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel(k))),
     );
     kind.value = "points_to_make";
     const text = h("textarea", { id: textId, rows: 2 });
     const answerId = uid("note-answer");
     const answer = h("textarea", { id: answerId, rows: 2, class: "note-answer-input" });
-    const answerField = h("div", { class: "field wide", hidden: true }, h("label", { for: answerId }, "Answer (optional)"), answer);
+    const answerField = h("div", { class: "field wide", hidden: true }, h("label", { for: answerId }, t("notes.answer")), answer);
     kind.addEventListener("change", () => (answerField.hidden = !takesAnswer(kind.value)));
     const error = h("div", { class: "form-error", role: "alert" });
     const close = () => {
@@ -86,15 +92,15 @@ export class NotesList {
       add.hidden = false;
       add.focus();
     };
-    const submit = h("button", { type: "submit", class: "button primary" }, "Add note");
+    const submit = h("button", { type: "submit", class: "button primary" }, t("notes.add"));
     const form = h(
       "form",
       { class: "note-form" },
-      h("div", { class: "field" }, h("label", { for: kindId }, "Kind"), kind),
-      h("div", { class: "field wide" }, h("label", { for: textId }, "Note"), text),
+      h("div", { class: "field" }, h("label", { for: kindId }, t("notes.kind")), kind),
+      h("div", { class: "field wide" }, h("label", { for: textId }, t("notes.note")), text),
       answerField,
       error,
-      h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: close } }, "Cancel"), submit),
+      h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: close } }, t("action.cancel")), submit),
     );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -109,30 +115,30 @@ export class NotesList {
 
   private async add(kind: NoteKind, text: HTMLTextAreaElement, answer: string, error: HTMLElement, submit: HTMLButtonElement) {
     if (!text.value.trim()) {
-      replace(error, "Note: type some text first");
+      replace(error, t("notes.needs_text"));
       text.focus();
       return;
     }
     submit.disabled = true;
-    submit.textContent = "Adding…";
+    submit.textContent = t("notes.adding");
     replace(error);
     try {
       await this.ctx.api.addAnsweredNote(this.target, kind, text.value.trim(), answer.trim() || null);
-      await this.saved("Note added");
+      await this.saved(t("notes.added"));
     } catch (err) {
       replace(error, errorMessage(err));
     } finally {
       submit.disabled = false;
-      submit.textContent = "Add note";
+      submit.textContent = t("notes.add");
     }
   }
 
   private async remove(note: NoteView) {
-    if (!(await confirmDialog("Delete this note?", note.text, "Delete note"))) return;
-    this.ctx.notice.show("Deleting the note…", "busy");
+    if (!(await confirmDialog(t("notes.delete_question"), note.text, t("notes.delete_confirm")))) return;
+    this.ctx.notice.show(t("notes.deleting"), "busy");
     try {
       await this.ctx.api.deleteNote(note.id);
-      await this.saved("Note deleted");
+      await this.saved(t("notes.deleted"));
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }

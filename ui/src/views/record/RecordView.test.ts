@@ -108,7 +108,13 @@ const rows = (id: number) => card(id).querySelectorAll(".entry");
 beforeEach(async () => {
   api = fakeApi();
   watcher = fakeWatcher();
-  const ctx: AppContext = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn() };
+  const ctx: AppContext = {
+    api: api as unknown as Api,
+    notice: new Notice(),
+    navigate: vi.fn(),
+    recordChanged: vi.fn(),
+    reopened: vi.fn(),
+  };
   view = new RecordView(ctx, watcher.factory);
   document.body.replaceChildren(h("main", view.el), ctx.notice.el);
   await view.show();
@@ -166,6 +172,18 @@ describe("RecordView on a large record", () => {
     expect(api.initiativeEntries).toHaveBeenCalledTimes(1);
     expect(api.recordOutline).toHaveBeenCalledTimes(1);
     expect(document.querySelector(".notice")?.textContent).toContain("Status set to Done");
+  });
+
+  it("offers Undo only once this window has made a change, and not after it is undone", async () => {
+    const undo = view.el.querySelector<HTMLButtonElement>("#record-undo")!;
+    expect(undo.disabled).toBe(true);
+    const select = rows(11)[0].querySelector<HTMLSelectElement>("select.status")!;
+    select.value = "done";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    expect(undo.disabled).toBe(false);
+    await view.undo();
+    expect(undo.disabled).toBe(true);
   });
 
   it("undoes an edit by reading that one entry again", async () => {

@@ -18,6 +18,7 @@ import type { RecordHost } from "./host";
 import { EntryRowView } from "./EntryRowView";
 import { InitiativeCard } from "./InitiativeCard";
 import { intersectionWatcher, type Watcher, type WatcherFactory } from "./visibility";
+import { t, tn } from "../../i18n";
 
 /** Initiatives whose entries are read before the first paint, so it shows entries at once. */
 const FIRST_PAINT = { initiatives: 3, entries: 12 };
@@ -25,7 +26,7 @@ const FIRST_PAINT = { initiatives: 3, entries: 12 };
 /** "4 initiatives · 13 entries" */
 export function pillarCount(cards: InitiativeCard[]): string {
   const entries = cards.reduce((n, c) => n + c.count, 0);
-  return `${cards.length} ${cards.length === 1 ? "initiative" : "initiatives"} · ${entries} ${entries === 1 ? "entry" : "entries"}`;
+  return `${tn("record.initiatives", cards.length)} · ${tn("record.entries", entries)}`;
 }
 
 export class RecordView implements View, RecordHost {
@@ -35,25 +36,36 @@ export class RecordView implements View, RecordHost {
   private readonly cards = new Map<number, InitiativeCard>();
   private readonly log = new ChangeLog();
   private watcher: Watcher | null = null;
+  private readonly undoButton: HTMLButtonElement;
 
   constructor(
     readonly ctx: AppContext,
     private readonly watchers: WatcherFactory = intersectionWatcher,
   ) {
     this.body = h("div", { class: "record-body" });
-    this.pillarNav = h("nav", { class: "pillar-nav", aria: { label: "Pillars" } });
+    this.pillarNav = h("nav", { class: "pillar-nav", aria: { label: t("record.pillars") } });
+    // Offered once this window has made a change; Ctrl+Z still asks the shell, which can
+    // also undo a change made before (by the command line, say).
     const undo = h(
       "button",
-      { type: "button", class: "button", title: "Undo the last change (Ctrl+Z)", on: { click: () => void this.undo() } },
-      "↶ Undo last change",
+      {
+        type: "button",
+        id: "record-undo",
+        class: "button",
+        disabled: true,
+        title: t("record.undo_title"),
+        on: { click: () => void this.undo() },
+      },
+      t("record.undo"),
     );
+    this.undoButton = undo;
     this.el = h(
       "section",
       { class: "view record-view", aria: { labelledby: "record-title" } },
       h(
         "header",
         { class: "view-header" },
-        h("h1", { id: "record-title" }, "Record"),
+        h("h1", { id: "record-title" }, t("record.title")),
         this.pillarNav,
         h("div", { class: "header-actions" }, undo),
       ),
@@ -76,12 +88,12 @@ export class RecordView implements View, RecordHost {
 
   /** Reads the outline and paints it; entries follow as initiatives come into view. */
   async reload() {
-    if (!this.body.firstChild) replace(this.body, h("p", { class: "muted loading" }, "Loading the record…"));
+    if (!this.body.firstChild) replace(this.body, h("p", { class: "muted loading" }, t("record.loading")));
     try {
       const outline = await this.ctx.api.recordOutline();
       await this.render(outline);
     } catch (e) {
-      replace(this.body, h("p", { class: "error-text" }, `Could not load the record: ${errorMessage(e)}`));
+      replace(this.body, h("p", { class: "error-text" }, t("record.load_failed", { detail: errorMessage(e) })));
     }
   }
 
@@ -119,23 +131,26 @@ export class RecordView implements View, RecordHost {
 
   async changed(touched: Touched, message: string, current?: EntryView) {
     this.log.record(touched);
-    this.ctx.notice.show(message, "ok", { label: "Undo", run: () => void this.undo() });
+    this.undoButton.disabled = false;
+    this.ctx.notice.show(message, "ok", { label: t("action.undo"), run: () => void this.undo() });
     await this.refresh(touched, current);
   }
 
   async undo() {
-    this.ctx.notice.show("Undoing the last change…", "busy");
+    this.ctx.notice.show(t("record.undoing"), "busy");
     try {
       const what = await this.ctx.api.undoLast();
       if (!what) {
         this.log.clear();
-        this.ctx.notice.show("Nothing to undo", "info");
+        this.undoButton.disabled = true;
+        this.ctx.notice.show(t("record.nothing_to_undo"), "info");
         return;
       }
       const touched = this.log.takeLast();
+      this.undoButton.disabled = this.log.size === 0;
       if (touched) await this.refresh(touched);
       else await this.reload();
-      this.ctx.notice.show(`Undone: ${what}`, "ok");
+      this.ctx.notice.show(t("record.undone", { what }), "ok");
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }
@@ -169,7 +184,7 @@ export class RecordView implements View, RecordHost {
       }
     } catch (e) {
       if (isIpcError(e) && e.code === "not_found") await card.reload();
-      else this.ctx.notice.show(`Could not show the change: ${errorMessage(e)}`, "error");
+      else this.ctx.notice.show(t("record.show_failed", { detail: errorMessage(e) }), "error");
     }
   }
 
@@ -182,8 +197,12 @@ export class RecordView implements View, RecordHost {
         h(
           "div",
           { class: "empty" },
-          h("p", {}, "The record is empty."),
-          h("button", { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("import") } }, "Import a fact sheet"),
+          h("p", {}, t("record.empty")),
+          h(
+            "button",
+            { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("import") } },
+            t("record.import_first"),
+          ),
         ),
       );
       replace(this.pillarNav);
@@ -224,7 +243,16 @@ export class RecordView implements View, RecordHost {
       e.preventDefault();
       this.el.querySelector(`#pillar-${p.id}`)?.scrollIntoView({ block: "start" });
     };
-    return h("a", { href: `#pillar-${p.id}`, class: "pillar-link", title: p.title, on: { click: jump } }, roman(p.number));
+    return h(
+      "a",
+      {
+        href: `#pillar-${p.id}`,
+        class: "pillar-link",
+        aria: { label: `${t("record.pillar", { n: roman(p.number) })}: ${p.title}` },
+        on: { click: jump },
+      },
+      roman(p.number),
+    );
   }
 
   private dialogue(d: DialogueOutline, general: HTMLElement | null): HTMLElement {
@@ -232,7 +260,10 @@ export class RecordView implements View, RecordHost {
       "div",
       { class: "dialogue" },
       h("p", { class: "dialogue-name" }, d.name),
-      d.launched ? h("p", { class: "muted dialogue-launched" }, `Relaunched ${d.launched.text}`) : null,
+      d.name_es
+        ? h("p", { class: "spanish dialogue-name-es", lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), d.name_es)
+        : null,
+      d.launched ? h("p", { class: "muted dialogue-launched" }, t("record.relaunched", { date: d.launched.text })) : null,
       general,
       d.pillars.map((p) => this.pillar(p)),
     );
@@ -250,8 +281,8 @@ export class RecordView implements View, RecordHost {
       h(
         "h2",
         { class: "pillar-title", id: title },
-        h("span", {}, "General"),
-        h("span", { class: "count" }, `${entries.length} ${entries.length === 1 ? "entry" : "entries"}`),
+        h("span", {}, t("record.general")),
+        h("span", { class: "count" }, tn("record.entries", entries.length)),
       ),
       h(
         "div",
@@ -281,11 +312,13 @@ export class RecordView implements View, RecordHost {
       h(
         "h2",
         { class: "pillar-title", id: `pillar-title-${p.id}` },
-        h("span", { class: "pillar-number" }, `Pillar ${roman(p.number)}`),
+        h("span", { class: "pillar-number" }, t("record.pillar", { n: roman(p.number) })),
         h("span", {}, p.title),
         count,
       ),
-      p.title_es ? h("p", { class: "spanish", lang: "es" }, p.title_es) : null,
+      p.title_es
+        ? h("p", { class: "spanish pillar-title-es", lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), p.title_es)
+        : null,
       cards.map((c) => c.el),
     );
   }

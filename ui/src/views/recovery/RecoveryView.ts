@@ -5,6 +5,7 @@
 import { h, replace } from "../../dom";
 import { errorMessage, type Api, type IpcError } from "../../api";
 import type { DatabaseInfo } from "../../bindings/DatabaseInfo";
+import { t } from "../../i18n";
 
 export class RecoveryView {
   readonly el: HTMLElement;
@@ -23,27 +24,23 @@ export class RecoveryView {
       h(
         "div",
         { class: "card recovery-card" },
-        h("h1", { id: "recovery-title" }, error.code === "encrypted" ? "The record is encrypted" : "The record cannot be opened"),
+        h("h1", { id: "recovery-title" }, error.code === "encrypted" ? t("recovery.encrypted") : t("recovery.cannot_open")),
         h("p", { class: "recovery-reason" }, error.message),
-        path ? h("p", { class: "muted" }, "Database: ", h("code", {}, path)) : null,
+        path ? h("p", { class: "muted" }, `${t("recovery.database")} `, h("code", {}, path)) : null,
         error.code === "encrypted" ? this.unlockForm() : null,
-        h(
-          "p",
-          {},
-          "Nothing has been changed. You can open another database file, or put back the most recent backup (the current file is kept in the backups folder).",
-        ),
+        h("p", {}, t("recovery.explain")),
         h(
           "div",
           { class: "actions" },
           h(
             "button",
             { type: "button", id: "recovery-other", class: "button", on: { click: () => void this.openOther() } },
-            "Open another file…",
+            t("recovery.open_other"),
           ),
           h(
             "button",
             { type: "button", id: "recovery-restore", class: "button primary", on: { click: () => void this.restore() } },
-            "Restore the last backup",
+            t("recovery.restore_last"),
           ),
         ),
         this.message,
@@ -57,14 +54,14 @@ export class RecoveryView {
       type: "password",
       id: "recovery-passphrase",
       autocomplete: "current-password",
-      aria: { label: "Passphrase" },
+      aria: { label: t("recovery.passphrase") },
     }) as HTMLInputElement;
     const form = h(
       "form",
       { class: "unlock-form" },
-      h("label", { for: "recovery-passphrase" }, "Passphrase"),
+      h("label", { for: "recovery-passphrase" }, t("recovery.passphrase")),
       input,
-      h("button", { type: "submit", id: "recovery-unlock", class: "button primary" }, "Unlock"),
+      h("button", { type: "submit", id: "recovery-unlock", class: "button primary" }, t("recovery.unlock")),
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();

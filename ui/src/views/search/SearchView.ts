@@ -7,8 +7,16 @@ import { errorMessage } from "../../api";
 import type { AppContext, View } from "../../context";
 import type { SearchHit } from "../../bindings/SearchHit";
 import { roman } from "../../labels";
+import { t, tn } from "../../i18n";
+import { separateTitle } from "./snippet";
 
 const LIMIT = 50;
+
+/** What a hit is, in words: an entry, an initiative or a note. */
+function hitKind(kind: string): string {
+  if (kind === "entry" || kind === "initiative" || kind === "note") return t(`search.kind_${kind}`);
+  return kind;
+}
 
 export class SearchView implements View {
   readonly el: HTMLElement;
@@ -24,19 +32,19 @@ export class SearchView implements View {
       id: "search-input",
       type: "search",
       class: "search-input",
-      placeholder: "Search entries, initiatives and notes (accents optional)",
+      placeholder: t("search.placeholder"),
       autocomplete: "off",
       spellcheck: "false",
       role: "combobox",
       aria: { controls: "search-results", expanded: "false", autocomplete: "list" },
     });
     this.status = h("p", { class: "search-status muted", aria: { live: "polite" } });
-    this.results = h("ul", { id: "search-results", class: "search-results", role: "listbox", aria: { label: "Results" } });
+    this.results = h("ul", { id: "search-results", class: "search-results", role: "listbox", aria: { label: t("search.results") } });
     this.el = h(
       "section",
       { class: "view search-view", aria: { labelledby: "search-title" } },
-      h("header", { class: "view-header" }, h("h1", { id: "search-title" }, "Search")),
-      h("label", { for: "search-input", class: "visually-hidden" }, "Search the record"),
+      h("header", { class: "view-header" }, h("h1", { id: "search-title" }, t("search.title"))),
+      h("label", { for: "search-input", class: "visually-hidden" }, t("search.label")),
       this.input,
       this.status,
       this.results,
@@ -69,8 +77,8 @@ export class SearchView implements View {
       replace(
         this.status,
         hits.length === 0
-          ? `Nothing matches “${query}”.`
-          : `${hits.length}${hits.length === LIMIT ? "+" : ""} results · ↑↓ to choose, Enter to open`,
+          ? t("search.nothing", { query })
+          : `${tn("search.count", hits.length)}${hits.length === LIMIT ? "+" : ""} · ${t("search.keys")}`,
       );
     } catch (e) {
       if (seq === this.seq) replace(this.status, h("span", { class: "error-text" }, errorMessage(e)));
@@ -113,15 +121,21 @@ export class SearchView implements View {
           h(
             "div",
             { class: "hit-place" },
-            h("span", { class: "pillar-number" }, `Pillar ${roman(hit.pillar_number)}`),
+            h(
+              "span",
+              { class: "pillar-number" },
+              hit.pillar_number === 0 ? t("record.general") : t("record.pillar", { n: roman(hit.pillar_number) }),
+            ),
             " › ",
             hit.initiative_title,
-            h("span", { class: "hit-kind" }, hit.kind),
+            h("span", { class: "hit-kind" }, hitKind(hit.kind)),
           ),
           h(
             "p",
             { class: "snippet" },
-            hit.snippet.map((part) => (part.hit ? h("mark", {}, part.text) : part.text)),
+            (hit.kind === "initiative" ? separateTitle(hit.snippet, hit.initiative_title) : hit.snippet).map((part) =>
+              part.hit ? h("mark", {}, part.text) : part.text,
+            ),
           ),
         );
         item.addEventListener("click", () => this.open(hit));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { TIMELINE_PAGE, TimelineView, monthGroup } from "./TimelineView";
+import { TIMELINE_PAGE, TimelineView, lanes, monthGroup, spanLabel } from "./TimelineView";
 import { Notice } from "../../components/Notice";
 import type { AppContext } from "../../context";
 import type { Api } from "../../api";
@@ -30,7 +30,13 @@ function setUp() {
     agencyKeys: vi.fn(async () => ["SRE", "USDA"]),
     listEntries: vi.fn(async (f: EntryQuery) => ALL.slice(f.offset, f.offset + (f.limit ?? ALL.length))),
   };
-  const ctx: AppContext = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn() };
+  const ctx: AppContext = {
+    api: api as unknown as Api,
+    notice: new Notice(),
+    navigate: vi.fn(),
+    recordChanged: vi.fn(),
+    reopened: vi.fn(),
+  };
   const view = new TimelineView(ctx);
   document.body.replaceChildren(view.el);
   return { api, view };
@@ -50,9 +56,27 @@ describe("TimelineView", () => {
     view.el.querySelector<HTMLButtonElement>("#timeline-more")!.click();
     await new Promise((r) => setTimeout(r, 0));
     expect(api.listEntries.mock.calls[1][0]).toMatchObject({ offset: TIMELINE_PAGE });
-    expect(shown(view)).toBe(250);
+    expect(shown(view)).toBe(255);
     expect(view.el.querySelector("#timeline-more")).toBeNull();
-    expect(view.el.querySelector(".timeline-summary")?.textContent).toContain("without a calendar date are not shown");
+    expect(view.el.querySelectorAll("#timeline-undated .timeline-entry").length).toBe(5);
+    expect(view.el.querySelector(".timeline-summary")?.textContent).toContain("5 undated");
+    expect(api.listEntries.mock.calls[0][0].filters.include_undated).toBe(true);
+  });
+
+  it("gives recurring and undated entries their own lanes, never dropping them", () => {
+    const recurring: EntryRow = { ...ALL[0], id: 900, date: { edtf: null, text: "monthly", cadence: "monthly" } };
+    const { months, recurring: r, undated } = lanes([ALL[0], recurring, ALL[254]]);
+    expect([...months.values()].flatMap((g) => g.rows).map((x) => x.id)).toEqual([1]);
+    expect(r.map((x) => x.id)).toEqual([900]);
+    expect(undated.map((x) => x.id)).toEqual([255]);
+  });
+
+  it("shows a span when a date runs past the month it starts in", () => {
+    expect(spanLabel("2021-12/2022-12")).toBe("December 2021 – December 2022");
+    expect(spanLabel("2021-12-09/2021-12-10")).toBeNull();
+    expect(spanLabel("2021-06")).toBeNull();
+    expect(spanLabel("2021-09/..")).toBe("from September 2021 on");
+    expect(monthGroup("2021-12/2022-12")).toEqual({ key: "2021-12", label: "December 2021" });
   });
 
   it("groups by the first month a date may mean", () => {
