@@ -94,8 +94,8 @@ use briefbook::app::record::{
     NewEntry, NoteKind, NoteTarget, Outline, Record,
 };
 use briefbook::app::search::SearchHit;
-use briefbook::model::Meeting;
 use briefbook::app::translations::{TextKind, TranslationGroup, TranslationRow};
+use briefbook::model::Meeting;
 
 contract! {
     settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
