@@ -380,4 +380,6 @@ class DamagedDatabase(unittest.TestCase):
 
 
 if __name__ == "__main__":
+    from test_meetings import MeetingsEndToEnd  # noqa: F401 (suite main runs it too)
+
     unittest.main(verbosity=2)

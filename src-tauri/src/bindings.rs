@@ -69,6 +69,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     s::MergeReport::export_all_to(dir)?;
     s::SavedSpec::export_all_to(dir)?;
     briefbook::packet::PacketSpec::export_all_to(dir)?;
+    app::meetings::MeetingRow::export_all_to(dir)?;
+    app::meetings::NewMeeting::export_all_to(dir)?;
+    app::meetings::MeetingChange::export_all_to(dir)?;
     std::fs::write(dir.join(CLIENT_FILE), client())?;
     Ok(())
 }

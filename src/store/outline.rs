@@ -69,6 +69,8 @@ pub struct NoteView {
     pub kind: NoteKind,
     pub text: String,
     pub text_es: Option<String>,
+    /// The answer to an "if raised" or press question.
+    pub answer: Option<String>,
 }
 
 /// An entry as the app shows it.
@@ -98,6 +100,7 @@ fn note(row: &Row) -> rusqlite::Result<NoteView> {
         kind: row.get(2)?,
         text: row.get(3)?,
         text_es: row.get(4)?,
+        answer: row.get(5)?,
     })
 }
 
@@ -110,7 +113,7 @@ impl Store {
         let conn = &self.conn;
         let mut notes: HashMap<Id, Vec<NoteView>> = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT initiative_id, id, kind, text, text_es FROM note
+            "SELECT initiative_id, id, kind, text, text_es, answer FROM note
              WHERE initiative_id IS NOT NULL ORDER BY position, id",
         )?;
         let mut rows = stmt.query([])?;
@@ -265,7 +268,7 @@ impl Store {
              WHERE ea.entry_id = ?1 ORDER BY ea.position",
         )?;
         let mut notes = self.conn.prepare_cached(
-            "SELECT entry_id, id, kind, text, text_es FROM note WHERE entry_id = ?1
+            "SELECT entry_id, id, kind, text, text_es, answer FROM note WHERE entry_id = ?1
              ORDER BY position, id",
         )?;
         for entry in &mut entries {

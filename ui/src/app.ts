@@ -13,6 +13,7 @@ import { PacketBuilder } from "./views/packet/PacketBuilder";
 import { ImportView } from "./views/import/ImportView";
 import { SettingsView } from "./views/settings/SettingsView";
 import { TranslationsView } from "./views/translations/TranslationsView";
+import { MeetingsView } from "./views/meetings/MeetingsView";
 import { t, tn, type MessageKey } from "./i18n";
 
 /** The views in the sidebar, in order; Ctrl+1… shows them. */
@@ -20,6 +21,7 @@ const NAV: { name: ViewName; label: MessageKey; key: string }[] = [
   { name: "record", label: "nav.record", key: "1" },
   { name: "timeline", label: "nav.timeline", key: "2" },
   { name: "search", label: "nav.search", key: "3" },
+  { name: "meetings", label: "nav.meetings", key: "8" },
   { name: "packet", label: "nav.packet", key: "4" },
   { name: "translations", label: "nav.translations", key: "5" },
   { name: "import", label: "nav.import", key: "6" },
@@ -157,6 +159,9 @@ export class App {
           break;
         case "translations":
           view = new TranslationsView(this.ctx);
+          break;
+        case "meetings":
+          view = new MeetingsView(this.ctx);
           break;
       }
       this.views.set(name, view);

@@ -4,7 +4,7 @@ import type { Api } from "./api";
 import type { Notice } from "./components/Notice";
 import type { DatabaseInfo } from "./bindings/DatabaseInfo";
 
-export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings" | "translations";
+export type ViewName = "record" | "timeline" | "search" | "packet" | "import" | "settings" | "translations" | "meetings";
 
 export interface AppContext {
   api: Api;
@@ -20,6 +20,8 @@ export interface AppContext {
 export interface Focus {
   entryId?: number;
   initiativeId?: number;
+  /** For "meetings", the meeting to open; for "packet", the meeting whose book to build. */
+  meetingId?: number;
 }
 
 export interface View {

@@ -26,6 +26,8 @@ pub enum FileKind {
     Importable,
     /// A database file (`.sqlite`).
     Database,
+    /// An iCalendar file (a meeting's agenda).
+    Calendar,
 }
 
 impl FileKind {
@@ -40,6 +42,7 @@ impl FileKind {
                 ],
             ),
             FileKind::Database => ("Briefbook database", &["sqlite", "db", "sqlite3"]),
+            FileKind::Calendar => ("iCalendar", &["ics"]),
         }
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod files;
 pub mod import;
+pub mod meetings;
 pub mod packets;
 pub mod record;
 pub mod search;
@@ -86,6 +87,7 @@ macro_rules! contract {
 
 use briefbook::app::backup::{BackupRow, DatabaseInfo};
 use briefbook::app::import::{ImportInput, ImportPreview, MergeReport};
+use briefbook::app::meetings::{MeetingChange, MeetingRow, NewMeeting};
 use briefbook::app::packets::{ExportRequest, ExportResult, PacketSpec, PacketSummary, SavedSpec};
 use briefbook::app::record::{
     DateReading, EntryChange, EntryQuery, EntryRow, EntryView, HistoryEvent, Id, InitiativeChange,
@@ -93,6 +95,7 @@ use briefbook::app::record::{
 };
 use briefbook::app::search::SearchHit;
 use briefbook::app::translations::{TextKind, TranslationGroup, TranslationRow};
+use briefbook::model::Meeting;
 
 contract! {
     settings::open_database(app: AppHandle<R>; path: Option<String>) -> DatabaseInfo;
@@ -133,6 +136,14 @@ contract! {
     packets::delete_spec(app: AppHandle<R>; name: String) -> ();
     packets::last_packet_day(app: AppHandle<R>;) -> Option<String>;
     view::agency_keys(app: AppHandle<R>;) -> Vec<String>;
+    meetings::list_meetings(app: AppHandle<R>; dialogue: Option<String>) -> Vec<MeetingRow>;
+    meetings::meeting(app: AppHandle<R>; id: Id) -> Meeting;
+    meetings::create_meeting(app: AppHandle<R>; dialogue: Option<String>, meeting: NewMeeting) -> Meeting;
+    meetings::update_meeting(app: AppHandle<R>; id: Id, changes: Vec<MeetingChange>) -> Meeting;
+    meetings::save_meeting(app: AppHandle<R>; id: Id, meeting: Meeting) -> Meeting;
+    meetings::delete_meeting(app: AppHandle<R>; id: Id) -> ();
+    meetings::export_meeting_ics(app: AppHandle<R>; id: Id, path: String) -> String;
+    meetings::add_answered_note(app: AppHandle<R>; target: NoteTarget, kind: NoteKind, text: String, answer: Option<String>) -> Id;
     translations::translation_groups(app: AppHandle<R>;) -> Vec<TranslationGroup>;
     translations::translation_texts(app: AppHandle<R>; dialogue_id: Id, pillar_id: Option<Id>) -> Vec<TranslationRow>;
     translations::set_translation(app: AppHandle<R>; kind: TextKind, id: Id, text_es: Option<String>) -> ();

@@ -3,4 +3,4 @@
 /**
  * What kind of file a dialog is for; sets its filter.
  */
-export type FileKind = "pdf" | "json" | "importable" | "database";
+export type FileKind = "pdf" | "json" | "importable" | "database" | "calendar";

@@ -4,4 +4,8 @@ import type { NoteKind } from "./NoteKind";
 /**
  * A briefing note as the app shows it.
  */
-export type NoteView = { id: number, kind: NoteKind, text: string, text_es: string | null, };
+export type NoteView = { id: number, kind: NoteKind, text: string, text_es: string | null, 
+/**
+ * The answer to an "if raised" or press question.
+ */
+answer: string | null, };

@@ -17,8 +17,12 @@ import type { HistoryEvent } from "./HistoryEvent";
 import type { ImportInput } from "./ImportInput";
 import type { ImportPreview } from "./ImportPreview";
 import type { InitiativeChange } from "./InitiativeChange";
+import type { Meeting } from "./Meeting";
+import type { MeetingChange } from "./MeetingChange";
+import type { MeetingRow } from "./MeetingRow";
 import type { MergeReport } from "./MergeReport";
 import type { NewEntry } from "./NewEntry";
+import type { NewMeeting } from "./NewMeeting";
 import type { NoteKind } from "./NoteKind";
 import type { NoteTarget } from "./NoteTarget";
 import type { Outline } from "./Outline";
@@ -110,6 +114,22 @@ export const commands = {
     call("last_packet_day"),
   agencyKeys: (): Promise<Array<string>> =>
     call("agency_keys"),
+  listMeetings: (dialogue: string | null): Promise<Array<MeetingRow>> =>
+    call("list_meetings", { dialogue }),
+  meeting: (id: number): Promise<Meeting> =>
+    call("meeting", { id }),
+  createMeeting: (dialogue: string | null, meeting: NewMeeting): Promise<Meeting> =>
+    call("create_meeting", { dialogue, meeting }),
+  updateMeeting: (id: number, changes: Array<MeetingChange>): Promise<Meeting> =>
+    call("update_meeting", { id, changes }),
+  saveMeeting: (id: number, meeting: Meeting): Promise<Meeting> =>
+    call("save_meeting", { id, meeting }),
+  deleteMeeting: (id: number): Promise<null> =>
+    call("delete_meeting", { id }),
+  exportMeetingIcs: (id: number, path: string): Promise<string> =>
+    call("export_meeting_ics", { id, path }),
+  addAnsweredNote: (target: NoteTarget, kind: NoteKind, text: string, answer: string | null): Promise<number> =>
+    call("add_answered_note", { target, kind, text, answer }),
   translationGroups: (): Promise<Array<TranslationGroup>> =>
     call("translation_groups"),
   translationTexts: (dialogueId: number, pillarId: number | null): Promise<Array<TranslationRow>> =>

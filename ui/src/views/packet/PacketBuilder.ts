@@ -5,7 +5,7 @@
 
 import { debounce, h, replace, uid } from "../../dom";
 import { errorMessage, type Api } from "../../api";
-import type { AppContext, View } from "../../context";
+import type { AppContext, Focus, View } from "../../context";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import type { PacketSummary } from "../../bindings/PacketSummary";
 import type { Section } from "../../bindings/Section";
@@ -13,6 +13,7 @@ import type { Status } from "../../bindings/Status";
 import { STATUSES, roman, statusLabel } from "../../labels";
 import { ProgressBar } from "../../components/ProgressBar";
 import { defaultSpec, isoDay, monthsBefore, sectionLabel, ALL_SECTIONS } from "./spec";
+import { MeetingChoice } from "../meetings/MeetingChoice";
 import { checkbox, orNull, toggle } from "./fields";
 import { renderSavedSpecs } from "./SavedSpecs";
 import { num, t, tn } from "../../i18n";
@@ -22,6 +23,7 @@ export class PacketBuilder implements View {
   spec: PacketSpec = defaultSpec();
   private pillars: { number: number; title: string }[] = [];
   private agencies: string[] = [];
+  private dialogues: { id: number; short_name: string }[] = [];
   private readonly form: HTMLElement;
   private readonly summaryEl: HTMLElement;
   private readonly savedEl: HTMLElement;
@@ -58,10 +60,12 @@ export class PacketBuilder implements View {
     return this.ctx.api;
   }
 
-  async show() {
+  async show(focus?: Focus) {
+    if (focus?.meetingId !== undefined) this.spec.meeting = String(focus.meetingId);
     try {
       const [outline, agencies] = await Promise.all([this.api.recordOutline(), this.api.agencyKeys()]);
       this.pillars = outline.dialogues.flatMap((d) => d.pillars.map((p) => ({ number: p.number, title: p.title })));
+      this.dialogues = outline.dialogues;
       this.agencies = agencies;
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
@@ -224,7 +228,8 @@ export class PacketBuilder implements View {
   }
 
   private renderForm() {
-    replace(this.form, this.includeCard(), this.sectionsCard(), this.optionsCard());
+    const [meeting, cover] = this.meetingFields();
+    replace(this.form, h("div", { class: "card" }, meeting), this.includeCard(), this.sectionsCard(), this.optionsCard(cover));
   }
 
   /** A text field that updates the spec as the person types. */
@@ -385,7 +390,27 @@ export class PacketBuilder implements View {
     );
   }
 
-  private optionsCard(): HTMLElement {
+  /** The record meeting whose book this is, or the free-text meeting of the cover. */
+  private meetingFields(): HTMLElement[] {
+    const s = this.spec;
+    const cover = h(
+      "div",
+      { class: "grid-3" },
+      this.text(t("packet.meeting"), s.cover.name, (v) => (s.cover.name = v)),
+      this.text(t("packet.meeting_date"), s.cover.date, (v) => (s.cover.date = v)),
+      this.text(t("packet.place"), s.cover.place, (v) => (s.cover.place = v)),
+    );
+    const meeting = new MeetingChoice(
+      this.api,
+      () => this.spec,
+      (mutate) => this.change(mutate),
+      cover,
+    );
+    void meeting.load(this.dialogues);
+    return [meeting.el, cover];
+  }
+
+  private optionsCard(cover: HTMLElement): HTMLElement {
     const s = this.spec;
     const select = (label: string, value: string, options: [string, string][], onChange: (v: string) => void) => {
       const id = uid("pk-select");
@@ -405,13 +430,7 @@ export class PacketBuilder implements View {
       h("legend", { class: "visually-hidden" }, t("packet.options")),
       h("h2", {}, t("packet.options")),
       this.text(t("packet.field_title"), s.title, (v) => (s.title = v), { id: "packet-title-input" }),
-      h(
-        "div",
-        { class: "grid-3" },
-        this.text(t("packet.meeting"), s.cover.name, (v) => (s.cover.name = v)),
-        this.text(t("packet.meeting_date"), s.cover.date, (v) => (s.cover.date = v)),
-        this.text(t("packet.place"), s.cover.place, (v) => (s.cover.place = v)),
-      ),
+      cover,
       h(
         "div",
         { class: "grid-2" },

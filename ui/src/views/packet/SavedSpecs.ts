@@ -7,7 +7,7 @@ import type { AppContext } from "../../context";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import type { SavedSpec } from "../../bindings/SavedSpec";
 import { t } from "../../i18n";
-import { defaultSpec, isoDay } from "./spec";
+import { fromSaved, isoDay } from "./spec";
 
 export interface SavedSpecsDeps {
   ctx: AppContext;
@@ -53,23 +53,19 @@ export async function renderSavedSpecs(el: HTMLElement, deps: SavedSpecsDeps): P
           "ul",
           { class: "saved-specs" },
           specs.map((s) => {
-            const parsed = JSON.parse(s.spec) as PacketSpec;
+            const parsed = fromSaved(s.spec);
             return h(
               "li",
               {},
               h("span", { class: "spec-name" }, s.name),
-              h(
-                "button",
-                { type: "button", class: "button subtle", on: { click: () => deps.load({ ...defaultSpec(), ...parsed }) } },
-                t("packet.load"),
-              ),
+              h("button", { type: "button", class: "button subtle", on: { click: () => deps.load(parsed) } }, t("packet.load")),
               h(
                 "button",
                 {
                   type: "button",
                   class: "button subtle",
                   aria: { label: t("packet.render_again", { name: s.name }) },
-                  on: { click: () => void deps.exportPdf(s.name, { ...defaultSpec(), ...parsed, prepared_on: isoDay(deps.today()) }) },
+                  on: { click: () => void deps.exportPdf(s.name, { ...parsed, prepared_on: isoDay(deps.today()) }) },
                 },
                 t("packet.export_saved"),
               ),

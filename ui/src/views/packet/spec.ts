@@ -32,6 +32,14 @@ export function defaultSpec(): PacketSpec {
   };
 }
 
+/** A saved spec's JSON as a full spec; a spec saved before meetings were in the record
+ * named the cover's meeting in `meeting: {name, date, place}`, which is now `cover`. */
+export function fromSaved(json: string): PacketSpec {
+  const parsed = JSON.parse(json) as Partial<PacketSpec> & { meeting?: unknown };
+  const old = typeof parsed.meeting === "object" && parsed.meeting !== null ? (parsed.meeting as PacketSpec["cover"]) : null;
+  return old ? { ...defaultSpec(), ...parsed, meeting: null, cover: old } : { ...defaultSpec(), ...(parsed as Partial<PacketSpec>) };
+}
+
 /** `YYYY-MM-DD` of a local date. */
 export function isoDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,6 +1,6 @@
-// Briefing notes on an initiative or an entry (points to make, if raised, background):
-// listed, added, deleted. The owner is told of each saved change, to show it and offer
-// to undo it.
+// Briefing notes on an initiative or an entry (objective, points to make, if raised,
+// background, press; a question may carry its answer): listed, added, deleted. The owner
+// is told of each saved change, to show it and offer to undo it.
 
 import { h, replace, uid } from "../../dom";
 import { errorMessage } from "../../api";
@@ -8,9 +8,13 @@ import type { AppContext } from "../../context";
 import type { NoteView } from "../../bindings/NoteView";
 import type { NoteKind } from "../../bindings/NoteKind";
 import type { NoteTarget } from "../../bindings/NoteTarget";
-import { NOTE_KINDS, noteLabel } from "../../labels";
+import { noteLabel } from "../../labels";
 import { confirmDialog } from "../../components/ConfirmDialog";
 import { t } from "../../i18n";
+
+/** Every kind a note on the record may have; if raised and press take an answer. */
+const RECORD_NOTE_KINDS: NoteKind[] = ["objective", "points_to_make", "if_raised", "background", "press"];
+const takesAnswer = (kind: string) => kind === "if_raised" || kind === "press";
 
 export class NotesList {
   readonly el: HTMLElement;
@@ -53,6 +57,7 @@ export class NotesList {
       { class: `note note-${n.kind}` },
       h("span", { class: "note-kind" }, noteLabel(n.kind)),
       h("span", { class: "note-text" }, n.text),
+      n.answer ? h("span", { class: "note-answer" }, `→ ${n.answer}`) : null,
       h(
         "button",
         {
@@ -73,9 +78,14 @@ export class NotesList {
     const kind = h(
       "select",
       { id: kindId },
-      NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel(k))),
+      RECORD_NOTE_KINDS.map((k) => h("option", { value: k }, noteLabel(k))),
     );
+    kind.value = "points_to_make";
     const text = h("textarea", { id: textId, rows: 2 });
+    const answerId = uid("note-answer");
+    const answer = h("textarea", { id: answerId, rows: 2, class: "note-answer-input" });
+    const answerField = h("div", { class: "field wide", hidden: true }, h("label", { for: answerId }, t("notes.answer")), answer);
+    kind.addEventListener("change", () => (answerField.hidden = !takesAnswer(kind.value)));
     const error = h("div", { class: "form-error", role: "alert" });
     const close = () => {
       replace(this.form);
@@ -88,12 +98,13 @@ export class NotesList {
       { class: "note-form" },
       h("div", { class: "field" }, h("label", { for: kindId }, t("notes.kind")), kind),
       h("div", { class: "field wide" }, h("label", { for: textId }, t("notes.note")), text),
+      answerField,
       error,
       h("div", { class: "actions" }, h("button", { type: "button", class: "button", on: { click: close } }, t("action.cancel")), submit),
     );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      void this.add(kind.value as NoteKind, text, error, submit);
+      void this.add(kind.value as NoteKind, text, takesAnswer(kind.value) ? answer.value : "", error, submit);
     });
     form.addEventListener("keydown", (e: KeyboardEvent) => {
       if (e.key === "Escape") close();
@@ -102,7 +113,7 @@ export class NotesList {
     text.focus();
   }
 
-  private async add(kind: NoteKind, text: HTMLTextAreaElement, error: HTMLElement, submit: HTMLButtonElement) {
+  private async add(kind: NoteKind, text: HTMLTextAreaElement, answer: string, error: HTMLElement, submit: HTMLButtonElement) {
     if (!text.value.trim()) {
       replace(error, t("notes.needs_text"));
       text.focus();
@@ -112,7 +123,7 @@ export class NotesList {
     submit.textContent = t("notes.adding");
     replace(error);
     try {
-      await this.ctx.api.addNote(this.target, kind, text.value.trim());
+      await this.ctx.api.addAnsweredNote(this.target, kind, text.value.trim(), answer.trim() || null);
       await this.saved(t("notes.added"));
     } catch (err) {
       replace(error, errorMessage(err));
