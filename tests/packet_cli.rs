@@ -48,6 +48,10 @@ fn packet_command_writes_saves_and_refuses_to_overwrite() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("pages"));
     let first = std::fs::read(&pdf).unwrap();
     assert!(first.starts_with(b"%PDF-"));
+    // A briefing packet is record content: only its owner reads it until they share it.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a new packet is written 0600");
 
     let out = briefbook(&db, &["packet", "--saved", "p2", "-o", pdf_arg]);
     assert!(!out.status.success());

@@ -286,7 +286,7 @@ pub fn finish(
     write_file(
         path,
         &rendered.bytes,
-        WriteOptions::shared().replacing(overwrite),
+        WriteOptions::private().replacing(overwrite),
     )?;
     let sha256 = format!("{:x}", Sha256::digest(&rendered.bytes));
     store.record_render(&RenderRecord {
