@@ -215,6 +215,11 @@ class AppEndToEnd(unittest.TestCase):
         confirm = wait(d).until(EC.element_to_be_clickable((By.ID, "import-confirm")))
         preview = d.find_element(By.CSS_SELECTOR, ".preview-card").text
         self.assertIn("Binational Digital Skills Exchange", preview)
+        # The preview says how each thing was read: its lines and the rule that fired.
+        why = d.find_element(By.ID, "import-explanations")
+        why.find_element(By.TAG_NAME, "summary").click()
+        self.assertIn("initiative \"Binational Digital Skills Exchange\"", why.text)
+        self.assertIn("heading 'Pillar N: title'", why.text)
         shot(d, "import-preview")
         confirm.click()
         wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".import-preview"), "Imported"))

@@ -54,6 +54,11 @@ pub struct ImportPreview {
     /// Lines left out as page furniture (banners, navigation, contact lines), as
     /// "line N: text", so a person can see nothing of substance was dropped.
     pub dropped: Vec<String>,
+    /// How the document was read: for its title, date and publisher and for every
+    /// pillar, initiative, summary and entry made, the lines it came from and the rules
+    /// that fired ("line 12: entry \"…\" in Pillar 2 › …: bullet under an initiative;
+    /// status: 'signed' -> done"). Empty for a JSON export.
+    pub explanations: Vec<String>,
 }
 
 /// A document read and parsed, ready to merge.
@@ -65,6 +70,9 @@ pub struct ParsedImport {
     pub warnings: Vec<String>,
     /// Lines left out as page furniture ("line N: text"); empty for a JSON export.
     pub dropped: Vec<String>,
+    /// Why each thing was made (see [`ImportPreview::explanations`]); empty for a JSON
+    /// export.
+    pub explanations: Vec<crate::import::Explanation>,
 }
 
 /// Reads and parses `input`. Refuses an empty document, a malformed export and a text in
@@ -103,6 +111,7 @@ pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
             record,
             warnings: Vec::new(),
             dropped: Vec::new(),
+            explanations: Vec::new(),
         });
     }
     let parsed = crate::import::parse_document(text, name);
@@ -128,6 +137,7 @@ pub fn parse_text(text: &str, name: &str) -> Result<ParsedImport> {
         record: parsed.record,
         warnings: parsed.warnings,
         dropped,
+        explanations: parsed.explanations,
     })
 }
 
@@ -227,6 +237,7 @@ pub fn preview(
     let report = merge(store, &parsed, true, progress)?;
     let (format, title) = (parsed.format, parsed.title.clone());
     let (warnings, dropped) = (parsed.warnings.clone(), parsed.dropped.clone());
+    let explanations = parsed.explanations.iter().map(|x| x.to_string()).collect();
     let token = previews.keep(parsed);
     Ok(ImportPreview {
         token,
@@ -235,6 +246,7 @@ pub fn preview(
         report,
         warnings,
         dropped,
+        explanations,
     })
 }
 
@@ -281,6 +293,16 @@ mod tests {
         };
         let preview = preview(&mut store, &mut previews, &input, &mut |_| {}).unwrap();
         assert!(preview.report.dry_run);
+        // The preview says why: the pillar from its heading, the entry from its line.
+        let why = preview.explanations.join("\n");
+        assert!(
+            why.contains("line 3: pillar \"Building Back Together\""),
+            "{why}"
+        );
+        assert!(
+            why.contains("line 7: entry \"The United States and Mexico will hold"),
+            "{why}"
+        );
         std::fs::write(&path, "something else entirely").unwrap();
         let report = apply(&mut store, &mut previews, &preview.token, &mut |_| {}).unwrap();
         assert!(!report.dry_run);

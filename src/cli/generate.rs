@@ -34,6 +34,7 @@ pub fn run(store: &mut Store, args: GenerateArgs) -> Result<()> {
         record,
         warnings: Vec::new(),
         dropped: Vec::new(),
+        explanations: Vec::new(),
     };
     let bar = super::import::progress_bar();
     let report = app::import::merge(store, &parsed, false, &mut |p| {

@@ -44,7 +44,7 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<()> {
     for warning in &parsed.warnings {
         errln!("warning: {name}: {warning}");
     }
-    super::import_report::print_explanations(&args.file, &parsed, args.dry_run)?;
+    super::import_report::print_explanations(&parsed, args.dry_run);
     if args.dry_run && !parsed.dropped.is_empty() {
         outln!("Left out as page furniture:");
         for line in &parsed.dropped {

@@ -4,25 +4,16 @@
 //! apart from `import.rs` so the report can grow without touching the command.
 
 use crate::app::import::{DocumentFormat, ParsedImport};
-use std::path::Path;
 
-/// In a dry run, prints how `path` was read, for a document (not a JSON export).
-/// Reads and parses it again: the report shows exactly what the importer makes of
-/// the file.
-pub fn print_explanations(path: &Path, parsed: &ParsedImport, dry_run: bool) -> anyhow::Result<()> {
+/// In a dry run, prints how the document was read (nothing for a JSON export, which
+/// carries its structure).
+pub fn print_explanations(parsed: &ParsedImport, dry_run: bool) {
     if !dry_run || parsed.format != DocumentFormat::FactSheet {
-        return Ok(());
+        return;
     }
-    let text = crate::import::read_path(path)?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let document = crate::import::parse_document(&text, &name);
-    for line in explanation_lines(&document.explanations) {
+    for line in explanation_lines(&parsed.explanations) {
         outln!("{line}");
     }
-    Ok(())
 }
 
 /// "How the document was read:" then one line per explanation, indented by what it

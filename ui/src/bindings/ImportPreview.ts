@@ -22,4 +22,11 @@ warnings: Array<string>,
  * Lines left out as page furniture (banners, navigation, contact lines), as
  * "line N: text", so a person can see nothing of substance was dropped.
  */
-dropped: Array<string>, };
+dropped: Array<string>, 
+/**
+ * How the document was read: for its title, date and publisher and for every
+ * pillar, initiative, summary and entry made, the lines it came from and the rules
+ * that fired ("line 12: entry \"…\" in Pillar 2 › …: bullet under an initiative;
+ * status: 'signed' -> done"). Empty for a JSON export.
+ */
+explanations: Array<string>, };

@@ -303,6 +303,8 @@ export const en = {
   "import.n_sources.one": "{n} source",
   "import.n_sources.other": "{n} sources",
   "import.not_placed": "{n} not placed",
+  "import.explained.one": "How the document was read: {n} thing made, with its lines and rule",
+  "import.explained.other": "How the document was read: {n} things made, with their lines and rules",
   "import.dropped.one": "{n} line left out as page furniture",
   "import.dropped.other": "{n} lines left out as page furniture",
 

@@ -303,6 +303,8 @@ export const es: Record<MessageKey, string> = {
   "import.n_sources.one": "{n} fuente",
   "import.n_sources.other": "{n} fuentes",
   "import.not_placed": "{n} sin ubicar",
+  "import.explained.one": "Cómo se leyó el documento: {n} elemento creado, con sus líneas y su regla",
+  "import.explained.other": "Cómo se leyó el documento: {n} elementos creados, con sus líneas y reglas",
   "import.dropped.one": "{n} línea omitida por ser encabezado o pie de página",
   "import.dropped.other": "{n} líneas omitidas por ser encabezados o pies de página",
 

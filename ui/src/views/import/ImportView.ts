@@ -210,9 +210,10 @@ function counts(r: MergeReport): HTMLElement {
   );
 }
 
-/** What the reader could not place, and the page furniture it left out, folded away. */
+/** How the document was read (the lines and rule behind each thing made), what the reader
+ * could not place, and the page furniture it left out, folded away. */
 function notesOn(p: ImportPreview): HTMLElement | null {
-  if (p.warnings.length === 0 && p.dropped.length === 0) return null;
+  if (p.warnings.length === 0 && p.dropped.length === 0 && p.explanations.length === 0) return null;
   const list = (items: string[]) =>
     h(
       "ul",
@@ -222,6 +223,9 @@ function notesOn(p: ImportPreview): HTMLElement | null {
   return h(
     "div",
     { class: "preview-notes" },
+    p.explanations.length
+      ? h("details", { id: "import-explanations" }, h("summary", {}, tn("import.explained", p.explanations.length)), list(p.explanations))
+      : null,
     p.warnings.length ? h("details", {}, h("summary", {}, t("import.not_placed", { n: p.warnings.length })), list(p.warnings)) : null,
     p.dropped.length
       ? h("details", { id: "import-dropped" }, h("summary", {}, tn("import.dropped", p.dropped.length)), list(p.dropped))
