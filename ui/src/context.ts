@@ -22,6 +22,8 @@ export interface Focus {
   initiativeId?: number;
   /** For "meetings", the meeting to open; for "packet", the meeting whose book to build. */
   meetingId?: number;
+  /** For "import", a document dropped on the window (the shell accepted its path). */
+  droppedPath?: string;
 }
 
 export interface View {

@@ -10,6 +10,7 @@ import { h, replace } from "./dom";
 import { lang, onLangChange, t } from "./i18n";
 import type { DatabaseInfo } from "./bindings/DatabaseInfo";
 import type { ViewName } from "./context";
+import { listen } from "@tauri-apps/api/event";
 
 const root = document.getElementById("app") ?? document.body;
 document.documentElement.lang = lang();
@@ -47,5 +48,12 @@ async function boot() {
     }
   }
 }
+
+// A document dropped on the window: the shell has accepted its path (the operating
+// system gave it), the Import view previews it.
+void listen<string[]>("import-dropped", (event) => {
+  const [first] = event.payload;
+  if (app && first) void app.show("import", { droppedPath: first });
+}).catch(() => {});
 
 void boot();

@@ -267,6 +267,7 @@ export const en = {
     "Bring in a fact sheet, joint statement or press release (text, Markdown, a saved web page, Word or PDF) or a Briefbook JSON export. You see what would change before anything is saved.",
   "import.from_file": "From a file",
   "import.choose": "Choose file…",
+  "import.drop_hint": "Or drop a document anywhere on the window.",
   "import.no_file": "No file chosen",
   "import.or_paste": "Or paste text",
   "import.paste_placeholder": "Paste the text of a fact sheet or statement, or a Briefbook JSON export",

@@ -267,6 +267,7 @@ export const es: Record<MessageKey, string> = {
     "Traiga una hoja informativa, declaración conjunta o comunicado (texto, Markdown, página web guardada, Word o PDF) o una exportación JSON de Briefbook. Verá qué cambiaría antes de guardar nada.",
   "import.from_file": "Desde un archivo",
   "import.choose": "Elegir archivo…",
+  "import.drop_hint": "O suelte un documento en cualquier parte de la ventana.",
   "import.no_file": "Ningún archivo elegido",
   "import.or_paste": "O pegue un texto",
   "import.paste_placeholder": "Pegue el texto de una hoja informativa o declaración, o una exportación JSON de Briefbook",

@@ -3,7 +3,7 @@
 
 import { h, replace } from "../../dom";
 import { errorMessage } from "../../api";
-import type { AppContext, View } from "../../context";
+import type { AppContext, Focus, View } from "../../context";
 import type { ImportInput } from "../../bindings/ImportInput";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { MergeReport } from "../../bindings/MergeReport";
@@ -49,6 +49,7 @@ export class ImportView implements View {
             ),
             this.fileLabel,
           ),
+          h("p", { class: "muted", id: "import-drop-hint" }, t("import.drop_hint")),
         ),
         h(
           "div",
@@ -71,17 +72,24 @@ export class ImportView implements View {
     );
   }
 
-  show() {}
+  /** Shown with a dropped document: preview it as if it had been chosen. */
+  show(focus?: Focus) {
+    if (focus?.droppedPath) void this.previewFile(focus.droppedPath);
+  }
 
   private async chooseFile() {
     try {
       const path = await this.ctx.api.pickOpenPath("importable");
       if (!path) return;
-      replace(this.fileLabel, path);
-      await this.runPreview({ kind: "file", path });
+      await this.previewFile(path);
     } catch (e) {
       this.showError(e);
     }
+  }
+
+  private async previewFile(path: string) {
+    replace(this.fileLabel, path);
+    await this.runPreview({ kind: "file", path });
   }
 
   private async previewPaste() {
