@@ -222,6 +222,7 @@ export const en = {
   "packet.options": "Options",
   "packet.field_title": "Title",
   "packet.meeting": "Meeting",
+  "packet.dialogue": "Dialogue",
   "packet.meeting_date": "Meeting date",
   "packet.place": "Place",
   "packet.prepared_for": "Prepared for",

@@ -222,6 +222,7 @@ export const es: Record<MessageKey, string> = {
   "packet.options": "Opciones",
   "packet.field_title": "Título",
   "packet.meeting": "Reunión",
+  "packet.dialogue": "Diálogo",
   "packet.meeting_date": "Fecha de la reunión",
   "packet.place": "Lugar",
   "packet.prepared_for": "Preparada para",

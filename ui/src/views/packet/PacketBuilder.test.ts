@@ -138,4 +138,29 @@ describe("PacketBuilder", () => {
     await builder.updateSummary();
     expect(builder.el.querySelector(".packet-summary [role=alert]")?.textContent).toContain("date range is reversed");
   });
+
+  it("offers no dialogue choice for one dialogue, and names one of several", async () => {
+    expect(builder.el.querySelector(".dialogue-choice")).toBeNull();
+    const second = { ...outline.dialogues[0], id: 2, short_name: "USCED", name: "U.S.-Canada Economic Dialogue" };
+    api.recordOutline.mockResolvedValueOnce({ ...outline, dialogues: [outline.dialogues[0], second] });
+    const ctx: AppContext = {
+      api: api as unknown as Api,
+      notice: new Notice(),
+      navigate: vi.fn(),
+      recordChanged: vi.fn(),
+      reopened: vi.fn(),
+    };
+    const two = new PacketBuilder(ctx, () => new Date(2026, 10, 28));
+    document.body.replaceChildren(two.el);
+    await two.show();
+    const choice = two.el.querySelector<HTMLSelectElement>(".dialogue-choice")!;
+    expect([...choice.options].map((o) => o.value)).toEqual(["HLED", "USCED"]);
+    // The packet never leaves the dialogue unnamed, so the core has nothing to guess.
+    expect(two.spec.dialogue).toBe("HLED");
+    two.spec.meeting = "7";
+    choice.value = "USCED";
+    choice.dispatchEvent(new Event("change"));
+    expect(two.spec.dialogue).toBe("USCED");
+    expect(two.spec.meeting).toBeNull();
+  });
 });

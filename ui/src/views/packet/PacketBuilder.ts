@@ -407,7 +407,33 @@ export class PacketBuilder implements View {
       cover,
     );
     void meeting.load(this.dialogues);
-    return [meeting.el, cover];
+    const dialogue = this.dialogueField();
+    return [dialogue ? h("div", { class: "grid-2" }, dialogue, meeting.el) : meeting.el, cover];
+  }
+
+  /** With several dialogues, which one the packet is about (the core refuses to guess);
+   * with one, nothing to choose. */
+  private dialogueField(): HTMLElement | null {
+    if (this.dialogues.length < 2) return null;
+    const s = this.spec;
+    const known = this.dialogues.map((d) => d.short_name);
+    if (!s.dialogue || !known.includes(s.dialogue)) s.dialogue = known[0];
+    const id = uid("pk-dialogue");
+    const select = h(
+      "select",
+      { id, class: "dialogue-choice" },
+      this.dialogues.map((d) => h("option", { value: d.short_name }, d.short_name)),
+    );
+    select.value = s.dialogue;
+    select.addEventListener("change", () => {
+      // A meeting belongs to one dialogue: choosing another dialogue leaves the meeting.
+      this.change((spec) => {
+        spec.dialogue = select.value;
+        spec.meeting = null;
+      });
+      this.renderForm();
+    });
+    return h("div", { class: "field" }, h("label", { for: id }, t("packet.dialogue")), select);
   }
 
   private optionsCard(cover: HTMLElement): HTMLElement {
