@@ -51,6 +51,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     app::record::InitiativeChange::export_all_to(dir)?;
     app::import::ImportInput::export_all_to(dir)?;
     app::import::ImportPreview::export_all_to(dir)?;
+    app::import::translation::TranslationPreview::export_all_to(dir)?;
+    app::import::translation::PairChoice::export_all_to(dir)?;
+    app::import::translation::TranslationReport::export_all_to(dir)?;
     app::packets::PacketSummary::export_all_to(dir)?;
     app::packets::ExportRequest::export_all_to(dir)?;
     app::packets::ExportResult::export_all_to(dir)?;

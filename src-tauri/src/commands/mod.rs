@@ -86,6 +86,7 @@ macro_rules! contract {
 }
 
 use briefbook::app::backup::{BackupRow, DatabaseInfo};
+use briefbook::app::import::translation::{PairChoice, TranslationPreview, TranslationReport};
 use briefbook::app::import::{ImportInput, ImportPreview, MergeReport};
 use briefbook::app::meetings::{MeetingChange, MeetingRow, NewMeeting};
 use briefbook::app::packets::{ExportRequest, ExportResult, PacketSpec, PacketSummary, SavedSpec};
@@ -129,6 +130,8 @@ contract! {
     search::search(app: AppHandle<R>; query: String, limit: u32) -> Vec<SearchHit>;
     import::preview_import(app: AppHandle<R>; input: ImportInput; progress) -> ImportPreview;
     import::apply_import(app: AppHandle<R>; token: String; progress) -> MergeReport;
+    import::preview_translation(app: AppHandle<R>; input: ImportInput, dialogue: Option<String>) -> TranslationPreview;
+    import::apply_translation(app: AppHandle<R>; token: String, choice: PairChoice) -> TranslationReport;
     packets::packet_summary(app: AppHandle<R>; spec: PacketSpec) -> PacketSummary;
     packets::export_packet(app: AppHandle<R>; request: ExportRequest; progress) -> ExportResult;
     packets::save_spec(app: AppHandle<R>; name: String, spec: PacketSpec) -> ();

@@ -28,12 +28,15 @@ import type { NoteTarget } from "./NoteTarget";
 import type { Outline } from "./Outline";
 import type { PacketSpec } from "./PacketSpec";
 import type { PacketSummary } from "./PacketSummary";
+import type { PairChoice } from "./PairChoice";
 import type { Progress } from "./Progress";
 import type { Record } from "./Record";
 import type { SavedSpec } from "./SavedSpec";
 import type { SearchHit } from "./SearchHit";
 import type { TextKind } from "./TextKind";
 import type { TranslationGroup } from "./TranslationGroup";
+import type { TranslationPreview } from "./TranslationPreview";
+import type { TranslationReport } from "./TranslationReport";
 import type { TranslationRow } from "./TranslationRow";
 
 /** Every command the desktop shell offers, typed. */
@@ -100,6 +103,10 @@ export const commands = {
     call("preview_import", { input, progress: progressChannel(onProgress) }),
   applyImport: (token: string, onProgress?: (progress: Progress) => void): Promise<MergeReport> =>
     call("apply_import", { token, progress: progressChannel(onProgress) }),
+  previewTranslation: (input: ImportInput, dialogue: string | null): Promise<TranslationPreview> =>
+    call("preview_translation", { input, dialogue }),
+  applyTranslation: (token: string, choice: PairChoice): Promise<TranslationReport> =>
+    call("apply_translation", { token, choice }),
   packetSummary: (spec: PacketSpec): Promise<PacketSummary> =>
     call("packet_summary", { spec }),
   exportPacket: (request: ExportRequest, onProgress?: (progress: Progress) => void): Promise<ExportResult> =>

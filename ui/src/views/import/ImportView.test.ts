@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import type { Api } from "../../api";
 import type { ImportInput } from "../../bindings/ImportInput";
 import type { ImportPreview } from "../../bindings/ImportPreview";
+import type { TranslationPreview } from "../../bindings/TranslationPreview";
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -29,8 +30,51 @@ const PREVIEW: ImportPreview = {
   explanations: ['line 11: initiative "Binational Digital Skills Exchange" in Pillar 4: title-like line under a pillar'],
 };
 
+const TRANSLATION: TranslationPreview = {
+  token: "tr1",
+  title: "Hoja informativa",
+  dialogue: "HLED",
+  language: "es",
+  pairs: [
+    {
+      number: 1,
+      kind: "pillar",
+      record_text: "Building Back Together",
+      translated_text: "Reconstruir juntos",
+      confidence: 0.9,
+      accepted: true,
+      unchanged: false,
+    },
+    {
+      number: 2,
+      kind: "entry",
+      record_text: "Both governments signed an MOU.",
+      translated_text: "Ambos gobiernos firmaron un MOU.",
+      confidence: 0.8,
+      accepted: true,
+      unchanged: false,
+    },
+    {
+      number: 3,
+      kind: "entry",
+      record_text: "A weak pair.",
+      translated_text: "Un par dudoso.",
+      confidence: 0.4,
+      accepted: false,
+      unchanged: false,
+    },
+  ],
+  unmatched: [{ kind: "entry", text: "Un párrafo solo en español.", line: 14 }],
+  untranslated: ["An entry the document leaves out."],
+  record_entries: 3,
+  translated_entries: 2,
+  would_fill: 2,
+};
+
 function setUp(fails = false) {
   const api = {
+    previewTranslation: vi.fn(async () => TRANSLATION),
+    applyTranslation: vi.fn(async () => ({ applied: 2, filled: 2, dry_run: false })),
     previewImport: vi.fn(async (input: ImportInput) => {
       if (fails) throw { code: "invalid_input", message: "sheet.txt: no dialogue structure found" };
       expect(input).toBeDefined();
@@ -76,5 +120,30 @@ describe("ImportView", () => {
     view.show();
     await flush();
     expect(api.previewImport).not.toHaveBeenCalled();
+  });
+
+  it("reads a document as a translation: pairs side by side, the person's choice applied", async () => {
+    const { api, view } = setUp();
+    const ctx = (view as unknown as { ctx: AppContext }).ctx;
+    view.el.querySelector<HTMLInputElement>("#import-as-translation")!.click();
+    view.show({ droppedPath: "/home/ana/hoja.txt" });
+    await flush();
+    await flush();
+    expect(api.previewTranslation).toHaveBeenCalledWith({ kind: "file", path: "/home/ana/hoja.txt" }, null);
+    expect(api.previewImport).not.toHaveBeenCalled();
+    const rows = view.el.querySelectorAll("tr.pair");
+    expect(rows.length).toBe(3);
+    expect(rows[0].textContent).toContain("Building Back Together");
+    expect(rows[0].textContent).toContain("Reconstruir juntos");
+    expect(view.el.querySelector("#translate-unmatched")?.textContent).toContain("Un párrafo solo en español.");
+    expect(view.el.querySelector("#translate-untranslated")?.textContent).toContain("An entry the document leaves out.");
+    // Leave pair 2, keep the weak pair 3.
+    view.el.querySelector<HTMLInputElement>("#pair-2")!.click();
+    view.el.querySelector<HTMLInputElement>("#pair-3")!.click();
+    view.el.querySelector<HTMLButtonElement>("#import-confirm")!.click();
+    await flush();
+    expect(api.applyTranslation).toHaveBeenCalledWith("tr1", { reject: [2], accept: [3] });
+    expect(ctx.recordChanged).toHaveBeenCalled();
+    expect(view.el.textContent).toContain("Filled 2 texts from 2 pairs.");
   });
 });

@@ -8,6 +8,8 @@ import type { ImportInput } from "../../bindings/ImportInput";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { MergeReport } from "../../bindings/MergeReport";
 import { ProgressBar } from "../../components/ProgressBar";
+import type { PairChoice } from "../../bindings/PairChoice";
+import { TranslationPreviewCard } from "./TranslationPreviewCard";
 import { t, tn, type PluralKey } from "../../i18n";
 
 export class ImportView implements View {
@@ -16,6 +18,8 @@ export class ImportView implements View {
   private readonly fileLabel: HTMLElement;
   private readonly preview: HTMLElement;
   private readonly progress = new ProgressBar();
+  /** Read the next document as a translation of the record rather than new content. */
+  private readonly asTranslation: HTMLInputElement;
   /** The preview on screen, which Import applies exactly. */
   private token: string | null = null;
 
@@ -26,12 +30,14 @@ export class ImportView implements View {
       placeholder: t("import.paste_placeholder"),
     });
     this.fileLabel = h("span", { class: "muted" }, t("import.no_file"));
+    this.asTranslation = h("input", { type: "checkbox", id: "import-as-translation" });
     this.preview = h("div", { class: "import-preview", aria: { live: "polite" } });
     this.el = h(
       "section",
       { class: "view import-view", aria: { labelledby: "import-title" } },
       h("header", { class: "view-header" }, h("h1", { id: "import-title" }, t("import.title"))),
       h("p", { class: "lead" }, t("import.lead")),
+      h("p", {}, h("label", { class: "check" }, this.asTranslation, t("import.as_translation"))),
       h(
         "div",
         { class: "import-sources" },
@@ -102,6 +108,7 @@ export class ImportView implements View {
   }
 
   private async runPreview(input: ImportInput) {
+    if (this.asTranslation.checked) return this.runTranslationPreview(input);
     this.token = null;
     replace(this.preview, h("p", { class: "muted" }, t("import.reading")));
     try {
@@ -182,6 +189,44 @@ export class ImportView implements View {
         ),
       );
       this.ctx.notice.show(t("import.imported_notice", { added: report.added_entries, updated: report.updated }), "ok");
+      this.ctx.recordChanged();
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  private async runTranslationPreview(input: ImportInput) {
+    this.token = null;
+    replace(this.preview, h("p", { class: "muted" }, t("import.reading")));
+    try {
+      const preview = await this.ctx.api.previewTranslation(input, null);
+      const cancel = () => replace(this.preview, h("p", { class: "muted" }, t("import.cancelled")));
+      const card = new TranslationPreviewCard(preview, (choice) => void this.applyTranslation(preview.token, choice), cancel);
+      replace(this.preview, card.el);
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+
+  private async applyTranslation(token: string, choice: PairChoice) {
+    try {
+      const report = await this.ctx.api.applyTranslation(token, choice);
+      const said = t("translate_import.done", { filled: report.filled, applied: report.applied });
+      replace(
+        this.preview,
+        h(
+          "div",
+          { class: "card" },
+          h("h2", {}, t("import.imported")),
+          h("p", {}, said),
+          h(
+            "button",
+            { type: "button", class: "button primary", on: { click: () => this.ctx.navigate("translations") } },
+            t("nav.translations"),
+          ),
+        ),
+      );
+      this.ctx.notice.show(said, "ok");
       this.ctx.recordChanged();
     } catch (e) {
       this.showError(e);
