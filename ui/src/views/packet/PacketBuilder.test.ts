@@ -45,7 +45,14 @@ function fakeApi() {
     deleteSpec: vi.fn(async () => {}),
     lastPacketDay: vi.fn(async () => "2026-10-02"),
     pickSavePath: vi.fn(async () => "/tmp/out/pillar-ii.pdf"),
-    exportPacket: vi.fn(async (request: ExportRequest) => ({ path: request.path, pages: 5, bytes: 40960, sha256: "ab", warnings: [] })),
+    exportPacket: vi.fn(async (request: ExportRequest) => ({
+      path: request.path,
+      pages: 5,
+      bytes: 40960,
+      sha256: "ab",
+      warnings: [],
+      copies: request.copies_for.map((name, i) => request.path.replace(".pdf", `-${i + 1}-${name.toLowerCase()}.pdf`)),
+    })),
     openExported: vi.fn(async () => {}),
   };
 }
@@ -162,5 +169,30 @@ describe("PacketBuilder", () => {
     choice.dispatchEvent(new Event("change"));
     expect(two.spec.dialogue).toBe("USCED");
     expect(two.spec.meeting).toBeNull();
+  });
+
+  it("writes one numbered copy per recipient line and lists the files", async () => {
+    const area = builder.el.querySelector<HTMLTextAreaElement>("#packet-copies")!;
+    area.value = "Ana\n\n  Luis  \n";
+    area.dispatchEvent(new Event("input"));
+    await builder.exportPdf(null);
+    expect(api.exportPacket.mock.calls[0][0].copies_for).toEqual(["Ana", "Luis"]);
+    const copies = builder.el.querySelector("#export-copies")!;
+    expect(copies.textContent).toContain("pillar-ii-1-ana.pdf");
+    expect(copies.textContent).toContain("pillar-ii-2-luis.pdf");
+  });
+
+  it("says how much of a Spanish packet is in Spanish before export", async () => {
+    api.packetSummary.mockResolvedValueOnce({
+      pages: 4,
+      entries: 4,
+      initiatives: 4,
+      left_out: 0,
+      pillars: [],
+      translation: { translated: 30, fallback: 12 },
+    } as unknown as Awaited<ReturnType<typeof api.packetSummary>>);
+    builder.spec.lang = "es";
+    await builder.updateSummary();
+    expect(builder.el.querySelector("#packet-translated")?.textContent).toContain("30 of 42 texts in Spanish; 12 fall back");
   });
 });

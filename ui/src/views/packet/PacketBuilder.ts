@@ -30,6 +30,8 @@ export class PacketBuilder implements View {
   private readonly resultEl: HTMLElement;
   private readonly progress = new ProgressBar();
   private seq = 0;
+  /** Recipients of numbered copies (none: one unnumbered file). */
+  copiesFor: string[] = [];
   private readonly refresh = debounce(() => void this.updateSummary(), 200);
   /** The latest summary, or the error that refused the spec. */
   summary: PacketSummary | null = null;
@@ -124,6 +126,17 @@ export class PacketBuilder implements View {
         s.left_out ? ` · ${t("packet.left_out", { n: s.left_out })}` : "",
       ),
       this.spec.filters.pillars.length === 0 ? h("p", { class: "muted hint", id: "packet-all-pillars" }, t("packet.none_means_all")) : null,
+      s.translation && this.spec.lang === "es"
+        ? h(
+            "p",
+            { class: "muted", id: "packet-translated" },
+            t("packet.translated", {
+              translated: num(s.translation.translated),
+              total: num(s.translation.translated + s.translation.fallback),
+              fallback: num(s.translation.fallback),
+            }),
+          )
+        : null,
       h(
         "table",
         { class: "summary-table" },
@@ -186,7 +199,7 @@ export class PacketBuilder implements View {
       const path = await this.api.pickSavePath(suggested, "pdf");
       if (!path) return;
       const result = await this.progress.during((report) =>
-        this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true, copies_for: [] }, report),
+        this.api.exportPacket({ spec, path, spec_name: specName, overwrite: true, copies_for: this.copiesFor }, report),
       );
       replace(
         this.resultEl,
@@ -196,6 +209,13 @@ export class PacketBuilder implements View {
           h("h2", {}, t("packet.exported")),
           h("p", {}, `${tn("packet.pages", result.pages)} · ${num(Math.round(result.bytes / 1024))} KB`),
           h("p", { class: "muted" }, h("code", { class: "export-path" }, result.path)),
+          result.copies.length
+            ? h(
+                "ul",
+                { class: "muted", id: "export-copies" },
+                result.copies.map((copy) => h("li", {}, h("code", {}, copy))),
+              )
+            : null,
           h("button", { type: "button", class: "button primary", on: { click: () => void this.open(result.path) } }, t("packet.open")),
         ),
       );
@@ -491,6 +511,22 @@ export class PacketBuilder implements View {
         checkbox(t("packet.notes"), o.include_notes, (on) => this.change(() => (o.include_notes = on))),
         checkbox(t("packet.source_refs"), o.include_source_refs, (on) => this.change(() => (o.include_source_refs = on))),
       ),
+      this.copiesField(),
     );
+  }
+
+  /** Numbered copies: one recipient per line; each gets a file of its own with
+   * "Copy K of N — NAME" on the cover and every footer. The core checks the names. */
+  private copiesField(): HTMLElement {
+    const id = "packet-copies";
+    const area = h("textarea", { id, rows: 3, placeholder: t("packet.copies_placeholder") });
+    area.value = this.copiesFor.join("\n");
+    area.addEventListener("input", () => {
+      this.copiesFor = area.value
+        .split("\n")
+        .map((name) => name.trim())
+        .filter(Boolean);
+    });
+    return h("div", { class: "field" }, h("label", { for: id }, t("packet.copies_for")), area);
   }
 }
