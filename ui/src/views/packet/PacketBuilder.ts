@@ -126,17 +126,7 @@ export class PacketBuilder implements View {
         s.left_out ? ` · ${t("packet.left_out", { n: s.left_out })}` : "",
       ),
       this.spec.filters.pillars.length === 0 ? h("p", { class: "muted hint", id: "packet-all-pillars" }, t("packet.none_means_all")) : null,
-      s.translation && this.spec.lang === "es"
-        ? h(
-            "p",
-            { class: "muted", id: "packet-translated" },
-            t("packet.translated", {
-              translated: num(s.translation.translated),
-              total: num(s.translation.translated + s.translation.fallback),
-              fallback: num(s.translation.fallback),
-            }),
-          )
-        : null,
+      this.translatedNote(s),
       h(
         "table",
         { class: "summary-table" },
@@ -184,6 +174,17 @@ export class PacketBuilder implements View {
           t("packet.export"),
         ),
       ),
+    );
+  }
+
+  /** For a Spanish packet, how many of its texts are in Spanish and how many fall back. */
+  private translatedNote(s: PacketSummary): HTMLElement | null {
+    if (!s.translation || this.spec.lang !== "es") return null;
+    const { translated, fallback } = s.translation;
+    return h(
+      "p",
+      { class: "muted", id: "packet-translated" },
+      t("packet.translated", { translated: num(translated), total: num(translated + fallback), fallback: num(fallback) }),
     );
   }
 
