@@ -14,7 +14,7 @@ import { STATUSES, roman, statusLabel } from "../../labels";
 import { ProgressBar } from "../../components/ProgressBar";
 import { defaultSpec, isoDay, monthsBefore, sectionLabel, ALL_SECTIONS } from "./spec";
 import { MeetingChoice } from "../meetings/MeetingChoice";
-import { checkbox, orNull, toggle } from "./fields";
+import { checkbox, copiesField, dialogueField, orNull, toggle, translatedNote } from "./fields";
 import { renderSavedSpecs } from "./SavedSpecs";
 import { num, t, tn } from "../../i18n";
 
@@ -126,7 +126,7 @@ export class PacketBuilder implements View {
         s.left_out ? ` · ${t("packet.left_out", { n: s.left_out })}` : "",
       ),
       this.spec.filters.pillars.length === 0 ? h("p", { class: "muted hint", id: "packet-all-pillars" }, t("packet.none_means_all")) : null,
-      this.translatedNote(s),
+      translatedNote(s, this.spec.lang),
       h(
         "table",
         { class: "summary-table" },
@@ -174,17 +174,6 @@ export class PacketBuilder implements View {
           t("packet.export"),
         ),
       ),
-    );
-  }
-
-  /** For a Spanish packet, how many of its texts are in Spanish and how many fall back. */
-  private translatedNote(s: PacketSummary): HTMLElement | null {
-    if (!s.translation || this.spec.lang !== "es") return null;
-    const { translated, fallback } = s.translation;
-    return h(
-      "p",
-      { class: "muted", id: "packet-translated" },
-      t("packet.translated", { translated: num(translated), total: num(translated + fallback), fallback: num(fallback) }),
     );
   }
 
@@ -428,33 +417,15 @@ export class PacketBuilder implements View {
       cover,
     );
     void meeting.load(this.dialogues);
-    const dialogue = this.dialogueField();
-    return [dialogue ? h("div", { class: "grid-2" }, dialogue, meeting.el) : meeting.el, cover];
-  }
-
-  /** With several dialogues, which one the packet is about (the core refuses to guess);
-   * with one, nothing to choose. */
-  private dialogueField(): HTMLElement | null {
-    if (this.dialogues.length < 2) return null;
-    const s = this.spec;
-    const known = this.dialogues.map((d) => d.short_name);
-    if (!s.dialogue || !known.includes(s.dialogue)) s.dialogue = known[0];
-    const id = uid("pk-dialogue");
-    const select = h(
-      "select",
-      { id, class: "dialogue-choice" },
-      this.dialogues.map((d) => h("option", { value: d.short_name }, d.short_name)),
-    );
-    select.value = s.dialogue;
-    select.addEventListener("change", () => {
+    const dialogue = dialogueField(this.dialogues, this.spec, (short) => {
       // A meeting belongs to one dialogue: choosing another dialogue leaves the meeting.
       this.change((spec) => {
-        spec.dialogue = select.value;
+        spec.dialogue = short;
         spec.meeting = null;
       });
       this.renderForm();
     });
-    return h("div", { class: "field" }, h("label", { for: id }, t("packet.dialogue")), select);
+    return [dialogue ? h("div", { class: "grid-2" }, dialogue, meeting.el) : meeting.el, cover];
   }
 
   private optionsCard(cover: HTMLElement): HTMLElement {
@@ -512,22 +483,7 @@ export class PacketBuilder implements View {
         checkbox(t("packet.notes"), o.include_notes, (on) => this.change(() => (o.include_notes = on))),
         checkbox(t("packet.source_refs"), o.include_source_refs, (on) => this.change(() => (o.include_source_refs = on))),
       ),
-      this.copiesField(),
+      copiesField(this.copiesFor, (names) => (this.copiesFor = names)),
     );
-  }
-
-  /** Numbered copies: one recipient per line; each gets a file of its own with
-   * "Copy K of N — NAME" on the cover and every footer. The core checks the names. */
-  private copiesField(): HTMLElement {
-    const id = "packet-copies";
-    const area = h("textarea", { id, rows: 3, placeholder: t("packet.copies_placeholder") });
-    area.value = this.copiesFor.join("\n");
-    area.addEventListener("input", () => {
-      this.copiesFor = area.value
-        .split("\n")
-        .map((name) => name.trim())
-        .filter(Boolean);
-    });
-    return h("div", { class: "field" }, h("label", { for: id }, t("packet.copies_for")), area);
   }
 }
