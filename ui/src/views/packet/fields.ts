@@ -1,5 +1,5 @@
 // Small form helpers of the packet builder: a checkbox, blank-as-unset text, list
-membership, the dialogue choice, the numbered-copies field and the note on a Spanish
+// membership, the dialogue choice, the numbered-copies field and the note on a Spanish
 // packet's translation.
 
 import type { PacketSpec } from "../../bindings/PacketSpec";
