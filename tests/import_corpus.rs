@@ -13,6 +13,7 @@
 //! `cargo test --test import_corpus -- --nocapture` prints the score per document.
 
 mod corpus_formats;
+mod doc_formats;
 
 use briefbook::import::{parse_document, read_path, ParsedDocument};
 use briefbook::model::validate::validate_record;

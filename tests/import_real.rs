@@ -11,6 +11,7 @@ use briefbook::model::validate::validate_record;
 use briefbook::model::Entry;
 use std::path::Path;
 
+mod doc_formats;
 #[path = "fixtures/real/expectations.rs"]
 mod expectations;
 #[path = "fixtures/real/formats.rs"]

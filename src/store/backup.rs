@@ -204,6 +204,7 @@ fn keep_replaced(db: &Path) -> Result<PathBuf, StoreError> {
         return Ok(kept);
     }
     // Fold a WAL left by a closed store into the file, when it is a database we can open.
+    super::engine::ensure_started();
     if let Ok(conn) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE) {
         let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
     }

@@ -11,6 +11,7 @@ mod crypto;
 mod edit;
 mod edit_structure;
 mod edit_translation;
+mod engine;
 mod error;
 mod history;
 mod index;
@@ -38,6 +39,7 @@ pub use backup::{BackupInfo, BackupKind};
 pub use crypto::{change_passphrase, decrypt_file, encrypt_file, require_encrypted, Converted};
 pub use edit::{EntryPatch, InitiativePatch, NewEntry, NoteTarget};
 pub use edit_translation::TranslationCount;
+pub use engine::ensure_started as start_engine;
 pub use error::StoreError;
 pub use meeting_edit::MeetingPart;
 pub use meeting_rows::without_ids as meeting_without_ids;
@@ -89,6 +91,7 @@ impl Store {
 
     /// A private database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store, StoreError> {
+        engine::ensure_started();
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
             conn,

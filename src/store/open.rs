@@ -135,6 +135,7 @@ pub(super) fn connect<'k>(
         (false, None) => return Err(StoreError::NeedsPassphrase(path.to_path_buf())),
         (false, Some(key)) => Some(key),
     };
+    super::engine::ensure_started();
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| StoreError::from_open(e, path, &parent_dir(path)))?;
     conn.busy_timeout(Duration::from_secs(5))?;
@@ -200,6 +201,7 @@ where
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    super::engine::ensure_started();
     let conn = Connection::open_with_flags(staged.path(), flags)?;
     if let Some(key) = key {
         crypto::apply_key(&conn, key)?;
