@@ -137,7 +137,7 @@ export function pillarChecks(
           chosen.sort((a, b) => a - b);
           changed();
         });
-        return h("label", { for: id, class: "check", title: p.title }, box, ` ${roman(p.number)}`);
+        return h("label", { for: id, class: "check", title: p.title }, box, h("span", { class: "roman" }, roman(p.number)));
       }),
     ),
   );
