@@ -4,7 +4,6 @@ import type { Api } from "../../api";
 import type { MeetingRow } from "../../bindings/MeetingRow";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import { defaultSpec, fromSaved } from "../packet/spec";
-import { en } from "./strings";
 
 const row = (id: number, dialogueId: number, dialogue: string, title: string): MeetingRow => ({
   id,
@@ -35,7 +34,6 @@ function choice() {
     () => spec,
     (mutate) => mutate(spec),
     cover,
-    en,
   );
 }
 

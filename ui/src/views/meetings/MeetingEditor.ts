@@ -14,6 +14,7 @@ import { confirmDialog } from "../../components/ConfirmDialog";
 import {
   type FieldRef,
   FormProblem,
+  type MeetingNoteKind,
   blankAgendaItem,
   blankNote,
   blankObjective,
@@ -28,7 +29,8 @@ import {
 } from "./draft";
 import { initiativePicker, pillarChecks, selectField, textField } from "./fields";
 import { RowList } from "./RowList";
-import type { MeetingNoteKind, MeetingStrings } from "./strings";
+import { t } from "../../i18n";
+import { noteLabel } from "../../labels";
 import type { AgendaItem } from "../../bindings/AgendaItem";
 
 /** What the editor links to: the dialogue's initiatives and pillars. */
@@ -65,39 +67,38 @@ export class MeetingEditor {
     readonly stored: Meeting,
     private readonly choices: RecordChoices,
     private readonly events: EditorEvents,
-    private readonly s: MeetingStrings,
   ) {
     this.working = complete(stored);
     const m = this.working;
     const changed = () => this.markDirty();
     this.error = h("div", { class: "form-error meeting-error", role: "alert" });
     this.status = h("span", { class: "muted meeting-status", aria: { live: "polite" } });
-    this.date = new DateInput((t) => this.ctx.api.readDate(t), m.date.edtf || m.date.text ? m.date : null, s.fieldDate);
-    this.date.input.placeholder = s.datePlaceholder;
+    this.date = new DateInput((t) => this.ctx.api.readDate(t), m.date.edtf || m.date.text ? m.date : null, t("meetings.field_date"));
+    this.date.input.placeholder = t("meetings.date_placeholder");
     this.date.el.dataset.field = "date";
 
-    const save = h("button", { type: "submit", class: "button primary", id: "meeting-save" }, s.save);
+    const save = h("button", { type: "submit", class: "button primary", id: "meeting-save" }, t("meetings.save"));
     const form = h(
       "form",
       { class: "meeting-editor", aria: { label: m.title } },
       this.actions(save),
       this.section("meeting", m.title, this.fields()),
-      this.section("objectives", s.objectives, this.objectives(changed)),
-      this.section("agenda", s.agenda, this.agenda(changed)),
-      this.section("participants", s.participants, this.participants(changed)),
-      this.section("press_lines", s.pressLines, this.pressLines(changed)),
-      this.section("notes", s.notes, this.notes(changed)),
-      this.section("clearance", s.clearance, this.clearance()),
+      this.section("objectives", t("meetings.objectives"), this.objectives(changed)),
+      this.section("agenda", t("meetings.agenda"), this.agenda(changed)),
+      this.section("participants", t("meetings.participants"), this.participants(changed)),
+      this.section("press_lines", t("meetings.press_lines"), this.pressLines(changed)),
+      this.section("notes", t("meetings.notes"), this.notes(changed)),
+      this.section("clearance", t("meetings.clearance"), this.clearance()),
       h(
         "div",
         { class: "actions meeting-foot" },
         h(
           "button",
           { type: "button", class: "button subtle danger-text", id: "meeting-delete", on: { click: () => void this.remove() } },
-          s.deleteMeeting,
+          t("meetings.delete"),
         ),
         h("span", { class: "spacer" }),
-        h("button", { type: "submit", class: "button primary" }, s.save),
+        h("button", { type: "submit", class: "button primary" }, t("meetings.save")),
       ),
     );
     form.addEventListener("submit", (e) => {
@@ -112,13 +113,12 @@ export class MeetingEditor {
   private markDirty() {
     if (this.dirty) return;
     this.dirty = true;
-    replace(this.status, this.s.unsaved);
+    replace(this.status, t("meetings.unsaved"));
   }
 
   /** The bar that stays in view: save, discard, exports, and the core's last refusal
    * (so the message is seen wherever the field it names is). */
   private actions(save: HTMLButtonElement): HTMLElement {
-    const s = this.s;
     const button = (label: string, id: string, run: () => void) =>
       h("button", { type: "button", class: "button", id, on: { click: run } }, label);
     return h(
@@ -128,11 +128,11 @@ export class MeetingEditor {
         "div",
         { class: "meeting-actions" },
         save,
-        button(s.discard, "meeting-discard", () => void this.discard()),
+        button(t("meetings.discard"), "meeting-discard", () => void this.discard()),
         this.status,
         h("span", { class: "spacer" }),
-        button(s.exportIcs, "meeting-ics", () => void this.exportIcs()),
-        button(s.briefingBook, "meeting-book", () => void this.openBook()),
+        button(t("meetings.export_ics"), "meeting-ics", () => void this.exportIcs()),
+        button(t("meetings.briefing_book"), "meeting-book", () => void this.openBook()),
       ),
       this.error,
     );
@@ -143,23 +143,23 @@ export class MeetingEditor {
   }
 
   private fields(): HTMLElement[] {
-    const { s, working: m } = this;
+    const m = this.working;
     return [
       h(
         "div",
         { class: "grid-2" },
-        textField(s.fieldTitle, m.title, (v) => (m.title = v), { field: "title" }),
-        textField(s.fieldTitleEs, m.title_es, (v) => (m.title_es = orNull(v)), { field: "title_es" }),
+        textField(t("meetings.field_title"), m.title, (v) => (m.title = v), { field: "title" }),
+        textField(t("meetings.field_title_es"), m.title_es, (v) => (m.title_es = orNull(v)), { field: "title_es" }),
       ),
       h(
         "div",
         { class: "grid-3" },
         this.date.el,
-        textField(s.fieldPlace, m.place, (v) => (m.place = orNull(v)), { field: "place" }),
+        textField(t("meetings.field_place"), m.place, (v) => (m.place = orNull(v)), { field: "place" }),
         selectField(
-          s.fieldKind,
+          t("meetings.field_kind"),
           m.kind,
-          KINDS.map((k) => [k, s.kinds[k]]),
+          KINDS.map((k) => [k, t(`meetings.kind_${k}`)]),
           (v) => (m.kind = v),
           "kind",
         ),
@@ -167,16 +167,18 @@ export class MeetingEditor {
       h(
         "div",
         { class: "grid-2" },
-        textField(s.ourDelegation, m.our_delegation, (v) => (m.our_delegation = orNull(v)), { field: "our_delegation" }),
-        textField(s.theirDelegation, m.their_delegation, (v) => (m.their_delegation = orNull(v)), { field: "their_delegation" }),
+        textField(t("meetings.our_delegation"), m.our_delegation, (v) => (m.our_delegation = orNull(v)), { field: "our_delegation" }),
+        textField(t("meetings.their_delegation"), m.their_delegation, (v) => (m.their_delegation = orNull(v)), {
+          field: "their_delegation",
+        }),
       ),
-      textField(s.scopeNote, m.scope_note, (v) => (m.scope_note = orNull(v)), {
+      textField(t("meetings.scope_note"), m.scope_note, (v) => (m.scope_note = orNull(v)), {
         field: "scope_note",
         multiline: true,
         rows: 4,
         wide: true,
       }),
-      textField(s.scopeNoteEs, m.scope_note_es, (v) => (m.scope_note_es = orNull(v)), {
+      textField(t("meetings.scope_note_es"), m.scope_note_es, (v) => (m.scope_note_es = orNull(v)), {
         field: "scope_note_es",
         multiline: true,
         rows: 2,
@@ -191,21 +193,19 @@ export class MeetingEditor {
   }
 
   private objectives(changed: () => void): HTMLElement {
-    const s = this.s;
     return this.register(
       "objectives",
       new RowList({
         name: "objectives",
-        what: s.objective,
-        addLabel: s.addObjective,
+        what: t("meetings.objective"),
+        addLabel: t("meetings.add_objective"),
         items: this.working.objectives,
         blank: blankObjective,
         changed,
-        s,
         row: (o) => ({
           fields: [
-            textField(s.objective, o.text, (v) => (o.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
-            initiativePicker(this.choices.initiatives, o.initiatives, changed, s),
+            textField(t("meetings.objective"), o.text, (v) => (o.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
+            initiativePicker(this.choices.initiatives, o.initiatives, changed),
           ],
         }),
       }),
@@ -213,10 +213,9 @@ export class MeetingEditor {
   }
 
   private agenda(changed: () => void): HTMLElement {
-    const s = this.s;
     const dateField = (initial: AgendaItem["starts"], label: string, field: string) => {
       const input = new DateInput((t) => this.ctx.api.readDate(t), initial ?? null, label);
-      input.input.placeholder = s.datePlaceholder;
+      input.input.placeholder = t("meetings.date_placeholder");
       input.el.dataset.field = field;
       return input;
     };
@@ -224,27 +223,29 @@ export class MeetingEditor {
       "agenda",
       new RowList({
         name: "agenda",
-        what: s.agendaItem,
-        addLabel: s.addAgendaItem,
+        what: t("meetings.agenda_item"),
+        addLabel: t("meetings.add_agenda_item"),
         items: this.working.agenda,
         blank: blankAgendaItem,
         changed,
-        s,
         row: (a) => {
-          const dates = { starts: dateField(a.starts, s.starts, "starts"), ends: dateField(a.ends, s.ends, "ends") };
+          const dates = {
+            starts: dateField(a.starts, t("meetings.starts"), "starts"),
+            ends: dateField(a.ends, t("meetings.ends"), "ends"),
+          };
           this.agendaDates.set(a, dates);
           return {
             fields: [
               h("div", { class: "grid-2" }, dates.starts.el, dates.ends.el),
-              textField(s.item, a.item, (v) => (a.item = v), { field: "item", wide: true }),
+              textField(t("meetings.item"), a.item, (v) => (a.item = v), { field: "item", wide: true }),
               h(
                 "div",
                 { class: "grid-2" },
-                textField(s.fieldPlace, a.place, (v) => (a.place = orNull(v)), { field: "place" }),
-                textField(s.lead, a.lead, (v) => (a.lead = orNull(v)), { field: "lead" }),
+                textField(t("meetings.field_place"), a.place, (v) => (a.place = orNull(v)), { field: "place" }),
+                textField(t("meetings.lead"), a.lead, (v) => (a.lead = orNull(v)), { field: "lead" }),
               ),
-              pillarChecks(this.choices.pillars, a.pillars, changed, s),
-              initiativePicker(this.choices.initiatives, a.initiatives, changed, s),
+              pillarChecks(this.choices.pillars, a.pillars, changed),
+              initiativePicker(this.choices.initiatives, a.initiatives, changed),
             ],
           };
         },
@@ -253,42 +254,40 @@ export class MeetingEditor {
   }
 
   private participants(changed: () => void): HTMLElement {
-    const s = this.s;
     return this.register(
       "participants",
       new RowList({
         name: "participants",
-        what: s.participant,
-        addLabel: s.addParticipant,
+        what: t("meetings.participant"),
+        addLabel: t("meetings.add_participant"),
         items: this.working.participants,
         blank: () => blankParticipant(),
         changed,
-        s,
         row: (p) => ({
           fields: [
             h(
               "div",
               { class: "grid-3" },
-              textField(s.name, p.name, (v) => (p.name = v), { field: "name" }),
-              textField(s.personTitle, p.title, (v) => (p.title = orNull(v)), { field: "title" }),
-              textField(s.organisation, p.organisation, (v) => (p.organisation = orNull(v)), { field: "organisation" }),
+              textField(t("meetings.name"), p.name, (v) => (p.name = v), { field: "name" }),
+              textField(t("meetings.person_title"), p.title, (v) => (p.title = orNull(v)), { field: "title" }),
+              textField(t("meetings.organisation"), p.organisation, (v) => (p.organisation = orNull(v)), { field: "organisation" }),
             ),
             h(
               "div",
               { class: "grid-2" },
               selectField<Side>(
-                s.side,
+                t("meetings.side"),
                 p.side,
                 [
-                  ["ours", s.sides.ours],
-                  ["theirs", s.sides.theirs],
+                  ["ours", t("meetings.side.ours")],
+                  ["theirs", t("meetings.side.theirs")],
                 ],
                 (v) => (p.side = v),
                 "side",
               ),
-              textField(s.role, p.role, (v) => (p.role = orNull(v)), { field: "role" }),
+              textField(t("meetings.role"), p.role, (v) => (p.role = orNull(v)), { field: "role" }),
             ),
-            textField(s.bio, p.bio, (v) => (p.bio = orNull(v)), { field: "bio", multiline: true, rows: 2, wide: true }),
+            textField(t("meetings.bio"), p.bio, (v) => (p.bio = orNull(v)), { field: "bio", multiline: true, rows: 2, wide: true }),
           ],
         }),
       }),
@@ -296,26 +295,24 @@ export class MeetingEditor {
   }
 
   private pressLines(changed: () => void): HTMLElement {
-    const s = this.s;
     return this.register(
       "press_lines",
       new RowList({
         name: "press_lines",
-        what: s.pressLine,
-        addLabel: s.addPressLine,
+        what: t("meetings.press_line"),
+        addLabel: t("meetings.add_press_line"),
         items: this.working.press_lines,
         blank: blankPressLine,
         changed,
-        s,
         row: (l) => ({
           fields: [
-            textField(s.lineOrQuestion, l.text, (v) => (l.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
-            textField(s.answer, l.answer, (v) => (l.answer = orNull(v)), {
+            textField(t("meetings.line_or_question"), l.text, (v) => (l.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
+            textField(t("meetings.answer"), l.answer, (v) => (l.answer = orNull(v)), {
               field: "answer",
               multiline: true,
               rows: 2,
               wide: true,
-              hint: s.answerHint,
+              hint: t("meetings.answer_hint"),
             }),
           ],
         }),
@@ -324,19 +321,17 @@ export class MeetingEditor {
   }
 
   private notes(changed: () => void): HTMLElement {
-    const s = this.s;
     return this.register(
       "notes",
       new RowList({
         name: "notes",
-        what: s.note,
-        addLabel: s.addNote,
+        what: t("meetings.note"),
+        addLabel: t("meetings.add_note"),
         items: this.working.notes,
         blank: () => blankNote(),
         changed,
-        s,
         row: (n) => {
-          const answer = textField(s.answer, n.answer, (v) => (n.answer = orNull(v)), {
+          const answer = textField(t("meetings.answer"), n.answer, (v) => (n.answer = orNull(v)), {
             field: "answer",
             multiline: true,
             rows: 2,
@@ -349,16 +344,16 @@ export class MeetingEditor {
           return {
             fields: [
               selectField<MeetingNoteKind>(
-                s.noteKind,
+                t("meetings.note_kind"),
                 NOTE_KINDS.includes(n.kind as MeetingNoteKind) ? (n.kind as MeetingNoteKind) : "points_to_make",
-                NOTE_KINDS.map((k) => [k, s.noteKinds[k]]),
+                NOTE_KINDS.map((k) => [k, noteLabel(k)]),
                 (v) => {
                   n.kind = v;
                   showAnswer();
                 },
                 "kind",
               ),
-              textField(s.noteText, n.text, (v) => (n.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
+              textField(t("meetings.note_text"), n.text, (v) => (n.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
               answer,
             ],
           };
@@ -368,7 +363,6 @@ export class MeetingEditor {
   }
 
   private clearance(): HTMLElement[] {
-    const s = this.s;
     const m = this.working;
     const c = () => {
       m.clearance ??= { drafted_by: null, office: null, drafted_on: null, cleared_by: [] };
@@ -379,16 +373,19 @@ export class MeetingEditor {
       h(
         "div",
         { class: "grid-3" },
-        textField(s.draftedBy, now?.drafted_by, (v) => (c().drafted_by = orNull(v)), { field: "drafted_by" }),
-        textField(s.office, now?.office, (v) => (c().office = orNull(v)), { field: "office" }),
-        textField(s.draftedOn, now?.drafted_on, (v) => (c().drafted_on = orNull(v)), { field: "drafted_on", placeholder: "YYYY-MM-DD" }),
+        textField(t("meetings.drafted_by"), now?.drafted_by, (v) => (c().drafted_by = orNull(v)), { field: "drafted_by" }),
+        textField(t("meetings.office"), now?.office, (v) => (c().office = orNull(v)), { field: "office" }),
+        textField(t("meetings.drafted_on"), now?.drafted_on, (v) => (c().drafted_on = orNull(v)), {
+          field: "drafted_on",
+          placeholder: t("meetings.drafted_on_placeholder"),
+        }),
       ),
-      textField(s.clearedBy, (now?.cleared_by ?? []).join("\n"), (v) => (c().cleared_by = v.split("\n")), {
+      textField(t("meetings.cleared_by"), (now?.cleared_by ?? []).join("\n"), (v) => (c().cleared_by = v.split("\n")), {
         field: "cleared_by",
         multiline: true,
         rows: 2,
         wide: true,
-        hint: s.clearedByHint,
+        hint: t("meetings.cleared_by_hint"),
       }),
     ];
   }
@@ -396,35 +393,33 @@ export class MeetingEditor {
   /** Sends the working copy; true when the core stored it. */
   async save(): Promise<boolean> {
     if (this.busy) return false;
-    const s = this.s;
     this.clearProblem();
     const buttons = [...this.el.querySelectorAll<HTMLButtonElement>("button[type=submit]")];
     this.busy = true;
     for (const b of buttons) {
       b.disabled = true;
-      b.textContent = s.saving;
+      b.textContent = t("action.saving");
     }
     try {
-      const meeting = await meetingToSave(
-        this.working,
-        { date: this.date, agenda: this.working.agenda.map((a) => this.agendaDates.get(a)).filter((d) => d !== undefined) },
-        s,
-      );
+      const meeting = await meetingToSave(this.working, {
+        date: this.date,
+        agenda: this.working.agenda.map((a) => this.agendaDates.get(a)).filter((d) => d !== undefined),
+      });
       const stored = await this.ctx.api.saveMeeting(this.stored.id ?? 0, meeting);
       this.dirty = false;
-      this.ctx.notice.show(s.saved, "ok", { label: s.undo, run: () => void this.undo() });
+      this.ctx.notice.show(t("meetings.saved"), "ok", { label: t("action.undo"), run: () => void this.undo() });
       this.events.saved(stored);
       return true;
     } catch (e) {
       if (e instanceof FormProblem) this.showProblem(e.message, e.target);
-      else if (isIpcError(e)) this.showProblem(errorMessage({ ...e, message: problemInWords(e.message, s) }), problemTarget(e.message));
+      else if (isIpcError(e)) this.showProblem(errorMessage({ ...e, message: problemInWords(e.message) }), problemTarget(e.message));
       else this.showProblem(errorMessage(e), null);
       return false;
     } finally {
       this.busy = false;
       for (const b of buttons) {
         b.disabled = false;
-        b.textContent = s.save;
+        b.textContent = t("meetings.save");
       }
     }
   }
@@ -432,7 +427,7 @@ export class MeetingEditor {
   private async undo() {
     try {
       const what = await this.ctx.api.undoLast();
-      this.ctx.notice.show(this.s.undone(what ?? ""), "ok");
+      this.ctx.notice.show(t("record.undone", { what: what ?? "" }), "ok");
       this.events.saved(await this.ctx.api.meeting(this.stored.id ?? 0));
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
@@ -467,20 +462,19 @@ export class MeetingEditor {
   }
 
   private async discard() {
-    if (this.dirty && !(await confirmDialog(this.s.discardQuestion, this.s.discardDetail, this.s.discard))) return;
+    if (this.dirty && !(await confirmDialog(t("meetings.discard_question"), t("meetings.discard_detail"), t("meetings.discard")))) return;
     this.dirty = false;
     this.events.saved(this.stored);
   }
 
   private async exportIcs() {
-    const s = this.s;
     if (!(await this.saved())) return;
     try {
       const path = await this.ctx.api.pickSavePath(`${fileStem(this.working.title)}.ics`, "calendar");
       if (!path) return;
-      this.ctx.notice.show(s.exporting, "busy");
+      this.ctx.notice.show(t("meetings.exporting"), "busy");
       const written = await this.ctx.api.exportMeetingIcs(this.stored.id ?? 0, path);
-      this.ctx.notice.show(s.exported(written), "ok");
+      this.ctx.notice.show(t("meetings.exported", { path: written }), "ok");
     } catch (e) {
       this.ctx.notice.show(errorMessage(e), "error");
     }
@@ -491,18 +485,17 @@ export class MeetingEditor {
   }
 
   private async remove() {
-    const s = this.s;
-    if (!(await confirmDialog(s.deleteQuestion, this.stored.title, s.deleteMeeting))) return;
+    if (!(await confirmDialog(t("meetings.delete_question"), this.stored.title, t("meetings.delete")))) return;
     try {
       await this.ctx.api.deleteMeeting(this.stored.id ?? 0);
       this.dirty = false;
-      this.ctx.notice.show(s.deleted(this.stored.title), "ok", {
-        label: s.undo,
+      this.ctx.notice.show(t("meetings.deleted", { title: this.stored.title }), "ok", {
+        label: t("action.undo"),
         run: () =>
           void this.ctx.api
             .undoLast()
             .then((what) => {
-              this.ctx.notice.show(s.undone(what ?? ""), "ok");
+              this.ctx.notice.show(t("record.undone", { what: what ?? "" }), "ok");
               this.events.deleted();
             })
             .catch((e) => this.ctx.notice.show(errorMessage(e), "error")),

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { MeetingsView } from "./MeetingsView";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MeetingsView, counts } from "./MeetingsView";
 import { Notice } from "../../components/Notice";
 import type { AppContext } from "../../context";
 import type { Api } from "../../api";
@@ -8,7 +8,7 @@ import type { Meeting } from "../../bindings/Meeting";
 import type { MeetingRow } from "../../bindings/MeetingRow";
 import type { NewMeeting } from "../../bindings/NewMeeting";
 import type { Outline } from "../../bindings/Outline";
-import { en } from "./strings";
+import { setLang, t } from "../../i18n";
 
 const outline: Outline = {
   entries: 2,
@@ -132,7 +132,7 @@ let view: MeetingsView;
 beforeEach(async () => {
   api = fakeApi();
   ctx = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn(), reopened: vi.fn() };
-  view = new MeetingsView(ctx, en);
+  view = new MeetingsView(ctx);
   document.body.replaceChildren(view.el, ctx.notice.el);
   await view.show();
 });
@@ -176,7 +176,7 @@ async function created(title: string) {
 
 describe("MeetingsView", () => {
   it("says there are no meetings yet, then lists the one added and opens it", async () => {
-    expect($(".meeting-index").textContent).toContain(en.none);
+    expect($(".meeting-index").textContent).toContain(t("meetings.none"));
     const editor = await created("Ministerial");
     expect(api.createMeeting).toHaveBeenCalledWith(
       "1",
@@ -213,7 +213,7 @@ describe("MeetingsView", () => {
     $<HTMLButtonElement>('[data-add="participants"]', editor).click();
     type(input($('[data-list="participants"] .meeting-row', editor), "name"), "Tatiana Clouthier");
     expect(view.editor?.dirty).toBe(true);
-    expect(editor.textContent).toContain(en.unsaved);
+    expect(editor.textContent).toContain(t("meetings.unsaved"));
     $<HTMLButtonElement>("#meeting-save").click();
     await until(() => api.saveMeeting.mock.calls.length === 1 && document.querySelector(".notice-ok") !== null);
     const [, sent] = api.saveMeeting.mock.calls[0];
@@ -227,7 +227,7 @@ describe("MeetingsView", () => {
       }),
     );
     expect(sent.participants[0]).toEqual(expect.objectContaining({ name: "Tatiana Clouthier", side: "ours", title: null }));
-    expect($(".notice").textContent).toContain(en.saved);
+    expect($(".notice").textContent).toContain(t("meetings.saved"));
     expect(view.editor?.dirty).toBe(false);
   });
 
@@ -338,5 +338,16 @@ describe("MeetingsView", () => {
     await view.show({ meetingId: 1 });
     expect(api.meeting).toHaveBeenCalledWith(1);
     expect(input($(".meeting-editor"), "title").value).toBe("Ministerial");
+  });
+});
+
+describe("a meeting's counts", () => {
+  afterEach(() => setLang("en"));
+
+  it("count in each language's words", () => {
+    const m = { agenda_items: 1, participants: 2, notes: 0, objectives: 0, press_lines: 0 } as MeetingRow;
+    expect(counts(m)).toBe("1 agenda item · 2 participants · 0 notes");
+    setLang("es");
+    expect(counts(m)).toBe("1 punto de agenda · 2 participantes · 0 notas");
   });
 });

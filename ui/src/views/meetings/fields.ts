@@ -4,7 +4,7 @@
 
 import { h, replace, uid } from "../../dom";
 import { roman } from "../../labels";
-import type { MeetingStrings } from "./strings";
+import { t } from "../../i18n";
 
 export interface TextOptions {
   field: string;
@@ -57,15 +57,9 @@ export function selectField<V extends string>(
  * (the dialogue's initiative titles). A linked title the record no longer holds stays
  * shown and can be unlinked.
  */
-export function initiativePicker(
-  titles: string[],
-  chosen: string[],
-  changed: () => void,
-  s: MeetingStrings,
-  field = "initiatives",
-): HTMLElement {
+export function initiativePicker(titles: string[], chosen: string[], changed: () => void, field = "initiatives"): HTMLElement {
   const chips = h("ul", { class: "link-chips" });
-  const select = h("select", { class: "link-select", aria: { label: s.linkInitiative } });
+  const select = h("select", { class: "link-select", aria: { label: t("meetings.link_initiative") } });
   const draw = () => {
     replace(
       chips,
@@ -79,8 +73,8 @@ export function initiativePicker(
             {
               type: "button",
               class: "chip-remove",
-              aria: { label: s.unlink(title) },
-              title: s.unlink(title),
+              aria: { label: t("meetings.unlink", { title: title }) },
+              title: t("meetings.unlink", { title: title }),
               on: {
                 click: () => {
                   chosen.splice(chosen.indexOf(title), 1);
@@ -97,7 +91,7 @@ export function initiativePicker(
     );
     replace(
       select,
-      h("option", { value: "" }, s.linkInitiative),
+      h("option", { value: "" }, t("meetings.link_initiative")),
       titles.filter((t) => !chosen.includes(t)).map((t) => h("option", { value: t }, t)),
     );
     select.value = "";
@@ -110,23 +104,18 @@ export function initiativePicker(
     select.focus();
   });
   draw();
-  return h("div", { class: "field wide", dataset: { field } }, h("span", { class: "label" }, s.initiatives), chips, select);
+  return h("div", { class: "field wide", dataset: { field } }, h("span", { class: "label" }, t("meetings.initiatives")), chips, select);
 }
 
 /** One checkbox per pillar (its numeral and title), writing into `chosen`. */
-export function pillarChecks(
-  pillars: { number: number; title: string }[],
-  chosen: number[],
-  changed: () => void,
-  s: MeetingStrings,
-): HTMLElement {
+export function pillarChecks(pillars: { number: number; title: string }[], chosen: number[], changed: () => void): HTMLElement {
   return h(
     "div",
     { class: "field wide", dataset: { field: "pillars" } },
-    h("span", { class: "label" }, s.pillars),
+    h("span", { class: "label" }, t("meetings.pillars")),
     h(
       "div",
-      { class: "checks", role: "group", aria: { label: s.pillars } },
+      { class: "checks", role: "group", aria: { label: t("meetings.pillars") } },
       pillars.map((p) => {
         const id = uid("mt-pillar");
         const box = h("input", { id, type: "checkbox", checked: chosen.includes(p.number) });
