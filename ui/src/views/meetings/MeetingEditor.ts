@@ -8,36 +8,15 @@ import { errorMessage, isIpcError } from "../../api";
 import type { AppContext } from "../../context";
 import type { Meeting } from "../../bindings/Meeting";
 import type { MeetingKind } from "../../bindings/MeetingKind";
-import type { Side } from "../../bindings/Side";
 import { DateInput } from "../../components/DateInput";
 import { confirmDialog } from "../../components/ConfirmDialog";
-import {
-  type FieldRef,
-  FormProblem,
-  type MeetingNoteKind,
-  blankAgendaItem,
-  blankNote,
-  blankObjective,
-  blankParticipant,
-  blankPressLine,
-  complete,
-  fileStem,
-  meetingToSave,
-  orNull,
-  problemInWords,
-  problemTarget,
-} from "./draft";
-import { initiativePicker, pillarChecks, selectField, textField } from "./fields";
-import { RowList } from "./RowList";
 import { t } from "../../i18n";
-import { noteLabel } from "../../labels";
-import type { AgendaItem } from "../../bindings/AgendaItem";
+import { type FieldRef, FormProblem, complete, fileStem, meetingToSave, orNull, problemInWords, problemTarget } from "./draft";
+import { selectField, spanishField, textField } from "./fields";
+import type { RowList } from "./RowList";
+import { agendaList, notesList, objectivesList, participantsList, pressLinesList, type RecordChoices, type RowContext } from "./rowEditors";
 
-/** What the editor links to: the dialogue's initiatives and pillars. */
-export interface RecordChoices {
-  initiatives: string[];
-  pillars: { number: number; title: string }[];
-}
+export type { RecordChoices };
 
 export interface EditorEvents {
   /** The meeting as stored after a save. */
@@ -48,7 +27,6 @@ export interface EditorEvents {
 }
 
 const KINDS: MeetingKind[] = ["leaders", "ministerial", "senior_officials", "working_level", "technical", "other"];
-const NOTE_KINDS: MeetingNoteKind[] = ["points_to_make", "if_raised", "background"];
 
 export class MeetingEditor {
   readonly el: HTMLElement;
@@ -58,22 +36,23 @@ export class MeetingEditor {
   private readonly error: HTMLElement;
   private readonly status: HTMLElement;
   private readonly date: DateInput;
-  private readonly agendaDates = new Map<AgendaItem, { starts: DateInput; ends: DateInput }>();
+  private readonly agendaDates: RowContext["agendaDates"] = new Map();
   private readonly lists: Partial<Record<NonNullable<FieldRef["list"]>, RowList<unknown>>> = {};
   private busy = false;
 
   constructor(
     private readonly ctx: AppContext,
     readonly stored: Meeting,
-    private readonly choices: RecordChoices,
+    choices: RecordChoices,
     private readonly events: EditorEvents,
   ) {
     this.working = complete(stored);
     const m = this.working;
     const changed = () => this.markDirty();
+    const rows: RowContext = { choices, changed, readDate: (text) => this.ctx.api.readDate(text), agendaDates: this.agendaDates };
     this.error = h("div", { class: "form-error meeting-error", role: "alert" });
     this.status = h("span", { class: "muted meeting-status", aria: { live: "polite" } });
-    this.date = new DateInput((t) => this.ctx.api.readDate(t), m.date.edtf || m.date.text ? m.date : null, t("meetings.field_date"));
+    this.date = new DateInput((text) => this.ctx.api.readDate(text), m.date.edtf || m.date.text ? m.date : null, t("meetings.field_date"));
     this.date.input.placeholder = t("meetings.date_placeholder");
     this.date.el.dataset.field = "date";
 
@@ -83,11 +62,11 @@ export class MeetingEditor {
       { class: "meeting-editor", aria: { label: m.title } },
       this.actions(save),
       this.section("meeting", m.title, this.fields()),
-      this.section("objectives", t("meetings.objectives"), this.objectives(changed)),
-      this.section("agenda", t("meetings.agenda"), this.agenda(changed)),
-      this.section("participants", t("meetings.participants"), this.participants(changed)),
-      this.section("press_lines", t("meetings.press_lines"), this.pressLines(changed)),
-      this.section("notes", t("meetings.notes"), this.notes(changed)),
+      this.section("objectives", t("meetings.objectives"), this.register("objectives", objectivesList(m.objectives, rows))),
+      this.section("agenda", t("meetings.agenda"), this.register("agenda", agendaList(m.agenda, rows))),
+      this.section("participants", t("meetings.participants"), this.register("participants", participantsList(m.participants, rows))),
+      this.section("press_lines", t("meetings.press_lines"), this.register("press_lines", pressLinesList(m.press_lines, rows))),
+      this.section("notes", t("meetings.notes"), this.register("notes", notesList(m.notes, rows))),
       this.section("clearance", t("meetings.clearance"), this.clearance()),
       h(
         "div",
@@ -149,7 +128,7 @@ export class MeetingEditor {
         "div",
         { class: "grid-2" },
         textField(t("meetings.field_title"), m.title, (v) => (m.title = v), { field: "title" }),
-        textField(t("meetings.field_title_es"), m.title_es, (v) => (m.title_es = orNull(v)), { field: "title_es" }),
+        spanishField(t("meetings.field_title_es"), m.title_es, (v) => (m.title_es = v), { field: "title_es" }),
       ),
       h(
         "div",
@@ -178,7 +157,7 @@ export class MeetingEditor {
         rows: 4,
         wide: true,
       }),
-      textField(t("meetings.scope_note_es"), m.scope_note_es, (v) => (m.scope_note_es = orNull(v)), {
+      spanishField(t("meetings.scope_note_es"), m.scope_note_es, (v) => (m.scope_note_es = v), {
         field: "scope_note_es",
         multiline: true,
         rows: 2,
@@ -190,176 +169,6 @@ export class MeetingEditor {
   private register<T>(name: NonNullable<FieldRef["list"]>, list: RowList<T>): HTMLElement {
     this.lists[name] = list as RowList<unknown>;
     return list.el;
-  }
-
-  private objectives(changed: () => void): HTMLElement {
-    return this.register(
-      "objectives",
-      new RowList({
-        name: "objectives",
-        what: t("meetings.objective"),
-        addLabel: t("meetings.add_objective"),
-        items: this.working.objectives,
-        blank: blankObjective,
-        changed,
-        row: (o) => ({
-          fields: [
-            textField(t("meetings.objective"), o.text, (v) => (o.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
-            initiativePicker(this.choices.initiatives, o.initiatives, changed),
-          ],
-        }),
-      }),
-    );
-  }
-
-  private agenda(changed: () => void): HTMLElement {
-    const dateField = (initial: AgendaItem["starts"], label: string, field: string) => {
-      const input = new DateInput((t) => this.ctx.api.readDate(t), initial ?? null, label);
-      input.input.placeholder = t("meetings.date_placeholder");
-      input.el.dataset.field = field;
-      return input;
-    };
-    return this.register(
-      "agenda",
-      new RowList({
-        name: "agenda",
-        what: t("meetings.agenda_item"),
-        addLabel: t("meetings.add_agenda_item"),
-        items: this.working.agenda,
-        blank: blankAgendaItem,
-        changed,
-        row: (a) => {
-          const dates = {
-            starts: dateField(a.starts, t("meetings.starts"), "starts"),
-            ends: dateField(a.ends, t("meetings.ends"), "ends"),
-          };
-          this.agendaDates.set(a, dates);
-          return {
-            fields: [
-              h("div", { class: "grid-2" }, dates.starts.el, dates.ends.el),
-              textField(t("meetings.item"), a.item, (v) => (a.item = v), { field: "item", wide: true }),
-              h(
-                "div",
-                { class: "grid-2" },
-                textField(t("meetings.field_place"), a.place, (v) => (a.place = orNull(v)), { field: "place" }),
-                textField(t("meetings.lead"), a.lead, (v) => (a.lead = orNull(v)), { field: "lead" }),
-              ),
-              pillarChecks(this.choices.pillars, a.pillars, changed),
-              initiativePicker(this.choices.initiatives, a.initiatives, changed),
-            ],
-          };
-        },
-      }),
-    );
-  }
-
-  private participants(changed: () => void): HTMLElement {
-    return this.register(
-      "participants",
-      new RowList({
-        name: "participants",
-        what: t("meetings.participant"),
-        addLabel: t("meetings.add_participant"),
-        items: this.working.participants,
-        blank: () => blankParticipant(),
-        changed,
-        row: (p) => ({
-          fields: [
-            h(
-              "div",
-              { class: "grid-3" },
-              textField(t("meetings.name"), p.name, (v) => (p.name = v), { field: "name" }),
-              textField(t("meetings.person_title"), p.title, (v) => (p.title = orNull(v)), { field: "title" }),
-              textField(t("meetings.organisation"), p.organisation, (v) => (p.organisation = orNull(v)), { field: "organisation" }),
-            ),
-            h(
-              "div",
-              { class: "grid-2" },
-              selectField<Side>(
-                t("meetings.side"),
-                p.side,
-                [
-                  ["ours", t("meetings.side.ours")],
-                  ["theirs", t("meetings.side.theirs")],
-                ],
-                (v) => (p.side = v),
-                "side",
-              ),
-              textField(t("meetings.role"), p.role, (v) => (p.role = orNull(v)), { field: "role" }),
-            ),
-            textField(t("meetings.bio"), p.bio, (v) => (p.bio = orNull(v)), { field: "bio", multiline: true, rows: 2, wide: true }),
-          ],
-        }),
-      }),
-    );
-  }
-
-  private pressLines(changed: () => void): HTMLElement {
-    return this.register(
-      "press_lines",
-      new RowList({
-        name: "press_lines",
-        what: t("meetings.press_line"),
-        addLabel: t("meetings.add_press_line"),
-        items: this.working.press_lines,
-        blank: blankPressLine,
-        changed,
-        row: (l) => ({
-          fields: [
-            textField(t("meetings.line_or_question"), l.text, (v) => (l.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
-            textField(t("meetings.answer"), l.answer, (v) => (l.answer = orNull(v)), {
-              field: "answer",
-              multiline: true,
-              rows: 2,
-              wide: true,
-              hint: t("meetings.answer_hint"),
-            }),
-          ],
-        }),
-      }),
-    );
-  }
-
-  private notes(changed: () => void): HTMLElement {
-    return this.register(
-      "notes",
-      new RowList({
-        name: "notes",
-        what: t("meetings.note"),
-        addLabel: t("meetings.add_note"),
-        items: this.working.notes,
-        blank: () => blankNote(),
-        changed,
-        row: (n) => {
-          const answer = textField(t("meetings.answer"), n.answer, (v) => (n.answer = orNull(v)), {
-            field: "answer",
-            multiline: true,
-            rows: 2,
-            wide: true,
-          });
-          const showAnswer = () => {
-            answer.hidden = n.kind !== "if_raised" && !n.answer;
-          };
-          showAnswer();
-          return {
-            fields: [
-              selectField<MeetingNoteKind>(
-                t("meetings.note_kind"),
-                NOTE_KINDS.includes(n.kind as MeetingNoteKind) ? (n.kind as MeetingNoteKind) : "points_to_make",
-                NOTE_KINDS.map((k) => [k, noteLabel(k)]),
-                (v) => {
-                  n.kind = v;
-                  showAnswer();
-                },
-                "kind",
-              ),
-              textField(t("meetings.note_text"), n.text, (v) => (n.text = v), { field: "text", multiline: true, rows: 2, wide: true }),
-              answer,
-            ],
-          };
-        },
-      }),
-    );
   }
 
   private clearance(): HTMLElement[] {

@@ -231,6 +231,55 @@ describe("MeetingsView", () => {
     expect(view.editor?.dirty).toBe(false);
   });
 
+  it("saves the Spanish of each objective, agenda item, bio, press line and note", async () => {
+    const editor = await created("Ministerial");
+    const row = (list: string) => {
+      $<HTMLButtonElement>(`[data-add="${list}"]`, editor).click();
+      return $(`[data-list="${list}"] .meeting-row`, editor);
+    };
+    const objective = row("objectives");
+    type(input(objective, "text"), "Deepen supply chains");
+    type(input(objective, "text_es"), "Profundizar las cadenas de suministro");
+    expect(input(objective, "text_es").lang).toBe("es");
+    const item = row("agenda");
+    type(input(item, "item"), "Opening session");
+    type(input(item, "item_es"), "Sesión de apertura");
+    const person = row("participants");
+    type(input(person, "name"), "Tatiana Clouthier");
+    type(input(person, "bio_es"), "Secretaria de Economía");
+    const line = row("press_lines");
+    type(input(line, "text"), "Is the deal late?");
+    type(input(line, "text_es"), "¿Se retrasa el acuerdo?");
+    type(input(line, "answer"), "No.");
+    type(input(line, "answer_es"), "No.");
+    const note = row("notes");
+    const kind = input(note, "kind") as unknown as HTMLSelectElement;
+    expect($('[data-field="answer_es"]', note).hidden).toBe(true);
+    kind.value = "if_raised";
+    kind.dispatchEvent(new Event("change", { bubbles: true }));
+    expect($('[data-field="answer_es"]', note).hidden).toBe(false);
+    type(input(note, "text"), "If asked about energy");
+    type(input(note, "text_es"), "Si preguntan por la energía");
+    type(input(note, "answer_es"), "Seguimos conversando. ");
+    $<HTMLButtonElement>("#meeting-save").click();
+    await until(() => api.saveMeeting.mock.calls.length === 1 && view.editor?.dirty === false);
+    const stored = api.meetings.get(1);
+    expect(stored?.objectives[0]).toEqual(expect.objectContaining({ text_es: "Profundizar las cadenas de suministro" }));
+    expect(stored?.agenda[0]).toEqual(expect.objectContaining({ item: "Opening session", item_es: "Sesión de apertura" }));
+    expect(stored?.participants[0]).toEqual(expect.objectContaining({ bio: null, bio_es: "Secretaria de Economía" }));
+    expect(stored?.press_lines[0]).toEqual(expect.objectContaining({ text_es: "¿Se retrasa el acuerdo?", answer_es: "No." }));
+    expect(stored?.notes[0]).toEqual(
+      expect.objectContaining({
+        kind: "if_raised",
+        text_es: "Si preguntan por la energía",
+        answer: null,
+        answer_es: "Seguimos conversando.",
+      }),
+    );
+    // The editor shows what was stored, Spanish included.
+    expect(input($('[data-list="agenda"] .meeting-row'), "item_es").value).toBe("Sesión de apertura");
+  });
+
   it("shows the core's words when an agenda item ends before it starts, marks the end, stores nothing", async () => {
     const editor = await created("Ministerial");
     $<HTMLButtonElement>('[data-add="agenda"]', editor).click();

@@ -24,9 +24,9 @@ function meeting(): Meeting {
     scope_note: "",
     scope_note_es: null,
     objectives: [],
-    agenda: [{ ...blankAgendaItem(), item: "Opening", place: "" }],
+    agenda: [{ ...blankAgendaItem(), item: "Opening", item_es: "  ", place: "" }],
     participants: [{ ...blankParticipant("theirs"), name: "Tatiana Clouthier", role: " " }],
-    press_lines: [{ id: null, text: "Q?", text_es: null, answer: "", answer_es: null }],
+    press_lines: [{ id: null, text: "Q?", text_es: " ", answer: "", answer_es: null }],
     notes: [],
     clearance: { drafted_by: " ", office: null, drafted_on: null, cleared_by: ["", "  "] },
   };
@@ -51,6 +51,8 @@ describe("meetingToSave", () => {
     expect(saved.agenda[0].place).toBeNull();
     expect(saved.participants[0].role).toBeNull();
     expect(saved.press_lines[0].answer).toBeNull();
+    expect(saved.press_lines[0].text_es).toBeNull();
+    expect(saved.agenda[0].item_es).toBeNull();
     expect(saved.clearance).toBeNull();
   });
 

@@ -143,7 +143,9 @@ export async function meetingToSave(working: Meeting, dates: MeetingDates): Prom
   meeting.their_delegation = opt(meeting.their_delegation);
   meeting.scope_note = opt(meeting.scope_note);
   meeting.scope_note_es = opt(meeting.scope_note_es);
+  for (const o of meeting.objectives) o.text_es = opt(o.text_es);
   for (const item of meeting.agenda) {
+    item.item_es = opt(item.item_es);
     item.place = opt(item.place);
     item.lead = opt(item.lead);
   }
@@ -152,9 +154,14 @@ export async function meetingToSave(working: Meeting, dates: MeetingDates): Prom
     p.organisation = opt(p.organisation);
     p.role = opt(p.role);
     p.bio = opt(p.bio);
+    p.bio_es = opt(p.bio_es);
   }
-  for (const line of meeting.press_lines) line.answer = opt(line.answer);
-  for (const note of meeting.notes) note.answer = opt(note.answer);
+  // Press lines and notes: the text and its answer, each in both languages.
+  for (const line of [...meeting.press_lines, ...meeting.notes]) {
+    line.text_es = opt(line.text_es);
+    line.answer = opt(line.answer);
+    line.answer_es = opt(line.answer_es);
+  }
   meeting.clearance = clearanceToSave(meeting.clearance ?? null);
   return meeting;
 }

@@ -13,6 +13,8 @@ export interface TextOptions {
   placeholder?: string;
   hint?: string;
   wide?: boolean;
+  /** The language of what is typed ("es" for a Spanish field), for spelling and speech. */
+  lang?: string;
 }
 
 /** A labelled text input (or textarea) showing `value`; `onInput` gets each change. */
@@ -20,17 +22,34 @@ export function textField(label: string, value: string | null | undefined, onInp
   const id = uid(`mt-${o.field}`);
   const hintId = o.hint ? `${id}-hint` : undefined;
   const input = o.multiline
-    ? h("textarea", { id, rows: o.rows ?? 3, placeholder: o.placeholder, aria: hintId ? { describedby: hintId } : undefined })
-    : h("input", { id, type: "text", placeholder: o.placeholder, autocomplete: "off", aria: hintId ? { describedby: hintId } : undefined });
+    ? h("textarea", { id, rows: o.rows ?? 3, lang: o.lang, placeholder: o.placeholder, aria: hintId ? { describedby: hintId } : undefined })
+    : h("input", {
+        id,
+        type: "text",
+        lang: o.lang,
+        placeholder: o.placeholder,
+        autocomplete: "off",
+        aria: hintId ? { describedby: hintId } : undefined,
+      });
   input.value = value ?? "";
   input.addEventListener("input", () => onInput(input.value));
   return h(
     "div",
-    { class: `field${o.wide ? " wide" : ""}`, dataset: { field: o.field } },
+    { class: `field${o.wide ? " wide" : ""}${o.lang === "es" ? " spanish-field" : ""}`, dataset: { field: o.field } },
     h("label", { for: id }, label),
     input,
     o.hint ? h("div", { id: hintId, class: "field-hint muted" }, o.hint) : null,
   );
+}
+
+/** The Spanish version of a text, beneath its English field: blank is `null`. */
+export function spanishField(
+  label: string,
+  value: string | null | undefined,
+  onInput: (v: string | null) => void,
+  o: TextOptions,
+): HTMLElement {
+  return textField(label, value, (v) => onInput(v.trim() ? v : null), { ...o, lang: "es" });
 }
 
 /** A labelled select of `options` ([value, words]) showing `value`. */
