@@ -14,6 +14,8 @@ export const en = {
   "action.undo": "Undo",
   "common.loading": "Loading…",
   "lang.tag_es": "ES",
+  "lang.tag_en": "EN",
+  "lang.no_spanish": "No Spanish version yet: shown in English",
 
   "app.views": "Views",
   "app.skip": "Skip to content",

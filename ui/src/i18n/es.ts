@@ -14,6 +14,8 @@ export const es: Record<MessageKey, string> = {
   "action.undo": "Deshacer",
   "common.loading": "Cargando…",
   "lang.tag_es": "ES",
+  "lang.tag_en": "EN",
+  "lang.no_spanish": "Aún sin versión en español: se muestra en inglés",
 
   "app.views": "Vistas",
   "app.skip": "Ir al contenido",
