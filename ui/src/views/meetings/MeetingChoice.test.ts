@@ -10,6 +10,7 @@ const row = (id: number, dialogueId: number, dialogue: string, title: string): M
   dialogue_id: dialogueId,
   dialogue,
   title,
+  title_es: null,
   date: { edtf: "2022-09-12", text: "12 September 2022", cadence: null },
   place: null,
   kind: "ministerial",

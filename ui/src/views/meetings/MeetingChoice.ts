@@ -8,6 +8,7 @@ import type { MeetingRow } from "../../bindings/MeetingRow";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import { dateText } from "./draft";
 import { t } from "../../i18n";
+import { preferredText } from "../../components/Bilingual";
 
 export class MeetingChoice {
   readonly el: HTMLElement;
@@ -40,7 +41,8 @@ export class MeetingChoice {
       this.rows = [];
       this.el.append(h("p", { class: "error-text" }, errorMessage(e)));
     }
-    const option = (m: MeetingRow) => h("option", { value: String(m.id) }, [m.title, dateText(m.date)].filter(Boolean).join(" · "));
+    const option = (m: MeetingRow) =>
+      h("option", { value: String(m.id) }, [preferredText(m.title, m.title_es), dateText(m.date)].filter(Boolean).join(" · "));
     replace(
       this.select,
       h("option", { value: "" }, t("meetings.no_meeting")),

@@ -11,6 +11,7 @@ import type { MeetingKind } from "../../bindings/MeetingKind";
 import { DateInput } from "../../components/DateInput";
 import { confirmDialog } from "../../components/ConfirmDialog";
 import { t } from "../../i18n";
+import { bilingual, preferredText } from "../../components/Bilingual";
 import { type FieldRef, FormProblem, complete, fileStem, meetingToSave, orNull, problemInWords, problemTarget } from "./draft";
 import { selectField, spanishField, textField } from "./fields";
 import type { RowList } from "./RowList";
@@ -59,9 +60,9 @@ export class MeetingEditor {
     const save = h("button", { type: "submit", class: "button primary", id: "meeting-save" }, t("meetings.save"));
     const form = h(
       "form",
-      { class: "meeting-editor", aria: { label: m.title } },
+      { class: "meeting-editor", aria: { label: preferredText(m.title, m.title_es) } },
       this.actions(save),
-      this.section("meeting", m.title, this.fields()),
+      this.section("meeting", bilingual(m.title, m.title_es, { tag: "span" }).main ?? m.title, this.fields()),
       this.section("objectives", t("meetings.objectives"), this.register("objectives", objectivesList(m.objectives, rows))),
       this.section("agenda", t("meetings.agenda"), this.register("agenda", agendaList(m.agenda, rows))),
       this.section("participants", t("meetings.participants"), this.register("participants", participantsList(m.participants, rows))),
@@ -117,7 +118,7 @@ export class MeetingEditor {
     );
   }
 
-  private section(name: string, title: string, ...body: (HTMLElement | HTMLElement[])[]): HTMLElement {
+  private section(name: string, title: string | HTMLElement, ...body: (HTMLElement | HTMLElement[])[]): HTMLElement {
     return h("fieldset", { class: "card meeting-section", dataset: { section: name } }, h("legend", {}, title), body.flat());
   }
 

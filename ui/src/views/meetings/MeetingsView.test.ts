@@ -60,6 +60,7 @@ function fakeApi() {
     dialogue_id: 1,
     dialogue: "HLED",
     title: m.title,
+    title_es: m.title_es ?? null,
     date: m.date,
     place: m.place ?? null,
     kind: m.kind,
@@ -387,6 +388,29 @@ describe("MeetingsView", () => {
     await view.show({ meetingId: 1 });
     expect(api.meeting).toHaveBeenCalledWith(1);
     expect(input($(".meeting-editor"), "title").value).toBe("Ministerial");
+  });
+});
+
+describe("MeetingsView in Spanish", () => {
+  afterEach(() => setLang("en"));
+
+  it("lists and heads a meeting by its Spanish title, the English a hover away, and marks one without", async () => {
+    const editor = await created("Ministerial");
+    type(input(editor, "title_es"), "Reunión ministerial");
+    $<HTMLButtonElement>("#meeting-save").click();
+    await until(() => api.meetings.get(1)?.title_es === "Reunión ministerial" && view.editor?.dirty === false);
+    await created("Working group");
+    setLang("es");
+    view = new MeetingsView(ctx);
+    document.body.replaceChildren(view.el, ctx.notice.el);
+    await view.show({ meetingId: 1 });
+    const [first, second] = [...document.querySelectorAll<HTMLElement>(".meeting-item")];
+    expect(first.querySelector(".meeting-item-title")?.textContent).toBe("Reunión ministerial");
+    expect(first.title).toBe("Ministerial");
+    expect(second.querySelector(".meeting-item-title .lang-tag.fallback")?.textContent).toBe("EN");
+    expect(second.querySelector(".meeting-item-title")?.getAttribute("lang")).toBe("en");
+    expect($('[data-section="meeting"] legend').textContent).toBe("Reunión ministerial");
+    expect($(".meeting-editor").getAttribute("aria-label")).toBe("Reunión ministerial");
   });
 });
 

@@ -15,7 +15,8 @@ import { confirmDialog } from "../../components/ConfirmDialog";
 import { dateText, orNull } from "./draft";
 import { selectField, textField } from "./fields";
 import { MeetingEditor, type RecordChoices } from "./MeetingEditor";
-import { t, tn } from "../../i18n";
+import { lang, t, tn } from "../../i18n";
+import { bilingual } from "../../components/Bilingual";
 
 /** What the form that adds a meeting holds (the date is in its own field). */
 interface CreateDraft {
@@ -156,9 +157,11 @@ export class MeetingsView implements View {
                     class: "meeting-item",
                     dataset: { meetingId: String(m.id) },
                     aria: current === m.id ? { current: "true" } : undefined,
+                    // In Spanish the title is the Spanish one; the English is a hover away.
+                    title: lang() === "es" && m.title_es ? m.title : undefined,
                     on: { click: () => void this.open(m.id) },
                   },
-                  h("span", { class: "meeting-item-title" }, m.title),
+                  bilingual(m.title, m.title_es, { tag: "span", class: "meeting-item-title" }).main,
                   h("span", { class: "meeting-item-when" }, [dateText(m.date), m.place].filter(Boolean).join(" · ")),
                   h("span", { class: "meeting-item-meta muted" }, `${t(`meetings.kind_${m.kind}`)} · ${counts(m)}`),
                 ),
