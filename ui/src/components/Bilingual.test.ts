@@ -30,6 +30,14 @@ describe("which version of a record text comes first", () => {
     expect(shown(null, "Resumen", "es").main?.text).toBe("Resumen");
     expect(shown(null, null, "es")).toEqual({ main: null, other: null, fallback: false });
   });
+
+  it("gives a Spanish-only text in English its ES tag and the Spanish look", () => {
+    const { main, other } = bilingual(null, "Resumen", { class: "summary" });
+    expect(main?.className).toBe("summary spanish");
+    expect(main?.lang).toBe("es");
+    expect(main?.textContent).toBe("ESResumen");
+    expect(other).toBeNull();
+  });
 });
 
 describe("a bilingual text on screen", () => {

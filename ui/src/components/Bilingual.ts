@@ -64,7 +64,10 @@ export function bilingual(
   const main = s.main
     ? h(
         o.tag ?? "p",
-        { class: o.class, lang: foreign ? s.main.lang : undefined },
+        {
+          class: foreign && s.main.lang === "es" ? [o.class, "spanish"].filter(Boolean).join(" ") : o.class,
+          lang: foreign ? s.main.lang : undefined,
+        },
         foreign ? langTag(s.main.lang, s.fallback) : null,
         s.main.text,
       )
