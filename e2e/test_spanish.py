@@ -244,6 +244,8 @@ class SpanishMeeting(unittest.TestCase):
         wait(d).until(lambda x: item_es.get_attribute("value") == ITEM_ES)
         self.assertEqual(editor.find_element(By.CSS_SELECTOR, '[data-section="meeting"] legend').text, MEETING_ES)
         shot(d, "es-meeting-editor")
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", item_es)
+        shot(d, "es-meeting-agenda")
 
 
 if __name__ == "__main__":
