@@ -187,7 +187,7 @@ export class MeetingEditor {
         textField(t("meetings.office"), now?.office, (v) => (c().office = orNull(v)), { field: "office" }),
         textField(t("meetings.drafted_on"), now?.drafted_on, (v) => (c().drafted_on = orNull(v)), {
           field: "drafted_on",
-          placeholder: t("meetings.drafted_on_placeholder"),
+          placeholder: t("common.day_placeholder"),
         }),
       ),
       textField(t("meetings.cleared_by"), (now?.cleared_by ?? []).join("\n"), (v) => (c().cleared_by = v.split("\n")), {

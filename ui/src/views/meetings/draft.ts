@@ -126,7 +126,7 @@ export interface MeetingDates {
  */
 export async function meetingToSave(working: Meeting, dates: MeetingDates): Promise<Meeting> {
   const meeting = structuredClone(working);
-  const date = await read(dates.date, t("meetings.date_where"), { list: null, index: 0, field: "date" });
+  const date = await read(dates.date, t("common.meeting_date"), { list: null, index: 0, field: "date" });
   // An empty date is sent as it is: the core says what a meeting date must be.
   meeting.date = date ?? { edtf: null, text: "", cadence: null };
   for (const [i, item] of meeting.agenda.entries()) {

@@ -161,7 +161,7 @@ function noteFields(n: Note): HTMLElement[] {
   showAnswer();
   return [
     selectField<MeetingNoteKind>(
-      t("meetings.note_kind"),
+      t("meetings.field_kind"),
       NOTE_KINDS.includes(n.kind as MeetingNoteKind) ? (n.kind as MeetingNoteKind) : "points_to_make",
       NOTE_KINDS.map((k) => [k, noteLabel(k)]),
       (v) => {
