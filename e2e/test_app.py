@@ -60,10 +60,11 @@ def go(driver, view):
 
 def card_titled(driver, initiative_text):
     """The initiative card whose title contains `initiative_text`, scrolled into view with
-    its entries loaded (the Record view reads an initiative's entries as it comes near)."""
+    its entries loaded (the Record view reads an initiative's entries as it comes near).
+    In Spanish a translated title shows first and its English beneath: either matches."""
     for card in driver.find_elements(By.CSS_SELECTOR, "article.initiative"):
-        title = card.find_element(By.CSS_SELECTOR, ".initiative-title").text
-        if initiative_text.lower() in title.lower():
+        titles = [e.text for e in card.find_elements(By.CSS_SELECTOR, ".initiative-title, .initiative-title + .english")]
+        if any(initiative_text.lower() in title.lower() for title in titles):
             driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
             wait(driver).until(lambda d: card.find_elements(By.CSS_SELECTOR, ".entry"))
             return card

@@ -16,6 +16,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
 from test_app import card_titled, first_entry_in, go, shot, start_app, wait
+from test_meetings import fill
 
 VIEWS = ["record", "timeline", "search", "packet", "translations", "import", "settings"]
 SPANISH_NAV = {
@@ -28,6 +29,9 @@ SPANISH_NAV = {
     "settings": "Ajustes",
 }
 TITLE_ES = "Fortalecimiento de las cadenas de suministro (prueba e2e)"
+MEETING = "HLED Ministerial (e2e)"
+MEETING_ES = "Reunión ministerial del DEAN (e2e)"
+ITEM_ES = "Sesión de apertura"
 
 
 def nav_labels(d):
@@ -65,6 +69,9 @@ class SpanishApp(unittest.TestCase):
         self.assertEqual(nav_labels(d), SPANISH_NAV)
         titles = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".pillar-title .pillar-number")]
         self.assertEqual(titles, ["Pilar I", "Pilar II", "Pilar III", "Pilar IV"])
+        # Pillar numerals use the font's plain capitals (ss04), not its serifed I.
+        features = {d.execute_script("return getComputedStyle(arguments[0]).fontFeatureSettings", e) for e in d.find_elements(By.CSS_SELECTOR, ".pillar-link, .pillar-number")}
+        self.assertTrue(all("ss04" in f for f in features), features)
         headings = {}
         for view in VIEWS:
             go(d, view)
@@ -123,9 +130,15 @@ class SpanishApp(unittest.TestCase):
         self.assertNotIn(initiative_id, [r.get_attribute("data-id") for r in rows if r.get_attribute("data-kind") == "initiative_title"])
         shot(d, "es-translations-missing-only")
         go(d, "record")
-        card = card_titled(d, english[:30])
-        spanish = card.find_element(By.CSS_SELECTOR, ".initiative-header .spanish").text
-        self.assertIn(TITLE_ES, spanish)
+        # In Spanish the Spanish title comes first, the English beneath it (tagged EN).
+        card = card_titled(d, TITLE_ES[:30])
+        self.assertEqual(card.get_attribute("data-initiative-id"), initiative_id)
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".initiative-title").text, TITLE_ES)
+        beneath = card.find_element(By.CSS_SELECTOR, ".initiative-header .english")
+        self.assertEqual(beneath.get_attribute("lang"), "en")
+        self.assertIn(english[:30], beneath.text)
+        # A text not yet translated shows its English with an EN marker.
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, ".record-view .lang-tag.fallback"))
         shot(d, "es-record-translated")
 
     def test_3_the_language_switches_without_a_restart_and_is_remembered(self):
@@ -190,6 +203,49 @@ class SpanishApp(unittest.TestCase):
         self.assertIn("2021-02-30", error.text)
         time.sleep(0.2)
         shot(d, "es-record-date-error")
+
+
+@unittest.skipIf(os.environ.get("E2E_SUITE") != "spanish", "run with E2E_SUITE=spanish")
+class SpanishMeeting(unittest.TestCase):
+    def setUp(self):
+        self.driver = start_app()
+
+    def tearDown(self):
+        self.driver.quit()
+
+    def test_a_meeting_keeps_its_spanish_and_is_listed_by_it(self):
+        d = self.driver
+        go(d, "meetings")
+        wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".meeting-index h2")))
+        d.find_element(By.ID, "meeting-new").click()
+        form = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".meeting-create")))
+        fill(form, '[data-field="title"] input', MEETING)
+        fill(form, ".date-input", "2022-09-12")
+        d.find_element(By.ID, "meeting-create").click()
+        editor = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".meeting-editor")))
+        fill(editor, '[data-field="title_es"] input', MEETING_ES)
+        d.find_element(By.CSS_SELECTOR, '[data-add="agenda"]').click()
+        item = editor.find_element(By.CSS_SELECTOR, '[data-list="agenda"] .meeting-row')
+        fill(item, '[data-field="item"] input', "Opening session")
+        fill(item, '[data-field="item_es"] input', ITEM_ES)
+        self.assertEqual(item.find_element(By.CSS_SELECTOR, '[data-field="item_es"] input').get_attribute("lang"), "es")
+        d.find_element(By.ID, "meeting-save").click()
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "Reunión guardada"))
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".meeting-item-title"), MEETING_ES))
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".meeting-item").get_attribute("title"), MEETING)
+        d.quit()
+        # Stored, not just typed: a fresh start reads the Spanish back.
+        self.driver = d = start_app()
+        go(d, "meetings")
+        wait(d).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".meeting-item-title"), MEETING_ES))
+        d.find_element(By.CSS_SELECTOR, ".meeting-item").click()
+        editor = wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".meeting-editor")))
+        item_es = editor.find_element(By.CSS_SELECTOR, '[data-list="agenda"] [data-field="item_es"] input')
+        wait(d).until(lambda x: item_es.get_attribute("value") == ITEM_ES)
+        self.assertEqual(editor.find_element(By.CSS_SELECTOR, '[data-section="meeting"] legend').text, MEETING_ES)
+        shot(d, "es-meeting-editor")
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", item_es)
+        shot(d, "es-meeting-agenda")
 
 
 if __name__ == "__main__":

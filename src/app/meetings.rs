@@ -33,6 +33,8 @@ pub struct MeetingRow {
     /// The dialogue's short name.
     pub dialogue: String,
     pub title: String,
+    /// The title in Spanish, when the meeting has one (the app shows it first in Spanish).
+    pub title_es: Option<String>,
     pub date: EntryDate,
     pub place: Option<String>,
     pub kind: MeetingKind,
@@ -84,6 +86,7 @@ fn rows_of(store: &Store, meetings: Vec<(Id, Meeting)>) -> Result<Vec<MeetingRow
             dialogue_id,
             dialogue: short(dialogue_id),
             title: m.title,
+            title_es: m.title_es,
             date: m.date,
             place: m.place,
             kind: m.kind,

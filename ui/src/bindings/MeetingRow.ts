@@ -9,4 +9,8 @@ export type MeetingRow = { id: number, dialogue_id: number,
 /**
  * The dialogue's short name.
  */
-dialogue: string, title: string, date: EntryDate, place: string | null, kind: MeetingKind, objectives: number, agenda_items: number, participants: number, press_lines: number, notes: number, };
+dialogue: string, title: string, 
+/**
+ * The title in Spanish, when the meeting has one (the app shows it first in Spanish).
+ */
+title_es: string | null, date: EntryDate, place: string | null, kind: MeetingKind, objectives: number, agenda_items: number, participants: number, press_lines: number, notes: number, };

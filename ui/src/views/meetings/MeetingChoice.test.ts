@@ -4,13 +4,13 @@ import type { Api } from "../../api";
 import type { MeetingRow } from "../../bindings/MeetingRow";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import { defaultSpec, fromSaved } from "../packet/spec";
-import { en } from "./strings";
 
 const row = (id: number, dialogueId: number, dialogue: string, title: string): MeetingRow => ({
   id,
   dialogue_id: dialogueId,
   dialogue,
   title,
+  title_es: null,
   date: { edtf: "2022-09-12", text: "12 September 2022", cadence: null },
   place: null,
   kind: "ministerial",
@@ -35,7 +35,6 @@ function choice() {
     () => spec,
     (mutate) => mutate(spec),
     cover,
-    en,
   );
 }
 

@@ -7,7 +7,8 @@ import { errorMessage, type Api } from "../../api";
 import type { MeetingRow } from "../../bindings/MeetingRow";
 import type { PacketSpec } from "../../bindings/PacketSpec";
 import { dateText } from "./draft";
-import { type MeetingStrings, meetingStrings } from "./strings";
+import { t } from "../../i18n";
+import { preferredText } from "../../components/Bilingual";
 
 export class MeetingChoice {
   readonly el: HTMLElement;
@@ -23,12 +24,11 @@ export class MeetingChoice {
     private readonly spec: () => PacketSpec,
     private readonly change: (mutate: (spec: PacketSpec) => void) => void,
     private readonly cover: HTMLElement | null,
-    private readonly s: MeetingStrings = meetingStrings(),
   ) {
     const id = uid("pk-meeting");
-    this.select = h("select", { id, class: "meeting-choice" }, h("option", { value: "" }, this.s.noMeeting));
+    this.select = h("select", { id, class: "meeting-choice" }, h("option", { value: "" }, t("meetings.no_meeting")));
     this.select.addEventListener("change", () => this.choose(this.select.value || null));
-    this.el = h("div", { class: "field" }, h("label", { for: id }, this.s.bookFor), this.select);
+    this.el = h("div", { class: "field" }, h("label", { for: id }, t("meetings.book_for")), this.select);
     this.syncCover();
   }
 
@@ -41,10 +41,11 @@ export class MeetingChoice {
       this.rows = [];
       this.el.append(h("p", { class: "error-text" }, errorMessage(e)));
     }
-    const option = (m: MeetingRow) => h("option", { value: String(m.id) }, [m.title, dateText(m.date)].filter(Boolean).join(" · "));
+    const option = (m: MeetingRow) =>
+      h("option", { value: String(m.id) }, [preferredText(m.title, m.title_es), dateText(m.date)].filter(Boolean).join(" · "));
     replace(
       this.select,
-      h("option", { value: "" }, this.s.noMeeting),
+      h("option", { value: "" }, t("meetings.no_meeting")),
       dialogues.length > 1
         ? dialogues.map((d) => h("optgroup", { label: d.short_name }, this.rows.filter((m) => m.dialogue_id === d.id).map(option)))
         : this.rows.map(option),

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { MeetingsView } from "./MeetingsView";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MeetingsView, counts } from "./MeetingsView";
 import { Notice } from "../../components/Notice";
 import type { AppContext } from "../../context";
 import type { Api } from "../../api";
@@ -8,7 +8,7 @@ import type { Meeting } from "../../bindings/Meeting";
 import type { MeetingRow } from "../../bindings/MeetingRow";
 import type { NewMeeting } from "../../bindings/NewMeeting";
 import type { Outline } from "../../bindings/Outline";
-import { en } from "./strings";
+import { setLang, t } from "../../i18n";
 
 const outline: Outline = {
   entries: 2,
@@ -60,6 +60,7 @@ function fakeApi() {
     dialogue_id: 1,
     dialogue: "HLED",
     title: m.title,
+    title_es: m.title_es ?? null,
     date: m.date,
     place: m.place ?? null,
     kind: m.kind,
@@ -132,7 +133,7 @@ let view: MeetingsView;
 beforeEach(async () => {
   api = fakeApi();
   ctx = { api: api as unknown as Api, notice: new Notice(), navigate: vi.fn(), recordChanged: vi.fn(), reopened: vi.fn() };
-  view = new MeetingsView(ctx, en);
+  view = new MeetingsView(ctx);
   document.body.replaceChildren(view.el, ctx.notice.el);
   await view.show();
 });
@@ -176,7 +177,7 @@ async function created(title: string) {
 
 describe("MeetingsView", () => {
   it("says there are no meetings yet, then lists the one added and opens it", async () => {
-    expect($(".meeting-index").textContent).toContain(en.none);
+    expect($(".meeting-index").textContent).toContain(t("meetings.none"));
     const editor = await created("Ministerial");
     expect(api.createMeeting).toHaveBeenCalledWith(
       "1",
@@ -213,7 +214,7 @@ describe("MeetingsView", () => {
     $<HTMLButtonElement>('[data-add="participants"]', editor).click();
     type(input($('[data-list="participants"] .meeting-row', editor), "name"), "Tatiana Clouthier");
     expect(view.editor?.dirty).toBe(true);
-    expect(editor.textContent).toContain(en.unsaved);
+    expect(editor.textContent).toContain(t("meetings.unsaved"));
     $<HTMLButtonElement>("#meeting-save").click();
     await until(() => api.saveMeeting.mock.calls.length === 1 && document.querySelector(".notice-ok") !== null);
     const [, sent] = api.saveMeeting.mock.calls[0];
@@ -227,8 +228,57 @@ describe("MeetingsView", () => {
       }),
     );
     expect(sent.participants[0]).toEqual(expect.objectContaining({ name: "Tatiana Clouthier", side: "ours", title: null }));
-    expect($(".notice").textContent).toContain(en.saved);
+    expect($(".notice").textContent).toContain(t("meetings.saved"));
     expect(view.editor?.dirty).toBe(false);
+  });
+
+  it("saves the Spanish of each objective, agenda item, bio, press line and note", async () => {
+    const editor = await created("Ministerial");
+    const row = (list: string) => {
+      $<HTMLButtonElement>(`[data-add="${list}"]`, editor).click();
+      return $(`[data-list="${list}"] .meeting-row`, editor);
+    };
+    const objective = row("objectives");
+    type(input(objective, "text"), "Deepen supply chains");
+    type(input(objective, "text_es"), "Profundizar las cadenas de suministro");
+    expect(input(objective, "text_es").lang).toBe("es");
+    const item = row("agenda");
+    type(input(item, "item"), "Opening session");
+    type(input(item, "item_es"), "Sesión de apertura");
+    const person = row("participants");
+    type(input(person, "name"), "Tatiana Clouthier");
+    type(input(person, "bio_es"), "Secretaria de Economía");
+    const line = row("press_lines");
+    type(input(line, "text"), "Is the deal late?");
+    type(input(line, "text_es"), "¿Se retrasa el acuerdo?");
+    type(input(line, "answer"), "No.");
+    type(input(line, "answer_es"), "No.");
+    const note = row("notes");
+    const kind = input(note, "kind") as unknown as HTMLSelectElement;
+    expect($('[data-field="answer_es"]', note).hidden).toBe(true);
+    kind.value = "if_raised";
+    kind.dispatchEvent(new Event("change", { bubbles: true }));
+    expect($('[data-field="answer_es"]', note).hidden).toBe(false);
+    type(input(note, "text"), "If asked about energy");
+    type(input(note, "text_es"), "Si preguntan por la energía");
+    type(input(note, "answer_es"), "Seguimos conversando. ");
+    $<HTMLButtonElement>("#meeting-save").click();
+    await until(() => api.saveMeeting.mock.calls.length === 1 && view.editor?.dirty === false);
+    const stored = api.meetings.get(1);
+    expect(stored?.objectives[0]).toEqual(expect.objectContaining({ text_es: "Profundizar las cadenas de suministro" }));
+    expect(stored?.agenda[0]).toEqual(expect.objectContaining({ item: "Opening session", item_es: "Sesión de apertura" }));
+    expect(stored?.participants[0]).toEqual(expect.objectContaining({ bio: null, bio_es: "Secretaria de Economía" }));
+    expect(stored?.press_lines[0]).toEqual(expect.objectContaining({ text_es: "¿Se retrasa el acuerdo?", answer_es: "No." }));
+    expect(stored?.notes[0]).toEqual(
+      expect.objectContaining({
+        kind: "if_raised",
+        text_es: "Si preguntan por la energía",
+        answer: null,
+        answer_es: "Seguimos conversando.",
+      }),
+    );
+    // The editor shows what was stored, Spanish included.
+    expect(input($('[data-list="agenda"] .meeting-row'), "item_es").value).toBe("Sesión de apertura");
   });
 
   it("shows the core's words when an agenda item ends before it starts, marks the end, stores nothing", async () => {
@@ -338,5 +388,39 @@ describe("MeetingsView", () => {
     await view.show({ meetingId: 1 });
     expect(api.meeting).toHaveBeenCalledWith(1);
     expect(input($(".meeting-editor"), "title").value).toBe("Ministerial");
+  });
+});
+
+describe("MeetingsView in Spanish", () => {
+  afterEach(() => setLang("en"));
+
+  it("lists and heads a meeting by its Spanish title, the English a hover away, and marks one without", async () => {
+    const editor = await created("Ministerial");
+    type(input(editor, "title_es"), "Reunión ministerial");
+    $<HTMLButtonElement>("#meeting-save").click();
+    await until(() => api.meetings.get(1)?.title_es === "Reunión ministerial" && view.editor?.dirty === false);
+    await created("Working group");
+    setLang("es");
+    view = new MeetingsView(ctx);
+    document.body.replaceChildren(view.el, ctx.notice.el);
+    await view.show({ meetingId: 1 });
+    const [first, second] = [...document.querySelectorAll<HTMLElement>(".meeting-item")];
+    expect(first.querySelector(".meeting-item-title")?.textContent).toBe("Reunión ministerial");
+    expect(first.title).toBe("Ministerial");
+    expect(second.querySelector(".meeting-item-title .lang-tag.fallback")?.textContent).toBe("EN");
+    expect(second.querySelector(".meeting-item-title")?.getAttribute("lang")).toBe("en");
+    expect($('[data-section="meeting"] legend').textContent).toBe("Reunión ministerial");
+    expect($(".meeting-editor").getAttribute("aria-label")).toBe("Reunión ministerial");
+  });
+});
+
+describe("a meeting's counts", () => {
+  afterEach(() => setLang("en"));
+
+  it("count in each language's words", () => {
+    const m = { agenda_items: 1, participants: 2, notes: 0, objectives: 0, press_lines: 0 } as MeetingRow;
+    expect(counts(m)).toBe("1 agenda item · 2 participants · 0 notes");
+    setLang("es");
+    expect(counts(m)).toBe("1 punto de agenda · 2 participantes · 0 notas");
   });
 });

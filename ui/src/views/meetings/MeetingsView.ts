@@ -15,7 +15,8 @@ import { confirmDialog } from "../../components/ConfirmDialog";
 import { dateText, orNull } from "./draft";
 import { selectField, textField } from "./fields";
 import { MeetingEditor, type RecordChoices } from "./MeetingEditor";
-import { type MeetingStrings, meetingStrings } from "./strings";
+import { lang, t, tn } from "../../i18n";
+import { bilingual } from "../../components/Bilingual";
 
 /** What the form that adds a meeting holds (the date is in its own field). */
 interface CreateDraft {
@@ -26,11 +27,19 @@ interface CreateDraft {
   theirs: string;
 }
 
+/** "1 agenda item · 2 participants · 0 notes" (objectives and press lines count as notes). */
+export function counts(m: MeetingRow): string {
+  return [
+    tn("meetings.agenda_items", m.agenda_items),
+    tn("meetings.participants_count", m.participants),
+    tn("meetings.notes_count", m.notes + m.objectives + m.press_lines),
+  ].join(" · ");
+}
+
 const KINDS: MeetingKind[] = ["leaders", "ministerial", "senior_officials", "working_level", "technical", "other"];
 
 export class MeetingsView implements View {
   readonly el: HTMLElement;
-  private readonly s: MeetingStrings;
   private readonly switcher: HTMLElement;
   private readonly listEl: HTMLElement;
   private readonly pane: HTMLElement;
@@ -39,18 +48,14 @@ export class MeetingsView implements View {
   meetings: MeetingRow[] = [];
   editor: MeetingEditor | null = null;
 
-  constructor(
-    private readonly ctx: AppContext,
-    s?: MeetingStrings,
-  ) {
-    this.s = s ?? meetingStrings();
+  constructor(private readonly ctx: AppContext) {
     this.switcher = h("div", { class: "dialogue-switch" });
     this.listEl = h("div", { class: "meeting-index" });
     this.pane = h("div", { class: "meeting-pane" });
     const add = h(
       "button",
       { type: "button", class: "button primary", id: "meeting-new", on: { click: () => void this.openCreate() } },
-      this.s.newMeeting,
+      t("meetings.new"),
     );
     this.el = h(
       "section",
@@ -58,14 +63,14 @@ export class MeetingsView implements View {
       h(
         "header",
         { class: "view-header" },
-        h("h1", { id: "meetings-title" }, this.s.title),
+        h("h1", { id: "meetings-title" }, t("meetings.title")),
         this.switcher,
         h("div", { class: "header-actions" }, add),
       ),
       h(
         "div",
         { class: "meetings-layout" },
-        h("nav", { class: "card meeting-nav", aria: { label: this.s.listHeading } }, this.listEl),
+        h("nav", { class: "card meeting-nav", aria: { label: t("meetings.list_heading") } }, this.listEl),
         this.pane,
       ),
     );
@@ -89,7 +94,7 @@ export class MeetingsView implements View {
     } catch (e) {
       replace(this.pane, h("p", { class: "error-text", role: "alert" }, errorMessage(e)));
     }
-    if (!this.editor && this.pane.childElementCount === 0) replace(this.pane, h("p", { class: "muted empty" }, this.s.pickOne));
+    if (!this.editor && this.pane.childElementCount === 0) replace(this.pane, h("p", { class: "muted empty" }, t("meetings.pick_one")));
   }
 
   private drawSwitcher() {
@@ -100,7 +105,7 @@ export class MeetingsView implements View {
     replace(
       this.switcher,
       selectField(
-        this.s.dialogue,
+        t("meetings.dialogue"),
         String(this.dialogueId),
         this.dialogues.map((d) => [String(d.id), `${d.short_name} · ${d.name}`]),
         (v) => void this.switchTo(Number(v)),
@@ -116,7 +121,7 @@ export class MeetingsView implements View {
     }
     this.dialogueId = id;
     this.editor = null;
-    replace(this.pane, h("p", { class: "muted empty" }, this.s.pickOne));
+    replace(this.pane, h("p", { class: "muted empty" }, t("meetings.pick_one")));
     await this.reload();
   }
 
@@ -127,18 +132,17 @@ export class MeetingsView implements View {
     if (open !== undefined && this.meetings.some((m) => m.id === open)) await this.open(open);
     else if (open !== undefined) {
       this.editor = null;
-      replace(this.pane, h("p", { class: "muted empty" }, this.s.pickOne));
+      replace(this.pane, h("p", { class: "muted empty" }, t("meetings.pick_one")));
     }
   }
 
   private drawList() {
-    const s = this.s;
     const current = this.editor?.stored.id;
     replace(
       this.listEl,
-      h("h2", {}, s.listHeading),
+      h("h2", {}, t("meetings.list_heading")),
       this.meetings.length === 0
-        ? h("p", { class: "muted" }, s.none)
+        ? h("p", { class: "muted" }, t("meetings.none"))
         : h(
             "ul",
             { class: "meeting-items" },
@@ -153,15 +157,13 @@ export class MeetingsView implements View {
                     class: "meeting-item",
                     dataset: { meetingId: String(m.id) },
                     aria: current === m.id ? { current: "true" } : undefined,
+                    // In Spanish the title is the Spanish one; the English is a hover away.
+                    title: lang() === "es" && m.title_es ? m.title : undefined,
                     on: { click: () => void this.open(m.id) },
                   },
-                  h("span", { class: "meeting-item-title" }, m.title),
+                  bilingual(m.title, m.title_es, { tag: "span", class: "meeting-item-title" }).main,
                   h("span", { class: "meeting-item-when" }, [dateText(m.date), m.place].filter(Boolean).join(" · ")),
-                  h(
-                    "span",
-                    { class: "meeting-item-meta muted" },
-                    `${s.kinds[m.kind]} · ${s.counts(m.agenda_items, m.participants, m.notes + m.objectives + m.press_lines)}`,
-                  ),
+                  h("span", { class: "meeting-item-meta muted" }, `${t(`meetings.kind_${m.kind}`)} · ${counts(m)}`),
                 ),
               ),
             ),
@@ -172,13 +174,13 @@ export class MeetingsView implements View {
   /** True when nothing unsaved would be lost by leaving the current meeting. */
   private async leave(): Promise<boolean> {
     if (!this.editor?.dirty) return true;
-    return confirmDialog(this.s.discardQuestion, this.s.discardDetail, this.s.discard);
+    return confirmDialog(t("meetings.discard_question"), t("meetings.discard_detail"), t("meetings.discard"));
   }
 
   /** Shows meeting `id` in the editor. */
   async open(id: number) {
     if (this.editor?.stored.id !== id && !(await this.leave())) return;
-    replace(this.pane, h("p", { class: "muted" }, this.s.loading));
+    replace(this.pane, h("p", { class: "muted" }, t("common.loading")));
     try {
       this.edit(await this.ctx.api.meeting(id));
     } catch (e) {
@@ -195,24 +197,18 @@ export class MeetingsView implements View {
   }
 
   private edit(meeting: Meeting) {
-    this.editor = new MeetingEditor(
-      this.ctx,
-      meeting,
-      this.choices(),
-      {
-        saved: (m) => {
-          this.edit(m);
-          void this.reload();
-        },
-        deleted: () => {
-          this.editor = null;
-          replace(this.pane, h("p", { class: "muted empty" }, this.s.pickOne));
-          void this.reload();
-        },
-        book: (id) => this.ctx.navigate("packet", { meetingId: id }),
+    this.editor = new MeetingEditor(this.ctx, meeting, this.choices(), {
+      saved: (m) => {
+        this.edit(m);
+        void this.reload();
       },
-      this.s,
-    );
+      deleted: () => {
+        this.editor = null;
+        replace(this.pane, h("p", { class: "muted empty" }, t("meetings.pick_one")));
+        void this.reload();
+      },
+      book: (id) => this.ctx.navigate("packet", { meetingId: id }),
+    });
     replace(this.pane, this.editor.el);
     this.drawList();
   }
@@ -220,29 +216,28 @@ export class MeetingsView implements View {
   /** The form that adds a meeting: title, date, place, kind and the delegations. */
   private async openCreate() {
     if (!(await this.leave())) return;
-    const s = this.s;
     this.editor = null;
     this.drawList();
     const draft: CreateDraft = { title: "", place: "", kind: "ministerial", ours: "", theirs: "" };
-    const date = new DateInput((t) => this.ctx.api.readDate(t), null, s.fieldDate);
-    date.input.placeholder = s.datePlaceholder;
+    const date = new DateInput((t) => this.ctx.api.readDate(t), null, t("meetings.field_date"));
+    date.input.placeholder = t("meetings.date_placeholder");
     date.el.dataset.field = "date";
     const error = h("div", { class: "form-error", role: "alert" });
-    const submit = h("button", { type: "submit", class: "button primary", id: "meeting-create" }, s.create);
+    const submit = h("button", { type: "submit", class: "button primary", id: "meeting-create" }, t("meetings.create"));
     const form = h(
       "form",
-      { class: "card meeting-create", aria: { label: s.newMeeting } },
-      h("h2", {}, s.newMeeting),
-      textField(s.fieldTitle, "", (v) => (draft.title = v), { field: "title", wide: true }),
+      { class: "card meeting-create", aria: { label: t("meetings.new") } },
+      h("h2", {}, t("meetings.new")),
+      textField(t("meetings.field_title"), "", (v) => (draft.title = v), { field: "title", wide: true }),
       h(
         "div",
         { class: "grid-3" },
         date.el,
-        textField(s.fieldPlace, "", (v) => (draft.place = v), { field: "place" }),
+        textField(t("meetings.field_place"), "", (v) => (draft.place = v), { field: "place" }),
         selectField(
-          s.fieldKind,
+          t("meetings.field_kind"),
           draft.kind,
-          KINDS.map((k) => [k, s.kinds[k]]),
+          KINDS.map((k) => [k, t(`meetings.kind_${k}`)]),
           (v) => (draft.kind = v),
           "kind",
         ),
@@ -250,8 +245,8 @@ export class MeetingsView implements View {
       h(
         "div",
         { class: "grid-2" },
-        textField(s.ourDelegation, "", (v) => (draft.ours = v), { field: "our_delegation" }),
-        textField(s.theirDelegation, "", (v) => (draft.theirs = v), { field: "their_delegation" }),
+        textField(t("meetings.our_delegation"), "", (v) => (draft.ours = v), { field: "our_delegation" }),
+        textField(t("meetings.their_delegation"), "", (v) => (draft.theirs = v), { field: "their_delegation" }),
       ),
       error,
       h(
@@ -259,8 +254,12 @@ export class MeetingsView implements View {
         { class: "actions" },
         h(
           "button",
-          { type: "button", class: "button", on: { click: () => replace(this.pane, h("p", { class: "muted empty" }, s.pickOne)) } },
-          s.cancel,
+          {
+            type: "button",
+            class: "button",
+            on: { click: () => replace(this.pane, h("p", { class: "muted empty" }, t("meetings.pick_one"))) },
+          },
+          t("action.cancel"),
         ),
         submit,
       ),
@@ -276,9 +275,8 @@ export class MeetingsView implements View {
   /** Asks the core to add the meeting; its refusal (a blank title, a date that does not
    * read) is shown in the form, and on success the new meeting opens in the editor. */
   private async create(draft: CreateDraft, date: DateInput, error: HTMLElement, submit: HTMLButtonElement) {
-    const s = this.s;
     submit.disabled = true;
-    submit.textContent = s.creating;
+    submit.textContent = t("meetings.creating");
     replace(error);
     try {
       const created = await this.ctx.api.createMeeting(this.dialogue, {
@@ -289,14 +287,14 @@ export class MeetingsView implements View {
         our_delegation: orNull(draft.ours),
         their_delegation: orNull(draft.theirs),
       });
-      this.ctx.notice.show(s.created(created.title), "ok");
+      this.ctx.notice.show(t("meetings.created", { title: created.title }), "ok");
       this.edit(created);
       await this.reload();
     } catch (err) {
       replace(error, errorMessage(err));
     } finally {
       submit.disabled = false;
-      submit.textContent = s.create;
+      submit.textContent = t("meetings.create");
     }
   }
 }

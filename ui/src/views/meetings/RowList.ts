@@ -3,7 +3,7 @@
 // survive changes to its neighbours. The list's array is kept in the rows' order.
 
 import { h, replace } from "../../dom";
-import type { MeetingStrings } from "./strings";
+import { t } from "../../i18n";
 
 /** One row as built by the list's owner. */
 export interface RowView {
@@ -21,7 +21,6 @@ export interface RowListOptions<T> {
   /** Builds a row's fields; `position()` is its current 1-based place. */
   row: (item: T, position: () => number) => RowView;
   changed: () => void;
-  s: MeetingStrings;
 }
 
 interface Row<T> {
@@ -38,7 +37,7 @@ export class RowList<T> {
 
   constructor(private readonly o: RowListOptions<T>) {
     this.list = h("ol", { class: "meeting-rows", dataset: { list: o.name } });
-    this.empty = h("p", { class: "muted" }, o.s.emptyList);
+    this.empty = h("p", { class: "muted" }, t("meetings.empty_list"));
     const add = h("button", { type: "button", class: "link add-row", dataset: { add: o.name } }, o.addLabel);
     add.addEventListener("click", () => this.add());
     for (const item of o.items) this.rows.push(this.build(item));
@@ -88,7 +87,7 @@ export class RowList<T> {
   /** Puts the rows in order in the DOM (moving, not rebuilding, their fields), renews the
    * actions' labels and keeps the array in the same order. */
   private layout() {
-    const { s, what } = this.o;
+    const what = this.o.what.toLowerCase();
     this.o.items.splice(0, this.o.items.length, ...this.rows.map((r) => r.item));
     this.empty.hidden = this.rows.length > 0;
     for (const [i, row] of this.rows.entries()) {
@@ -104,7 +103,7 @@ export class RowList<T> {
             type: "button",
             class: "button subtle move-up",
             disabled: i === 0,
-            aria: { label: s.moveUp(what, n) },
+            aria: { label: t("meetings.move_up", { what, n }) },
             on: { click: () => this.move(row, -1) },
           },
           "↑",
@@ -115,7 +114,7 @@ export class RowList<T> {
             type: "button",
             class: "button subtle move-down",
             disabled: i === this.rows.length - 1,
-            aria: { label: s.moveDown(what, n) },
+            aria: { label: t("meetings.move_down", { what, n }) },
             on: { click: () => this.move(row, 1) },
           },
           "↓",
@@ -125,10 +124,10 @@ export class RowList<T> {
           {
             type: "button",
             class: "button subtle danger-text remove-row",
-            aria: { label: s.removeRow(what, n) },
+            aria: { label: t("meetings.remove_row", { what, n }) },
             on: { click: () => this.remove(row) },
           },
-          s.remove,
+          t("meetings.remove"),
         ),
       );
       if (row.el.childElementCount === 0) row.el.append(h("div", { class: "row-fields" }, row.view.fields), actions);

@@ -13,7 +13,11 @@ import type { Objective } from "../../bindings/Objective";
 import type { Participant } from "../../bindings/Participant";
 import type { PressLine } from "../../bindings/PressLine";
 import type { Side } from "../../bindings/Side";
-import type { MeetingNoteKind, MeetingStrings } from "./strings";
+import type { NoteKind } from "../../bindings/NoteKind";
+import { t } from "../../i18n";
+
+/** The kinds of note a meeting holds (objectives and press lines are lists of their own). */
+export type MeetingNoteKind = Extract<NoteKind, "points_to_make" | "if_raised" | "background">;
 
 export const blankObjective = (): Objective => ({ id: null, text: "", text_es: null, initiatives: [] });
 
@@ -100,12 +104,11 @@ export interface FieldRef {
 }
 
 /** Reads a date field; a date that does not read is a problem naming the field. */
-async function read(source: DateSource, where: string, target: FieldRef, s: MeetingStrings): Promise<EntryDate | null> {
+async function read(source: DateSource, where: string, target: FieldRef): Promise<EntryDate | null> {
   try {
     return await source.value();
   } catch (e) {
-    const problem = e instanceof Error ? e.message : String(e);
-    throw new FormProblem(s.dateProblem(where, problem === "the date is still being read" ? s.stillReading : problem), target);
+    throw new FormProblem(`${where}: ${e instanceof Error ? e.message : String(e)}`, target);
   }
 }
 
@@ -121,16 +124,16 @@ export interface MeetingDates {
  * `FormProblem` naming the field. Nothing else is judged here: the core refuses what
  * breaks its rules, and its message is shown.
  */
-export async function meetingToSave(working: Meeting, dates: MeetingDates, s: MeetingStrings): Promise<Meeting> {
+export async function meetingToSave(working: Meeting, dates: MeetingDates): Promise<Meeting> {
   const meeting = structuredClone(working);
-  const date = await read(dates.date, s.meetingDateWhere, { list: null, index: 0, field: "date" }, s);
+  const date = await read(dates.date, t("common.meeting_date"), { list: null, index: 0, field: "date" });
   // An empty date is sent as it is: the core says what a meeting date must be.
   meeting.date = date ?? { edtf: null, text: "", cadence: null };
   for (const [i, item] of meeting.agenda.entries()) {
     const fields = dates.agenda[i];
     if (!fields) continue;
-    item.starts = await read(fields.starts, s.agendaWhere(i + 1, "starts"), { list: "agenda", index: i, field: "starts" }, s);
-    item.ends = await read(fields.ends, s.agendaWhere(i + 1, "ends"), { list: "agenda", index: i, field: "ends" }, s);
+    item.starts = await read(fields.starts, t("meetings.agenda_start", { n: i + 1 }), { list: "agenda", index: i, field: "starts" });
+    item.ends = await read(fields.ends, t("meetings.agenda_end", { n: i + 1 }), { list: "agenda", index: i, field: "ends" });
   }
   const opt = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
   meeting.title = meeting.title.trim();
@@ -140,7 +143,9 @@ export async function meetingToSave(working: Meeting, dates: MeetingDates, s: Me
   meeting.their_delegation = opt(meeting.their_delegation);
   meeting.scope_note = opt(meeting.scope_note);
   meeting.scope_note_es = opt(meeting.scope_note_es);
+  for (const o of meeting.objectives) o.text_es = opt(o.text_es);
   for (const item of meeting.agenda) {
+    item.item_es = opt(item.item_es);
     item.place = opt(item.place);
     item.lead = opt(item.lead);
   }
@@ -149,9 +154,14 @@ export async function meetingToSave(working: Meeting, dates: MeetingDates, s: Me
     p.organisation = opt(p.organisation);
     p.role = opt(p.role);
     p.bio = opt(p.bio);
+    p.bio_es = opt(p.bio_es);
   }
-  for (const line of meeting.press_lines) line.answer = opt(line.answer);
-  for (const note of meeting.notes) note.answer = opt(note.answer);
+  // Press lines and notes: the text and its answer, each in both languages.
+  for (const line of [...meeting.press_lines, ...meeting.notes]) {
+    line.text_es = opt(line.text_es);
+    line.answer = opt(line.answer);
+    line.answer_es = opt(line.answer_es);
+  }
   meeting.clearance = clearanceToSave(meeting.clearance ?? null);
   return meeting;
 }
@@ -185,18 +195,18 @@ export function problemTarget(message: string): FieldRef | null {
  * already shows, its path as the row or field ("participants[0].name" -> "Participant 1",
  * "title" -> "Title"); the core's explanation is kept as it is.
  */
-export function problemInWords(message: string, s: MeetingStrings): string {
+export function problemInWords(message: string): string {
   const what: Record<(typeof LISTS)[number], string> = {
-    objectives: s.objective,
-    agenda: s.agendaItem,
-    participants: s.participant,
-    press_lines: s.pressLine,
-    notes: s.note,
+    objectives: t("meetings.objective"),
+    agenda: t("meetings.agenda_item"),
+    participants: t("meetings.participant"),
+    press_lines: t("meetings.press_line"),
+    notes: t("meetings.note"),
   };
   return message
     .replace(/^meeting '.*?': (?=(?:objectives|agenda|participants|press_lines|notes)\[\d+\]\.\w+: |title: |date: )/, "")
-    .replace(/^title: /, `${s.fieldTitle}: `)
-    .replace(/^date: /, `${s.fieldDate}: `)
+    .replace(/^title: /, `${t("meetings.field_title")}: `)
+    .replace(/^date: /, `${t("meetings.field_date")}: `)
     .replace(
       /\b(objectives|agenda|participants|press_lines|notes)\[(\d+)\]\.\w+/g,
       (_, list: (typeof LISTS)[number], index: string) => `${what[list]} ${Number(index) + 1}`,

@@ -4,7 +4,7 @@
 
 import { h, replace, uid } from "../../dom";
 import { roman } from "../../labels";
-import type { MeetingStrings } from "./strings";
+import { t } from "../../i18n";
 
 export interface TextOptions {
   field: string;
@@ -13,6 +13,8 @@ export interface TextOptions {
   placeholder?: string;
   hint?: string;
   wide?: boolean;
+  /** The language of what is typed ("es" for a Spanish field), for spelling and speech. */
+  lang?: string;
 }
 
 /** A labelled text input (or textarea) showing `value`; `onInput` gets each change. */
@@ -20,17 +22,34 @@ export function textField(label: string, value: string | null | undefined, onInp
   const id = uid(`mt-${o.field}`);
   const hintId = o.hint ? `${id}-hint` : undefined;
   const input = o.multiline
-    ? h("textarea", { id, rows: o.rows ?? 3, placeholder: o.placeholder, aria: hintId ? { describedby: hintId } : undefined })
-    : h("input", { id, type: "text", placeholder: o.placeholder, autocomplete: "off", aria: hintId ? { describedby: hintId } : undefined });
+    ? h("textarea", { id, rows: o.rows ?? 3, lang: o.lang, placeholder: o.placeholder, aria: hintId ? { describedby: hintId } : undefined })
+    : h("input", {
+        id,
+        type: "text",
+        lang: o.lang,
+        placeholder: o.placeholder,
+        autocomplete: "off",
+        aria: hintId ? { describedby: hintId } : undefined,
+      });
   input.value = value ?? "";
   input.addEventListener("input", () => onInput(input.value));
   return h(
     "div",
-    { class: `field${o.wide ? " wide" : ""}`, dataset: { field: o.field } },
+    { class: `field${o.wide ? " wide" : ""}${o.lang === "es" ? " spanish-field" : ""}`, dataset: { field: o.field } },
     h("label", { for: id }, label),
     input,
     o.hint ? h("div", { id: hintId, class: "field-hint muted" }, o.hint) : null,
   );
+}
+
+/** The Spanish version of a text, beneath its English field: blank is `null`. */
+export function spanishField(
+  label: string,
+  value: string | null | undefined,
+  onInput: (v: string | null) => void,
+  o: TextOptions,
+): HTMLElement {
+  return textField(label, value, (v) => onInput(v.trim() ? v : null), { ...o, lang: "es" });
 }
 
 /** A labelled select of `options` ([value, words]) showing `value`. */
@@ -57,15 +76,9 @@ export function selectField<V extends string>(
  * (the dialogue's initiative titles). A linked title the record no longer holds stays
  * shown and can be unlinked.
  */
-export function initiativePicker(
-  titles: string[],
-  chosen: string[],
-  changed: () => void,
-  s: MeetingStrings,
-  field = "initiatives",
-): HTMLElement {
+export function initiativePicker(titles: string[], chosen: string[], changed: () => void, field = "initiatives"): HTMLElement {
   const chips = h("ul", { class: "link-chips" });
-  const select = h("select", { class: "link-select", aria: { label: s.linkInitiative } });
+  const select = h("select", { class: "link-select", aria: { label: t("meetings.link_initiative") } });
   const draw = () => {
     replace(
       chips,
@@ -79,8 +92,8 @@ export function initiativePicker(
             {
               type: "button",
               class: "chip-remove",
-              aria: { label: s.unlink(title) },
-              title: s.unlink(title),
+              aria: { label: t("meetings.unlink", { title: title }) },
+              title: t("meetings.unlink", { title: title }),
               on: {
                 click: () => {
                   chosen.splice(chosen.indexOf(title), 1);
@@ -97,7 +110,7 @@ export function initiativePicker(
     );
     replace(
       select,
-      h("option", { value: "" }, s.linkInitiative),
+      h("option", { value: "" }, t("meetings.link_initiative")),
       titles.filter((t) => !chosen.includes(t)).map((t) => h("option", { value: t }, t)),
     );
     select.value = "";
@@ -110,23 +123,18 @@ export function initiativePicker(
     select.focus();
   });
   draw();
-  return h("div", { class: "field wide", dataset: { field } }, h("span", { class: "label" }, s.initiatives), chips, select);
+  return h("div", { class: "field wide", dataset: { field } }, h("span", { class: "label" }, t("meetings.initiatives")), chips, select);
 }
 
 /** One checkbox per pillar (its numeral and title), writing into `chosen`. */
-export function pillarChecks(
-  pillars: { number: number; title: string }[],
-  chosen: number[],
-  changed: () => void,
-  s: MeetingStrings,
-): HTMLElement {
+export function pillarChecks(pillars: { number: number; title: string }[], chosen: number[], changed: () => void): HTMLElement {
   return h(
     "div",
     { class: "field wide", dataset: { field: "pillars" } },
-    h("span", { class: "label" }, s.pillars),
+    h("span", { class: "label" }, t("meetings.pillars")),
     h(
       "div",
-      { class: "checks", role: "group", aria: { label: s.pillars } },
+      { class: "checks", role: "group", aria: { label: t("meetings.pillars") } },
       pillars.map((p) => {
         const id = uid("mt-pillar");
         const box = h("input", { id, type: "checkbox", checked: chosen.includes(p.number) });
@@ -137,7 +145,7 @@ export function pillarChecks(
           chosen.sort((a, b) => a - b);
           changed();
         });
-        return h("label", { for: id, class: "check", title: p.title }, box, ` ${roman(p.number)}`);
+        return h("label", { for: id, class: "check", title: p.title }, box, h("span", { class: "roman" }, roman(p.number)));
       }),
     ),
   );

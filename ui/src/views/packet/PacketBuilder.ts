@@ -347,7 +347,7 @@ export class PacketBuilder implements View {
       h("h2", {}, t("packet.sections")),
       list,
       this.text(t("packet.changes_since"), this.spec.changes_since ?? "", (v) => (this.spec.changes_since = orNull(v)), {
-        placeholder: t("packet.day_placeholder"),
+        placeholder: t("common.day_placeholder"),
       }),
     );
   }
@@ -407,7 +407,7 @@ export class PacketBuilder implements View {
       "div",
       { class: "grid-3" },
       this.text(t("packet.meeting"), s.cover.name, (v) => (s.cover.name = v)),
-      this.text(t("packet.meeting_date"), s.cover.date, (v) => (s.cover.date = v)),
+      this.text(t("common.meeting_date"), s.cover.date, (v) => (s.cover.date = v)),
       this.text(t("packet.place"), s.cover.place, (v) => (s.cover.place = v)),
     );
     const meeting = new MeetingChoice(

@@ -13,6 +13,7 @@ import { NotesList } from "./NotesList";
 import type { RecordHost } from "./host";
 import type { Touched } from "./changes";
 import { t } from "../../i18n";
+import { bilingual } from "../../components/Bilingual";
 
 export class EntryRowView {
   readonly el: HTMLElement;
@@ -50,14 +51,15 @@ export class EntryRowView {
       (message) => this.host.changed(this.touched(), message),
       false,
     );
+    const text = bilingual(e.text, e.text_es, { class: "entry-text" });
     replace(
       this.el,
       h("div", { class: "entry-meta" }, this.statusSelect(), this.kindDate()),
       h(
         "div",
         { class: "entry-main" },
-        h("p", { class: "entry-text" }, e.text),
-        e.text_es ? h("p", { class: "spanish", lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), e.text_es) : null,
+        text.main,
+        text.other,
         e.agencies.length
           ? h(
               "ul",

@@ -13,6 +13,7 @@ import { EntryRowView } from "./EntryRowView";
 import { InitiativeHeader } from "./InitiativeHeader";
 import { NotesList } from "./NotesList";
 import type { RecordHost } from "./host";
+import { preferredText } from "../../components/Bilingual";
 import { t, tn } from "../../i18n";
 
 /** Entries drawn at first and added by each "Show more". */
@@ -45,12 +46,20 @@ export class InitiativeCard {
     private readonly countChanged: () => void,
   ) {
     this.head = h("div", { class: "initiative-head" });
-    this.list = h("ol", { class: "entries", aria: { label: t("initiative.entries_of", { title: outline.title }) } });
+    this.list = h("ol", {
+      class: "entries",
+      aria: { label: t("initiative.entries_of", { title: preferredText(outline.title, outline.title_es) }) },
+    });
     this.more = h("div", { class: "entries-more", aria: { live: "polite" } });
     this.addSlot = h("div", { class: "add-slot" });
     this.el = h(
       "article",
-      { class: "initiative", tabindex: -1, dataset: { initiativeId: String(outline.id) }, aria: { label: outline.title } },
+      {
+        class: "initiative",
+        tabindex: -1,
+        dataset: { initiativeId: String(outline.id) },
+        aria: { label: preferredText(outline.title, outline.title_es) },
+      },
       this.head,
       this.list,
       this.more,

@@ -6,6 +6,7 @@ import type { InitiativeOutline } from "../../bindings/InitiativeOutline";
 import type { InitiativeChange } from "../../bindings/InitiativeChange";
 import type { RecordHost } from "./host";
 import { t } from "../../i18n";
+import { bilingual, preferredText } from "../../components/Bilingual";
 
 type Field = { input: HTMLInputElement | HTMLTextAreaElement; el: HTMLElement };
 
@@ -30,24 +31,18 @@ export class InitiativeHeader {
 
   private renderView() {
     const i = this.initiative;
-    const es = (text: string, cls = "spanish") =>
-      h("p", { class: cls, lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), text);
+    // Each text in the interface's language first, the other beneath it.
+    const title = bilingual(i.title, i.title_es, { tag: "h3", class: "initiative-title" });
+    const summary = bilingual(i.summary, i.summary_es, { class: "summary", otherClass: "summary" });
     replace(
       this.el,
-      h(
-        "div",
-        { class: "initiative-titles" },
-        h("h3", { class: "initiative-title" }, i.title),
-        i.title_es ? es(i.title_es) : null,
-        i.summary ? h("p", { class: "summary" }, i.summary) : null,
-        i.summary_es ? es(i.summary_es, "spanish summary") : null,
-      ),
+      h("div", { class: "initiative-titles" }, title.main, title.other, summary.main, summary.other),
       h(
         "button",
         {
           type: "button",
           class: "button subtle",
-          aria: { label: t("initiative.edit_label", { title: i.title }) },
+          aria: { label: t("initiative.edit_label", { title: preferredText(i.title, i.title_es) }) },
           on: { click: () => this.renderForm() },
         },
         t("action.edit"),

@@ -11,6 +11,7 @@ import type { NoteTarget } from "../../bindings/NoteTarget";
 import { noteLabel } from "../../labels";
 import { confirmDialog } from "../../components/ConfirmDialog";
 import { t } from "../../i18n";
+import { bilingual } from "../../components/Bilingual";
 
 /** Every kind a note on the record may have; if raised and press take an answer. */
 const RECORD_NOTE_KINDS: NoteKind[] = ["objective", "points_to_make", "if_raised", "background", "press"];
@@ -52,11 +53,12 @@ export class NotesList {
   }
 
   private note(n: NoteView): HTMLElement {
+    const text = bilingual(n.text, n.text_es, { tag: "span", class: "note-text", otherTag: "span", otherClass: "note-other" });
     return h(
       "li",
       { class: `note note-${n.kind}` },
       h("span", { class: "note-kind" }, noteLabel(n.kind)),
-      h("span", { class: "note-text" }, n.text),
+      h("span", { class: "note-body" }, text.main, text.other),
       n.answer ? h("span", { class: "note-answer" }, `→ ${n.answer}`) : null,
       h(
         "button",

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setLang } from "../../i18n";
 import { RecordView } from "./RecordView";
 import { PAGE, rowsToShow } from "./InitiativeCard";
 import { Notice } from "../../components/Notice";
@@ -269,5 +270,57 @@ describe("RecordView's General section", () => {
     expect(general.textContent).toContain("The Dialogue met in Mexico City.");
     const sections = [...view.el.querySelectorAll(".dialogue > section")];
     expect(sections[0]).toBe(general);
+  });
+});
+
+describe("RecordView in Spanish", () => {
+  afterEach(() => setLang("en"));
+
+  /** Shows the record again with the interface in Spanish, initiative 11 and pillar I translated. */
+  async function inSpanish() {
+    setLang("es");
+    api.recordOutline.mockImplementation(async () => {
+      const o = outline();
+      const pillar = o.dialogues[0].pillars[0];
+      pillar.title_es = "Primero";
+      pillar.initiatives[0].title_es = "Iniciativa once";
+      pillar.initiatives[0].summary = "A summary";
+      pillar.initiatives[0].summary_es = "Un resumen";
+      return o;
+    });
+    api.store.get(11)![0].text_es = "Registro 1 de la iniciativa 11";
+    view = new RecordView(view.ctx, watcher.factory);
+    document.body.replaceChildren(h("main", view.el));
+    await view.show();
+  }
+
+  it("shows the Spanish first and the English beneath, muted", async () => {
+    await inSpanish();
+    const header = card(11).querySelector(".initiative-header")!;
+    expect(header.querySelector(".initiative-title")?.textContent).toBe("Iniciativa once");
+    expect(header.querySelector(".english")?.textContent).toBe("ENInitiative 11");
+    expect(header.querySelector(".summary")?.textContent).toBe("Un resumen");
+    expect(header.querySelector(".english.summary")?.textContent).toBe("ENA summary");
+    expect(card(11).getAttribute("aria-label")).toBe("Iniciativa once");
+    const entry = card(11).querySelector(".entry")!;
+    expect(entry.querySelector(".entry-text")?.textContent).toBe("Registro 1 de la iniciativa 11");
+    expect(entry.querySelector(".english")?.getAttribute("lang")).toBe("en");
+    const pillar = view.el.querySelector("#pillar-1 .pillar-title")!;
+    expect(pillar.textContent).toContain("Primero");
+    expect(view.el.querySelector("#pillar-1 .english")?.textContent).toBe("ENFirst");
+    expect(view.el.querySelector(".pillar-link")?.getAttribute("aria-label")).toBe("Pilar I: Primero");
+  });
+
+  it("falls back to the English with an EN marker where there is no Spanish", async () => {
+    await inSpanish();
+    const title = card(12).querySelector(".initiative-title")!;
+    expect(title.getAttribute("lang")).toBe("en");
+    expect(title.querySelector(".lang-tag.fallback")?.textContent).toBe("EN");
+    expect(title.textContent).toBe("ENInitiative 12");
+    expect(card(12).querySelector(".english")).toBeNull();
+    const second = [...view.el.querySelectorAll(".pillar-title")][1];
+    expect(second.querySelector(".lang-tag.fallback")).not.toBeNull();
+    const untranslated = card(11).querySelectorAll(".entry")[1];
+    expect(untranslated.querySelector(".entry-text .lang-tag.fallback")).not.toBeNull();
   });
 });

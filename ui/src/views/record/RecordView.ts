@@ -19,6 +19,7 @@ import { EntryRowView } from "./EntryRowView";
 import { InitiativeCard } from "./InitiativeCard";
 import { intersectionWatcher, type Watcher, type WatcherFactory } from "./visibility";
 import { t, tn } from "../../i18n";
+import { bilingual, preferredText } from "../../components/Bilingual";
 
 /** Initiatives whose entries are read before the first paint, so it shows entries at once. */
 const FIRST_PAINT = { initiatives: 3, entries: 12 };
@@ -248,7 +249,7 @@ export class RecordView implements View, RecordHost {
       {
         href: `#pillar-${p.id}`,
         class: "pillar-link",
-        aria: { label: `${t("record.pillar", { n: roman(p.number) })}: ${p.title}` },
+        aria: { label: `${t("record.pillar", { n: roman(p.number) })}: ${preferredText(p.title, p.title_es)}` },
         on: { click: jump },
       },
       roman(p.number),
@@ -256,13 +257,12 @@ export class RecordView implements View, RecordHost {
   }
 
   private dialogue(d: DialogueOutline, general: HTMLElement | null): HTMLElement {
+    const name = bilingual(d.name, d.name_es, { class: "dialogue-name", otherClass: "dialogue-name-other" });
     return h(
       "div",
       { class: "dialogue" },
-      h("p", { class: "dialogue-name" }, d.name),
-      d.name_es
-        ? h("p", { class: "spanish dialogue-name-es", lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), d.name_es)
-        : null,
+      name.main,
+      name.other,
       d.launched ? h("p", { class: "muted dialogue-launched" }, t("record.relaunched", { date: d.launched.text })) : null,
       general,
       d.pillars.map((p) => this.pillar(p)),
@@ -306,6 +306,7 @@ export class RecordView implements View, RecordHost {
       this.cards.set(i.id, card);
     }
     recount();
+    const title = bilingual(p.title, p.title_es, { tag: "span", otherClass: "pillar-title-other" });
     return h(
       "section",
       { class: "pillar", id: `pillar-${p.id}`, aria: { labelledby: `pillar-title-${p.id}` } },
@@ -313,12 +314,10 @@ export class RecordView implements View, RecordHost {
         "h2",
         { class: "pillar-title", id: `pillar-title-${p.id}` },
         h("span", { class: "pillar-number" }, t("record.pillar", { n: roman(p.number) })),
-        h("span", {}, p.title),
+        title.main,
         count,
       ),
-      p.title_es
-        ? h("p", { class: "spanish pillar-title-es", lang: "es" }, h("span", { class: "lang-tag" }, t("lang.tag_es")), p.title_es)
-        : null,
+      title.other,
       cards.map((c) => c.el),
     );
   }
