@@ -5,9 +5,10 @@
 //! consecutive glyphs share one string and only kerning or justification adds a number.
 //! printpdf still builds the document around these streams (fonts, widths, links, metadata).
 //!
-//! Tagged output wraps every painted item in marked content: `/P <</MCID n>> BDC … EMC`
+//! Tagged output wraps every painted item in marked content: `/P<</MCID n>>BDC … EMC`
 //! for content of a structure element, `/Artifact … EMC` for page furniture. Runs of
-//! items with the same mark share one sequence, so tagging adds a few bytes per block.
+//! items with the same mark share one sequence, so tagging adds a few bytes per block;
+//! no space is written where a delimiter already separates (tagging's share of the bytes).
 
 use super::fonts::{space_glyph, units_per_em};
 use super::paginate::{Item, Page};
@@ -106,14 +107,14 @@ impl Marker<'_> {
         match mark {
             Mark::Node(node) => {
                 let role = tree.nodes.get(node).map_or("Span", |n| n.role.name());
-                let _ = writeln!(out, "/{role} <</MCID {}>> BDC", self.mcids.len());
+                let _ = writeln!(out, "/{role}<</MCID {}>>BDC", self.mcids.len());
                 self.mcids.push(node);
             }
             Mark::Artifact(Artifact::Header) => {
-                out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n")
+                out.extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Header>>BDC\n")
             }
             Mark::Artifact(Artifact::Footer) => {
-                out.extend_from_slice(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n")
+                out.extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n")
             }
             Mark::Artifact(Artifact::Layout) => out.extend_from_slice(b"/Artifact BMC\n"),
         }
