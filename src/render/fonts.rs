@@ -111,11 +111,36 @@ pub fn space_glyph(style: Style) -> u16 {
         .map_or(0, |g| g.0)
 }
 
+/// FNV-1a: the caches here are keyed by short words from our own packet, so the SipHash
+/// default (built to resist crafted keys) only cost time; it showed in profiles.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map hashed with [`Fnv`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Shapes text once per (face, text) and remembers the result: packets repeat words a lot.
 #[derive(Default)]
 pub struct Shaper {
     /// One map per face, looked up by `&str` so a hit allocates nothing.
-    cache: [HashMap<String, Rc<Shaped>>; 3],
+    cache: [FastMap<String, Rc<Shaped>>; 3],
 }
 
 impl Shaper {

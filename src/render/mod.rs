@@ -7,6 +7,7 @@
 //! names, link annotations, the structure tree of a tagged PDF (`tags`, `metadata`),
 //! compression (`xref` deflates the cross-reference stream). Every packet is a tagged (accessible) PDF.
 
+pub mod breaking;
 pub mod build;
 pub mod content;
 pub mod finish;

@@ -9,6 +9,16 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Subset {
     pub bytes: Vec<u8>,
     pub map: BTreeMap<u16, u16>,
+    /// `map` as a table indexed by old id (0 where absent): every glyph on every page is
+    /// looked up, and a tree search per glyph showed in profiles.
+    dense: Vec<u16>,
+}
+
+impl Subset {
+    /// The new id of original glyph `gid`; 0 (.notdef) when the subset lacks it.
+    pub fn new_id(&self, gid: u16) -> u16 {
+        self.dense.get(gid as usize).copied().unwrap_or(0)
+    }
 }
 
 /// Subsets `style`'s face to `used` glyphs (plus .notdef, which must stay glyph 0).
@@ -26,10 +36,14 @@ pub fn subset(style: Style, used: &BTreeSet<u16>) -> Result<Subset, String> {
     let bytes = allsorts::subset::subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
         .map_err(|e| e.to_string())?;
     // allsorts renumbers each requested glyph to its position in `ids`.
-    let map = ids
+    let map: BTreeMap<u16, u16> = ids
         .iter()
         .enumerate()
         .map(|(new, old)| (*old, new as u16))
         .collect();
-    Ok(Subset { bytes, map })
+    let mut dense = vec![0; ids.iter().max().map_or(0, |m| *m as usize + 1)];
+    for (old, new) in &map {
+        dense[*old as usize] = *new;
+    }
+    Ok(Subset { bytes, map, dense })
 }

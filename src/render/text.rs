@@ -3,7 +3,8 @@
 //! after word spaces. Words wider than the line (URLs, a 300-letter word) are cut where
 //! they must be so that nothing ever overflows the measure.
 
-use super::fonts::{has_glyph, units_per_em, Shaped, Shaper, Style};
+use super::breaking::{optimal_fit, Measured};
+use super::fonts::{has_glyph, units_per_em, FastMap, Shaped, Shaper, Style};
 use super::tree::{Align, ParaStyle, Rgb, Span};
 use crate::model::Lang;
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -12,7 +13,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::{wrap_first_fit, wrap_optimal_fit, Penalties};
+use textwrap::wrap_algorithms::wrap_first_fit;
 
 /// A shaped piece placed in a run; `extra` points are added after it (justification).
 #[derive(Debug, Clone)]
@@ -44,8 +45,9 @@ pub struct Typesetter {
     pub lang: Lang,
     /// Characters the font lacks, with how often each was replaced.
     pub missing: BTreeMap<char, usize>,
-    /// Hyphenation points by language and lowercase word: words repeat, patterns are not free.
-    breaks: std::collections::HashMap<(Lang, String), Vec<usize>>,
+    /// Hyphenation points by lowercase word, a map per language (`Lang as usize`): words
+    /// repeat, patterns are not free, and a hit allocates nothing.
+    breaks: [FastMap<String, Vec<usize>>; 2],
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +60,18 @@ struct Frag {
     space: f32,
     /// Width of the hyphen shown when the line breaks here (0: no hyphen).
     hyphen: f32,
+}
+
+impl Measured for Frag {
+    fn width(&self) -> f32 {
+        self.width
+    }
+    fn space(&self) -> f32 {
+        self.space
+    }
+    fn hyphen(&self) -> f32 {
+        self.hyphen
+    }
 }
 
 impl Fragment for Frag {
@@ -130,7 +144,7 @@ impl Typesetter {
             shaper: Shaper::new(),
             lang,
             missing: BTreeMap::new(),
-            breaks: std::collections::HashMap::new(),
+            breaks: Default::default(),
         }
     }
 
@@ -184,11 +198,19 @@ impl Typesetter {
         if frags.is_empty() {
             return Vec::new();
         }
-        let widths = [width as f64];
-        let lines = match wrap_optimal_fit(&frags, &widths, &Penalties::new()) {
-            Ok(lines) => lines,
+        let lines: Vec<&[Frag]> = match optimal_fit(&frags, width) {
+            Some(ends) => {
+                let mut start = 0;
+                ends.into_iter()
+                    .map(|end| {
+                        let line = &frags[start..end];
+                        start = end;
+                        line
+                    })
+                    .collect()
+            }
             // Only when the cost would overflow (absurdly long paragraphs): greedy is still correct.
-            Err(_) => wrap_first_fit(&frags, &widths),
+            None => wrap_first_fit(&frags, &[width as f64]),
         };
         let count = lines.len();
         // A justified paragraph with one visibly loose line is set ragged-right whole:
@@ -219,7 +241,7 @@ impl Typesetter {
         let scale = size / units_per_em();
         let mut frags: Vec<Frag> = Vec::new();
         for span in spans {
-            let text = self.substitute_missing(&span.text).into_owned();
+            let text = self.substitute_missing(&span.text);
             let space = self.shaper.shape(span.style, " ").width as f32 * scale;
             let hyphen = self.shaper.shape(span.style, "-").width as f32 * scale;
             if text.starts_with(breaking_space) {
@@ -294,14 +316,15 @@ impl Typesetter {
         }
         let offset = part.len() - part.trim_start_matches(|c: char| !c.is_alphabetic()).len();
         let lang = self.lang;
-        let breaks = self
-            .breaks
-            .entry((lang, lower))
-            .or_insert_with_key(|(_, w)| dictionary(lang).hyphenate(w).breaks)
-            .clone();
+        let known = &mut self.breaks[lang as usize];
+        if !known.contains_key(&lower) {
+            let found = dictionary(lang).hyphenate(&lower).breaks;
+            known.insert(lower.clone(), found);
+        }
+        let breaks = &known[&lower];
         let mut out = Vec::with_capacity(breaks.len() + 1);
         let mut start = 0;
-        for b in breaks {
+        for &b in breaks {
             let at = offset + b;
             if at > start && at < part.len() && part.is_char_boundary(at) {
                 out.push((&part[start..at], true));

@@ -16,6 +16,12 @@ use std::io::Write;
 /// structure elements.
 const OBJECTS_PER_STREAM: usize = 1000;
 
+/// zlib level for object streams, below the files' usual 6: their text (one structure
+/// element per object, keys repeated) gives deflate long candidate chains, and level 6
+/// searched four times as many of them for a few bytes less; this deflate was most of
+/// what tagging cost.
+const OBJECT_STREAM_LEVEL: u32 = 5;
+
 /// Bytes per cross-reference row: type (1), offset or object stream (4), index (2).
 const COLUMNS: usize = 7;
 
@@ -76,7 +82,7 @@ pub fn save(doc: &lopdf::Document, level: u32) -> std::io::Result<Vec<u8>> {
         }
         let first = head.len();
         head.extend_from_slice(&body);
-        let packed = deflate(&head, level)?;
+        let packed = deflate(&head, level.min(OBJECT_STREAM_LEVEL))?;
         entries.push(Entry::Direct(out.len()));
         let mut dict = Dictionary::new();
         dict.set("Type", "ObjStm");
