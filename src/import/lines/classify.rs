@@ -27,8 +27,8 @@ pub(super) enum Raw {
 
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$").unwrap());
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\s*)[-*+•◦▪‣·●○■□➢►✓]\s+(\S.*)$").unwrap());
+/// Characters that mark a list item ("- item", "• item").
+const BULLETS: &str = "-*+•◦▪‣·●○■□➢►✓";
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\s*)(?:\(([0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)|([0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})[.)])\s+(\S.*)$")
         .unwrap()
@@ -49,7 +49,7 @@ pub(super) fn classify(raw_line: &str) -> Raw {
     };
     let may_be_rule = matches!(first, '=' | '-');
     let may_be_heading = first == '#';
-    let may_be_bullet = "-*+•◦▪‣·●○■□➢►✓".contains(first);
+    let may_be_bullet = BULLETS.contains(first);
     let may_be_numbered = (first.is_ascii_alphanumeric() || first == '(')
         && line
             .trim_start()
@@ -70,13 +70,13 @@ pub(super) fn classify(raw_line: &str) -> Raw {
             text,
         };
     }
-    if let Some(c) = may_be_bullet.then(|| BULLET.captures(&line)).flatten() {
-        let text = content(&c[2]);
+    if let Some((indent, item)) = may_be_bullet.then(|| dash_item(&line)).flatten() {
+        let text = content(item);
         if text.is_empty() || is_furniture(&text) {
             return Raw::Furniture;
         }
         return Raw::Bullet {
-            indent: c[1].len(),
+            indent,
             marker: Marker::Dash,
             text,
         };
@@ -104,6 +104,21 @@ pub(super) fn classify(raw_line: &str) -> Raw {
     }
 }
 
+/// A list item marked by a dash or bullet character: its indent in bytes and its
+/// text. The marker is followed by white space and then the text (what
+/// `^(\s*)[-*+•…]\s+(\S.*)$` matches, without running a regex on every line).
+fn dash_item(line: &str) -> Option<(usize, &str)> {
+    let rest = line.trim_start();
+    let mut chars = rest.chars();
+    let marker = chars.next()?;
+    if !BULLETS.contains(marker) {
+        return None;
+    }
+    let after = chars.as_str();
+    let text = after.trim_start();
+    (text.len() < after.len() && !text.is_empty()).then_some((line.len() - rest.len(), text))
+}
+
 fn marker_of(label: &str) -> Marker {
     if let Ok(n) = label.parse::<u32>() {
         return Marker::Number(n);
@@ -119,6 +134,14 @@ fn marker_of(label: &str) -> Marker {
 /// Markup removed and inner whitespace collapsed.
 fn content(text: &str) -> String {
     let stripped = strip_markup(text);
+    // Most lines are already single-spaced: no need to split and join them.
+    let single_spaced = !stripped.starts_with(char::is_whitespace)
+        && !stripped.ends_with(char::is_whitespace)
+        && !stripped.contains("  ")
+        && !stripped.chars().any(|c| c != ' ' && c.is_whitespace());
+    if single_spaced {
+        return stripped;
+    }
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -127,4 +150,35 @@ fn inline_list(label: &str, text: &str) -> bool {
     label
         .parse::<u32>()
         .is_ok_and(|n| text.contains(&format!("({})", n + 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    /// `dash_item` reads a list item as `^(\s*)[-*+•…]\s+(\S.*)$` did.
+    #[test]
+    fn a_dash_item_is_read_as_the_bullet_pattern_read_it() {
+        let bullet = Regex::new(r"^(\s*)[-*+•◦▪‣·●○■□➢►✓]\s+(\S.*)$").expect("valid pattern");
+        let pieces = prop::sample::select(vec![
+            "-", "*", "•", "✓", " ", "\t", "\u{2003}", "\u{A0}", "x", "é", "--", "\r", "",
+        ]);
+        let mut runner = TestRunner::new(Config {
+            cases: 4000,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        runner
+            .run(&prop::collection::vec(pieces, 0..10), |parts| {
+                let line = parts.concat();
+                let want = bullet
+                    .captures(&line)
+                    .map(|c| (c[1].len(), c.get(2).expect("group 2").as_str()));
+                prop_assert_eq!(dash_item(&line), want);
+                Ok(())
+            })
+            .expect("dash_item agrees with the pattern");
+    }
 }
