@@ -13,6 +13,10 @@ const TAB_WIDTH: usize = 4;
 /// spaces) becomes " - ", and one that joins (en dash between digits or letters,
 /// Unicode hyphens) becomes "-". A dash opening the line stays a bullet "-".
 pub fn normalize_chars(line: &str) -> String {
+    // Plain ASCII without tabs or double spaces has nothing to normalise.
+    if line.is_ascii() && !line.contains('\t') && !line.contains("  ") {
+        return line.trim_end().to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
     let mut at_start = true;

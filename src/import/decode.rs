@@ -140,6 +140,10 @@ fn refuse_control_characters(text: &str, name: &str) -> Result<(), ImportError> 
 
 /// CRLF, lone CR and the Unicode line and paragraph separators become `\n`.
 pub fn normalize_line_endings(text: &str) -> String {
+    // Neither CR nor U+2028/2029 (encoded 0xE2 0x80 0xA8/0xA9): nothing to change.
+    if !text.bytes().any(|b| b == b'\r' || b == 0xE2) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -91,13 +91,9 @@ fn document_xml(zip: &[u8]) -> Result<String, &'static str> {
     Err("no word/document.xml: this zip archive is not a Word document")
 }
 
-static PARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<w:p(?:\s[^>]*)?(?:/>|>(.*?)</w:p>)").unwrap());
 static STYLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<w:pStyle\s+w:val="([^"]+)""#).unwrap());
 static LEVEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"<w:ilvl\s+w:val="(\d+)""#).unwrap());
-static RUN_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\s*/>").unwrap());
 
 /// Heading level of a paragraph style: "Heading2"/"heading 2" -> 2, "Title" -> 1,
 /// Spanish Word's "Ttulo1" ("Título 1") -> 1.
@@ -112,16 +108,119 @@ fn heading_level(style: &str) -> Option<usize> {
     digits.parse().ok().filter(|n| (1..=6).contains(n))
 }
 
+/// Whether `text` starts with a white-space character (`\s`).
+fn starts_with_space(text: &str) -> bool {
+    text.starts_with(char::is_whitespace)
+}
+
+/// The content of each paragraph (`<w:p ...>content</w:p>`, or "" for `<w:p/>`), in
+/// order: what `(?s)<w:p(?:\s[^>]*)?(?:/>|>(.*?)</w:p>)` finds, read in one pass
+/// instead of by a regex's capture engine (the document is megabytes long).
+fn paragraph_bodies(xml: &str) -> Vec<&str> {
+    const OPEN: &str = "<w:p";
+    const CLOSE: &str = "</w:p>";
+    let last_close = xml.rfind(CLOSE);
+    // The first "</w:p>" at or after `at`.
+    let close_after = |at: usize| -> Option<usize> {
+        if last_close.is_none_or(|l| l < at) {
+            return None;
+        }
+        xml[at..].find(CLOSE).map(|i| at + i)
+    };
+    let mut bodies = Vec::new();
+    let mut from = 0;
+    while let Some(i) = xml[from..].find(OPEN) {
+        let start = from + i;
+        let after = start + OPEN.len();
+        let rest = &xml[after..];
+        // Where the tag's ">" is, and whether "/>" may close it instead.
+        let (gt, may_self_close) = if rest.starts_with('>') {
+            (Some(after), false)
+        } else if rest.starts_with("/>") {
+            bodies.push("");
+            from = after + 2;
+            continue;
+        } else if starts_with_space(rest) {
+            let space = rest.chars().next().map_or(1, char::len_utf8);
+            let gt = xml[after + space..].find('>').map(|g| after + space + g);
+            (gt, true)
+        } else {
+            (None, false)
+        };
+        let Some(gt) = gt else {
+            from = after;
+            continue;
+        };
+        if let Some(close) = close_after(gt + 1) {
+            bodies.push(&xml[gt + 1..close]);
+            from = close + CLOSE.len();
+        } else if may_self_close && xml[..gt].ends_with('/') && gt > after + 1 {
+            bodies.push("");
+            from = gt + 1;
+        } else {
+            from = after;
+        }
+    }
+    bodies
+}
+
+/// The runs of a paragraph: the text of each `<w:t>` element (`Some`), and a tab or
+/// break (`None`): what `<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\s*/>` finds.
+fn runs(body: &str) -> Vec<Option<&str>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = body[from..].find("<w:") {
+        let start = from + i;
+        let after = start + "<w:".len();
+        if let Some((text, end)) = run_text(body, after) {
+            out.push(Some(text));
+            from = end;
+            continue;
+        }
+        let rest = &body[after..];
+        let name = ["tab", "br", "cr"].iter().find(|n| rest.starts_with(**n));
+        if let Some(name) = name {
+            let tail = &rest[name.len()..];
+            let spaced = tail.trim_start();
+            if spaced.starts_with("/>") {
+                out.push(None);
+                from = after + name.len() + (tail.len() - spaced.len()) + 2;
+                continue;
+            }
+        }
+        from = after;
+    }
+    out
+}
+
+/// A `<w:t>` element whose name ends at `after` (just past "<w:"): its text and
+/// where the element ends.
+fn run_text(body: &str, after: usize) -> Option<(&str, usize)> {
+    let rest = body[after..].strip_prefix('t')?;
+    let open_end = after + 1;
+    let gt = if rest.starts_with('>') {
+        open_end
+    } else if starts_with_space(rest) {
+        let space = rest.chars().next().map_or(1, char::len_utf8);
+        open_end + space + body[open_end + space..].find('>')?
+    } else {
+        return None;
+    };
+    let text_end = body[gt + 1..].find('<').map_or(body.len(), |i| gt + 1 + i);
+    body[text_end..]
+        .starts_with("</w:t>")
+        .then(|| (&body[gt + 1..text_end], text_end + "</w:t>".len()))
+}
+
 /// Each paragraph of `document.xml` as a line of Markdown-like text.
 fn paragraphs(xml: &str) -> String {
     let mut out = String::new();
     let mut in_list = false;
-    for caps in PARAGRAPH.captures_iter(xml) {
-        let body = caps.get(1).map_or("", |m| m.as_str());
+    for body in paragraph_bodies(xml) {
         let mut text = String::new();
-        for run in RUN_TEXT.captures_iter(body) {
-            match run.get(1) {
-                Some(t) => text.push_str(&super::html::decode_entities(t.as_str())),
+        for run in runs(body) {
+            match run {
+                Some(t) => text.push_str(&super::html::decode_entities(t)),
                 None => text.push(' '),
             }
         }

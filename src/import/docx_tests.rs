@@ -98,3 +98,60 @@ fn heading_styles_in_english_and_spanish_word() {
     assert_eq!(heading_level("Ttulo1"), Some(1));
     assert_eq!(heading_level("Normal"), None);
 }
+
+/// The paragraph and run scanners find what the regexes they replace found: the
+/// same bodies and runs, in order, for any mix of the tags' pieces.
+#[test]
+fn scanners_read_paragraphs_and_runs_as_the_regexes_did() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let paragraph = Regex::new(r"(?s)<w:p(?:\s[^>]*)?(?:/>|>(.*?)</w:p>)").expect("valid pattern");
+    let run =
+        Regex::new(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab|br|cr)\s*/>").expect("valid pattern");
+    let pieces = prop::sample::select(vec![
+        "<w:p",
+        "<w:p>",
+        "</w:p>",
+        "/>",
+        ">",
+        "<",
+        "/",
+        " ",
+        "\u{2003}",
+        "\n",
+        "x",
+        "é",
+        "<w:t",
+        "<w:t>",
+        "</w:t>",
+        "<w:tab",
+        "<w:br",
+        "<w:cr",
+        "<w:pPr>",
+        "w:val=\"1\"",
+        "<w:",
+        "t",
+        "p",
+    ]);
+    let mut runner = TestRunner::new(Config {
+        cases: 4000,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&prop::collection::vec(pieces, 0..24), |parts| {
+            let xml = parts.concat();
+            let want: Vec<&str> = paragraph
+                .captures_iter(&xml)
+                .map(|c| c.get(1).map_or("", |m| m.as_str()))
+                .collect();
+            prop_assert_eq!(paragraph_bodies(&xml), want);
+            let want: Vec<Option<&str>> = run
+                .captures_iter(&xml)
+                .map(|c| c.get(1).map(|m| m.as_str()))
+                .collect();
+            prop_assert_eq!(runs(&xml), want);
+            Ok(())
+        })
+        .expect("scanners agree with the regexes");
+}

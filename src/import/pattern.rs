@@ -21,11 +21,24 @@ pub struct Pattern {
     any: Regex,
 }
 
+/// The pattern for ASCII text: ASCII word boundaries, and the Unicode classes it
+/// uses (`\p{L}`, `\w`, `\s`, `\d`) written as their ASCII members, the only ones
+/// an ASCII text holds. The automaton is then a fraction of the size, and so is the
+/// work of reading a match's capture groups.
+fn ascii_classes(pattern: &str) -> String {
+    pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\p{L}", "[A-Za-z]")
+        .replace(r"\w", "[0-9A-Za-z_]")
+        .replace(r"\s", r"[\t-\r ]")
+        .replace(r"\d", "[0-9]")
+}
+
 impl Pattern {
     /// Compiles `pattern`; panics on an invalid pattern, which is a bug in this crate.
     pub fn new(pattern: &str) -> Self {
         Pattern {
-            ascii: Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid pattern"),
+            ascii: Regex::new(&ascii_classes(pattern)).expect("valid pattern"),
             any: Regex::new(&pattern.replace(r"\b", BOUNDARY)).expect("valid pattern"),
         }
     }

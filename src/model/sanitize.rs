@@ -9,7 +9,12 @@ use std::borrow::Cow;
 /// "\n" and a lone "\r" becomes "\n", so text from an old Mac file keeps its lines
 /// instead of gluing them together. Borrows when there is nothing to remove.
 pub fn strip_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_stripped) {
+    // A control character is a C0 byte, DEL, or a C1 character (encoded 0xC2 0x80..0x9F):
+    // a byte scan rules most texts out before the character scan.
+    let maybe = text
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7F || b == 0xC2);
+    if !maybe || !text.chars().any(is_stripped) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
