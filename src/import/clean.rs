@@ -276,6 +276,23 @@ pub fn is_furniture(line: &str) -> bool {
         || is_contact_line(trimmed)
 }
 
+/// A headline run together with what followed it on a web page's title bar or masthead
+/// ("Joint Statement of … | 202-482-4883", "… | Office of Public Affairs |
+/// press@doc.gov"): the trailing " | " segments that are contact details or furniture
+/// are cut, so a phone number never reaches a dialogue's name.
+pub fn without_contact_tail(headline: &str) -> &str {
+    let mut kept = headline;
+    while let Some((head, tail)) = kept.rsplit_once('|') {
+        let tail = tail.trim();
+        let contact = PHONE.is_match(tail) || EMAIL.is_match(tail) || is_furniture(tail);
+        if !contact || head.trim().is_empty() {
+            break;
+        }
+        kept = head.trim_end();
+    }
+    kept
+}
+
 /// "Home > Briefing Room > Statements": short segments joined by arrows or slashes,
 /// starting at the site's home page or running three segments or more.
 fn is_breadcrumb(folded: &str) -> bool {
@@ -322,6 +339,23 @@ mod tests {
         assert_eq!(normalize_chars("project – a public"), "project - a public");
         assert_eq!(normalize_chars("\t– nested"), "    - nested");
         assert_eq!(normalize_chars("¿Qué? ¡Sí! ñandú"), "¿Qué? ¡Sí! ñandú");
+    }
+
+    #[test]
+    fn contact_details_after_a_headline_are_cut() {
+        assert_eq!(
+            without_contact_tail("Joint Statement of the Committee | 202-482-4883"),
+            "Joint Statement of the Committee"
+        );
+        assert_eq!(
+            without_contact_tail("Joint Statement | Office of Public Affairs | press@doc.gov"),
+            "Joint Statement"
+        );
+        assert_eq!(
+            without_contact_tail("Joint Statement | The White House"),
+            "Joint Statement | The White House"
+        );
+        assert_eq!(without_contact_tail("| 202-482-4883"), "| 202-482-4883");
     }
 
     #[test]

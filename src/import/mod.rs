@@ -127,7 +127,12 @@ pub fn parse_document(text: &str, source_name: &str) -> ParsedDocument {
     let content_start = first_pillar.unwrap_or(after_title);
     let mut warnings = Vec::new();
 
-    let title = masthead.title.map(|i| blocks[i].text.clone());
+    // A headline that is page furniture once its contact tail is cut (an office and
+    // its phone number) names nothing: the file's name stands in.
+    let title = masthead
+        .title
+        .map(|i| clean::without_contact_tail(&blocks[i].text).to_string())
+        .filter(|t| !clean::is_furniture(t));
     let source_title = title.clone().unwrap_or_else(|| source_name.to_string());
     let mut date = masthead.date.clone();
     if date.is_none() {

@@ -161,10 +161,15 @@ pub fn outline(blocks: &[Block], from: usize) -> Outline {
                     rule = "heading 'Pillar N', titled by the document's list of pillars";
                 } else {
                     rule = "heading 'Pillar N' without a title";
-                    // The heading names the pillar only by number: "PILLAR 2".
-                    title = block
+                    // The heading names the pillar only by number: "PILLAR 2" (and
+                    // "Pillar I: Home > News" keeps only its label, "Pillar I").
+                    let label = block
                         .text
-                        .trim()
+                        .split_whitespace()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    title = label
                         .trim_end_matches([':', '.', '-', ')', ' '])
                         .to_string();
                 }
