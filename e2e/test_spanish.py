@@ -7,6 +7,7 @@ Each test starts the app afresh; they run in order.
 """
 
 import os
+import re
 import time
 import unittest
 
@@ -32,6 +33,8 @@ TITLE_ES = "Fortalecimiento de las cadenas de suministro (prueba e2e)"
 MEETING = "HLED Ministerial (e2e)"
 MEETING_ES = "Reunión ministerial del DEAN (e2e)"
 ITEM_ES = "Sesión de apertura"
+SPANISH_MONTH = re.compile(r"\b(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}")
+ENGLISH_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
 def nav_labels(d):
@@ -69,6 +72,13 @@ class SpanishApp(unittest.TestCase):
         self.assertEqual(nav_labels(d), SPANISH_NAV)
         titles = [e.text for e in d.find_elements(By.CSS_SELECTOR, ".pillar-title .pillar-number")]
         self.assertEqual(titles, ["Pilar I", "Pilar II", "Pilar III", "Pilar IV"])
+        # Entry dates are written in Spanish ("octubre de 2021"), the source's words on hover.
+        wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".entry .date")))
+        dates = [(e.text, e.get_attribute("title") or "") for e in d.find_elements(By.CSS_SELECTOR, ".entry .date")]
+        spanish = [(text, title) for text, title in dates if SPANISH_MONTH.search(text)]
+        self.assertTrue(spanish, dates[:10])
+        self.assertTrue(any(ENGLISH_MONTH.search(title) for _, title in spanish), spanish[:10])
+        shot(d, "es-record-dates")
         # Pillar numerals use the font's plain capitals (ss04), not its serifed I.
         features = {d.execute_script("return getComputedStyle(arguments[0]).fontFeatureSettings", e) for e in d.find_elements(By.CSS_SELECTOR, ".pillar-link, .pillar-number")}
         self.assertTrue(all("ss04" in f for f in features), features)

@@ -137,11 +137,11 @@ fn search_finds_cofepris_with_highlighted_parts() {
 #[test]
 fn read_date_reads_words_and_refuses_impossible_days() {
     let h = Harness::new();
-    let reading = h.ok("read_date", json!({ "text": "June 2021" }));
+    let reading = h.ok("read_date", json!({ "text": "June 2021", "lang": "en" }));
     assert_eq!(reading["edtf"], "2021-06");
     assert_eq!(reading["date"]["text"], "June 2021");
     let err = h
-        .call("read_date", json!({ "text": "2021-02-30" }))
+        .call("read_date", json!({ "text": "2021-02-30", "lang": "en" }))
         .unwrap_err();
     assert_eq!(code(&err), "invalid_input");
     assert!(err["message"]

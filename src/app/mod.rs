@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod dates;
 pub mod error;
 pub mod import;
 mod meeting_documents;

@@ -7,7 +7,7 @@ use crate::store::{EntryPatch, InitiativePatch, Store};
 
 // The types this use case's requests and responses are made of; the faces take them
 // from here.
-pub use crate::model::{DateReading, HistoryEvent, Id, NoteKind, Record};
+pub use crate::model::{DateReading, HistoryEvent, Id, Lang, NoteKind, Record};
 pub use crate::store::{EntryQuery, EntryRow, EntryView, NewEntry, NoteTarget, Outline};
 use serde::Deserialize;
 
@@ -244,8 +244,8 @@ pub fn dialogue_scope(store: &Store, named: Option<&str>) -> Result<Option<Id>> 
 }
 
 /// How typed date text reads ("June 2021" -> `2021-06`), or why it is not a date.
-pub fn read_date(text: &str) -> Result<DateReading> {
-    Ok(read_date_input(text)?)
+pub fn read_date(text: &str, lang: Lang) -> Result<DateReading> {
+    Ok(super::dates::in_language(read_date_input(text)?, lang))
 }
 
 #[cfg(test)]
@@ -349,9 +349,11 @@ mod tests {
     #[test]
     fn an_impossible_typed_date_is_invalid_input() {
         assert_eq!(
-            read_date("31 February 2022").unwrap_err().code,
+            read_date("31 February 2022", Lang::En).unwrap_err().code,
             ErrorCode::InvalidInput
         );
-        assert_eq!(read_date("June 2021").unwrap().edtf, "2021-06");
+        assert_eq!(read_date("June 2021", Lang::En).unwrap().edtf, "2021-06");
+        let spanish = read_date("junio de 2021", Lang::Es).unwrap();
+        assert_eq!(spanish.explanation, "2021-06: junio de 2021 (mes)");
     }
 }

@@ -3,7 +3,8 @@
 
 import { commands } from "./bindings/commands";
 import { isIpcError, type IpcError } from "./ipc";
-import { t, type MessageKey } from "./i18n";
+import { lang, t, type MessageKey } from "./i18n";
+import type { EntryDate } from "./bindings/EntryDate";
 import type { ErrorCode } from "./bindings/ErrorCode";
 
 export { isIpcError };
@@ -31,6 +32,12 @@ const ERROR_LEADS: Record<ErrorCode, MessageKey> = {
   internal: "error.internal",
 };
 
-export const api = commands;
+/** The generated client, with the commands that answer in the interface's language
+ * given the current language (so views call them as before: `readDate(text)`). */
+export const api = {
+  ...commands,
+  readDate: (text: string) => commands.readDate(text, lang()),
+  dateWords: (dates: EntryDate[]) => commands.dateWords(dates, lang()),
+};
 
 export type Api = typeof api;

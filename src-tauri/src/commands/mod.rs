@@ -86,6 +86,7 @@ macro_rules! contract {
 }
 
 use briefbook::app::backup::{BackupRow, DatabaseInfo};
+use briefbook::app::dates::{EntryDate, Lang};
 use briefbook::app::import::translation::{PairChoice, TranslationPreview, TranslationReport};
 use briefbook::app::import::{ImportInput, ImportPreview, MergeReport};
 use briefbook::app::meetings::{MeetingChange, MeetingRow, NewMeeting};
@@ -125,7 +126,8 @@ contract! {
     record::add_note(app: AppHandle<R>; target: NoteTarget, kind: NoteKind, text: String) -> Id;
     record::delete_note(app: AppHandle<R>; id: Id) -> ();
     record::undo_last(app: AppHandle<R>;) -> Option<String>;
-    record::read_date(; text: String) -> DateReading;
+    record::read_date(; text: String, lang: Lang) -> DateReading;
+    record::date_words(; dates: Vec<EntryDate>, lang: Lang) -> Vec<String>;
     record::history(app: AppHandle<R>; since: Option<String>) -> Vec<HistoryEvent>;
     search::search(app: AppHandle<R>; query: String, limit: u32) -> Vec<SearchHit>;
     import::preview_import(app: AppHandle<R>; input: ImportInput; progress) -> ImportPreview;

@@ -1,6 +1,7 @@
 //! Reading and editing the record: entries, initiatives, notes, undo and history.
 
 use crate::state::{blocking, CmdResult};
+use briefbook::app::dates::{self, EntryDate, Lang};
 use briefbook::app::record::{self, EntryChange, InitiativeChange};
 use briefbook::app::record::{
     DateReading, EntryQuery, EntryRow, EntryView, HistoryEvent, Id, NewEntry, NoteKind, NoteTarget,
@@ -154,10 +155,18 @@ pub async fn undo_last<R: Runtime>(app: AppHandle<R>) -> CmdResult<Option<String
     blocking(&app, |s| s.with_store(record::undo)).await
 }
 
-/// How typed date text reads ("June 2021" -> `2021-06`), or why it is not a date.
+/// How typed date text reads ("June 2021" -> `2021-06`), or why it is not a date; the
+/// reading in the interface's language `lang`.
 #[tauri::command]
-pub async fn read_date(text: String) -> CmdResult<DateReading> {
-    record::read_date(&text)
+pub async fn read_date(text: String, lang: Lang) -> CmdResult<DateReading> {
+    record::read_date(&text, lang)
+}
+
+/// The words to show for each date in the interface's language, in order (one call per
+/// view: the Record view shows hundreds).
+#[tauri::command]
+pub async fn date_words(dates: Vec<EntryDate>, lang: Lang) -> CmdResult<Vec<String>> {
+    Ok(dates::date_words(&dates, lang))
 }
 
 /// Changes since `since` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or all of them.

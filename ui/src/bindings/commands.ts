@@ -7,6 +7,7 @@ import type { BackupRow } from "./BackupRow";
 import type { DatabaseInfo } from "./DatabaseInfo";
 import type { DateReading } from "./DateReading";
 import type { EntryChange } from "./EntryChange";
+import type { EntryDate } from "./EntryDate";
 import type { EntryQuery } from "./EntryQuery";
 import type { EntryRow } from "./EntryRow";
 import type { EntryView } from "./EntryView";
@@ -17,6 +18,7 @@ import type { HistoryEvent } from "./HistoryEvent";
 import type { ImportInput } from "./ImportInput";
 import type { ImportPreview } from "./ImportPreview";
 import type { InitiativeChange } from "./InitiativeChange";
+import type { Lang } from "./Lang";
 import type { Meeting } from "./Meeting";
 import type { MeetingChange } from "./MeetingChange";
 import type { MeetingRow } from "./MeetingRow";
@@ -93,8 +95,10 @@ export const commands = {
     call("delete_note", { id }),
   undoLast: (): Promise<string | null> =>
     call("undo_last"),
-  readDate: (text: string): Promise<DateReading> =>
-    call("read_date", { text }),
+  readDate: (text: string, lang: Lang): Promise<DateReading> =>
+    call("read_date", { text, lang }),
+  dateWords: (dates: Array<EntryDate>, lang: Lang): Promise<Array<string>> =>
+    call("date_words", { dates, lang }),
   history: (since: string | null): Promise<Array<HistoryEvent>> =>
     call("history", { since }),
   search: (query: string, limit: number): Promise<Array<SearchHit>> =>

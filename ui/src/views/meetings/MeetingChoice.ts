@@ -9,6 +9,7 @@ import type { PacketSpec } from "../../bindings/PacketSpec";
 import { dateText } from "./draft";
 import { t } from "../../i18n";
 import { preferredText } from "../../components/Bilingual";
+import { dateShown, prepareDates } from "../../dateWords";
 
 export class MeetingChoice {
   readonly el: HTMLElement;
@@ -37,12 +38,20 @@ export class MeetingChoice {
     try {
       const lists = await Promise.all(dialogues.map((d) => this.api.listMeetings(String(d.id))));
       this.rows = lists.flat();
+      await prepareDates(
+        this.api,
+        this.rows.map((m) => m.date),
+      );
     } catch (e) {
       this.rows = [];
       this.el.append(h("p", { class: "error-text" }, errorMessage(e)));
     }
     const option = (m: MeetingRow) =>
-      h("option", { value: String(m.id) }, [preferredText(m.title, m.title_es), dateText(m.date)].filter(Boolean).join(" · "));
+      h(
+        "option",
+        { value: String(m.id) },
+        [preferredText(m.title, m.title_es), dateShown(m.date) || dateText(m.date)].filter(Boolean).join(" · "),
+      );
     replace(
       this.select,
       h("option", { value: "" }, t("meetings.no_meeting")),

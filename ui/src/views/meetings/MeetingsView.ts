@@ -17,6 +17,7 @@ import { selectField, textField } from "./fields";
 import { MeetingEditor, type RecordChoices } from "./MeetingEditor";
 import { lang, t, tn } from "../../i18n";
 import { bilingual } from "../../components/Bilingual";
+import { dateShown, dateSource, prepareDates } from "../../dateWords";
 
 /** What the form that adds a meeting holds (the date is in its own field). */
 interface CreateDraft {
@@ -128,6 +129,10 @@ export class MeetingsView implements View {
   /** Reads the dialogue's meetings again and, with `open`, shows that meeting. */
   async reload(open?: number) {
     this.meetings = await this.ctx.api.listMeetings(this.dialogue);
+    await prepareDates(
+      this.ctx.api,
+      this.meetings.map((m) => m.date),
+    );
     this.drawList();
     if (open !== undefined && this.meetings.some((m) => m.id === open)) await this.open(open);
     else if (open !== undefined) {
@@ -162,7 +167,11 @@ export class MeetingsView implements View {
                     on: { click: () => void this.open(m.id) },
                   },
                   bilingual(m.title, m.title_es, { tag: "span", class: "meeting-item-title" }).main,
-                  h("span", { class: "meeting-item-when" }, [dateText(m.date), m.place].filter(Boolean).join(" · ")),
+                  h(
+                    "span",
+                    { class: "meeting-item-when", title: dateSource(m.date) },
+                    [dateShown(m.date) || dateText(m.date), m.place].filter(Boolean).join(" · "),
+                  ),
                   h("span", { class: "meeting-item-meta muted" }, `${t(`meetings.kind_${m.kind}`)} · ${counts(m)}`),
                 ),
               ),

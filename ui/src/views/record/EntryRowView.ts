@@ -5,6 +5,8 @@
 import { h, replace } from "../../dom";
 import { errorMessage } from "../../api";
 import type { EntryView } from "../../bindings/EntryView";
+import type { EntryDate } from "../../bindings/EntryDate";
+import { dateKnown, dateShown, dateSource, prepareDates } from "../../dateWords";
 import type { Status } from "../../bindings/Status";
 import { STATUSES, kindLabel, statusLabel } from "../../labels";
 import { EntryEditor } from "../../components/EntryEditor";
@@ -40,6 +42,12 @@ export class EntryRowView {
   update(entry: EntryView) {
     this.entry = entry;
     if (!this.editing) this.renderRow();
+    // An edited date not yet seen in Spanish: its words follow the row's first paint.
+    if (entry.date && !dateKnown(entry.date)) {
+      void prepareDates(this.host.ctx.api, [entry.date]).then(() => {
+        if (!this.editing && this.entry === entry) this.renderRow();
+      });
+    }
   }
 
   private renderRow() {
@@ -102,9 +110,16 @@ export class EntryRowView {
       { class: "kind-date" },
       h("span", { class: "kind" }, kindLabel(e.kind)),
       e.date
-        ? h("span", { class: "date", title: e.date.edtf ? `EDTF ${e.date.edtf}` : t("entry.no_calendar_date") }, e.date.text)
+        ? h("span", { class: "date", title: this.dateTitle(e.date) }, dateShown(e.date))
         : h("span", { class: "date undated" }, t("entry.undated")),
     );
+  }
+
+  /** The source's words when Spanish words show, and the EDTF value (or its absence). */
+  private dateTitle(date: EntryDate): string {
+    const value = date.edtf ? `EDTF ${date.edtf}` : t("entry.no_calendar_date");
+    const source = dateSource(date);
+    return source ? `${source} · ${value}` : value;
   }
 
   private touched(): Touched {

@@ -15,6 +15,7 @@ import { NotesList } from "./NotesList";
 import type { RecordHost } from "./host";
 import { preferredText } from "../../components/Bilingual";
 import { t, tn } from "../../i18n";
+import { prepareDates } from "../../dateWords";
 
 /** Entries drawn at first and added by each "Show more". */
 export const PAGE = 50;
@@ -150,8 +151,13 @@ export class InitiativeCard {
   private fetch(): Promise<void> {
     const generation = ++this.generation;
     if (this.rows.size === 0) replace(this.more, h("p", { class: "muted loading" }, tn("initiative.loading", this.count)));
-    const loading = this.host.ctx.api.initiativeEntries(this.id).then(
-      (entries) => {
+    const api = this.host.ctx.api;
+    const loading = api.initiativeEntries(this.id).then(
+      async (entries) => {
+        await prepareDates(
+          api,
+          entries.map((e) => e.date),
+        );
         if (generation !== this.generation) return;
         this.entries = entries;
         this.setCount(entries.length);

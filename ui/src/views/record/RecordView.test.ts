@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setLang } from "../../i18n";
+import { clearDateWords } from "../../dateWords";
 import { RecordView } from "./RecordView";
 import { PAGE, rowsToShow } from "./InitiativeCard";
 import { Notice } from "../../components/Notice";
 import type { AppContext } from "../../context";
 import type { Api } from "../../api";
 import type { EntryChange } from "../../bindings/EntryChange";
+import type { EntryDate } from "../../bindings/EntryDate";
 import type { EntryView } from "../../bindings/EntryView";
 import type { InitiativeOutline } from "../../bindings/InitiativeOutline";
 import type { Outline } from "../../bindings/Outline";
@@ -84,8 +86,12 @@ function fakeApi() {
     }),
     undoLast: vi.fn(async (): Promise<string | null> => "status of entry (planned → done)"),
     readDate: vi.fn(),
+    dateWords: vi.fn(async (dates: EntryDate[]) => dates.map((d) => SPANISH_DATES[d.edtf ?? ""] ?? d.text)),
   };
 }
+
+/** What the core writes for the dates these tests use, in Spanish. */
+const SPANISH_DATES: Record<string, string> = { "2021-06": "junio de 2021", "2021-09-09": "9 de septiembre de 2021" };
 
 /** A watcher the test moves by hand: `near(el, true)` as if el scrolled near the screen. */
 function fakeWatcher() {
@@ -274,7 +280,10 @@ describe("RecordView's General section", () => {
 });
 
 describe("RecordView in Spanish", () => {
-  afterEach(() => setLang("en"));
+  afterEach(() => {
+    setLang("en");
+    clearDateWords();
+  });
 
   /** Shows the record again with the interface in Spanish, initiative 11 and pillar I translated. */
   async function inSpanish() {
@@ -286,9 +295,11 @@ describe("RecordView in Spanish", () => {
       pillar.initiatives[0].title_es = "Iniciativa once";
       pillar.initiatives[0].summary = "A summary";
       pillar.initiatives[0].summary_es = "Un resumen";
+      o.dialogues[0].launched = { edtf: "2021-09-09", text: "September 9, 2021", cadence: null };
       return o;
     });
     api.store.get(11)![0].text_es = "Registro 1 de la iniciativa 11";
+    api.store.get(11)![0].date = { edtf: "2021-06", text: "June 2021", cadence: null };
     view = new RecordView(view.ctx, watcher.factory);
     document.body.replaceChildren(h("main", view.el));
     await view.show();
@@ -322,5 +333,16 @@ describe("RecordView in Spanish", () => {
     expect(second.querySelector(".lang-tag.fallback")).not.toBeNull();
     const untranslated = card(11).querySelectorAll(".entry")[1];
     expect(untranslated.querySelector(".entry-text .lang-tag.fallback")).not.toBeNull();
+  });
+
+  it("writes dates in Spanish, asked in one call before the paint, the source's words on hover", async () => {
+    await inSpanish();
+    const date = card(11).querySelector(".entry .date")!;
+    expect(date.textContent).toBe("junio de 2021");
+    expect(date.getAttribute("title")).toContain("June 2021");
+    const launched = view.el.querySelector(".dialogue-launched")!;
+    expect(launched.textContent).toContain("9 de septiembre de 2021");
+    expect(launched.getAttribute("title")).toBe("September 9, 2021");
+    expect(api.dateWords).toHaveBeenCalledTimes(2);
   });
 });

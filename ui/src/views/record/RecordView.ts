@@ -20,6 +20,7 @@ import { InitiativeCard } from "./InitiativeCard";
 import { intersectionWatcher, type Watcher, type WatcherFactory } from "./visibility";
 import { t, tn } from "../../i18n";
 import { bilingual, preferredText } from "../../components/Bilingual";
+import { dateShown, dateSource, prepareDates } from "../../dateWords";
 
 /** Initiatives whose entries are read before the first paint, so it shows entries at once. */
 const FIRST_PAINT = { initiatives: 3, entries: 12 };
@@ -209,7 +210,13 @@ export class RecordView implements View, RecordHost {
       replace(this.pillarNav);
       return;
     }
-    const generals = await Promise.all(outline.dialogues.map((d) => this.general(d)));
+    const [generals] = await Promise.all([
+      Promise.all(outline.dialogues.map((d) => this.general(d))),
+      prepareDates(
+        this.ctx.api,
+        outline.dialogues.map((d) => d.launched),
+      ),
+    ]);
     const dialogues = outline.dialogues.map((d, i) => this.dialogue(d, generals[i]));
     await this.primeFirstCards();
     // With more than one dialogue, each dialogue's pillars are named after it ("HLED I").
@@ -263,7 +270,13 @@ export class RecordView implements View, RecordHost {
       { class: "dialogue" },
       name.main,
       name.other,
-      d.launched ? h("p", { class: "muted dialogue-launched" }, t("record.relaunched", { date: d.launched.text })) : null,
+      d.launched
+        ? h(
+            "p",
+            { class: "muted dialogue-launched", title: dateSource(d.launched) },
+            t("record.relaunched", { date: dateShown(d.launched) }),
+          )
+        : null,
       general,
       d.pillars.map((p) => this.pillar(p)),
     );
@@ -274,6 +287,10 @@ export class RecordView implements View, RecordHost {
   private async general(d: DialogueOutline): Promise<HTMLElement | null> {
     if (d.general_entries === 0) return null;
     const entries = await this.ctx.api.dialogueEntries(d.id);
+    await prepareDates(
+      this.ctx.api,
+      entries.map((e) => e.date),
+    );
     const title = `general-title-${d.id}`;
     return h(
       "section",

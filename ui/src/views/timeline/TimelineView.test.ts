@@ -1,4 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setLang } from "../../i18n";
+import { clearDateWords } from "../../dateWords";
+import type { EntryDate } from "../../bindings/EntryDate";
 import { TIMELINE_PAGE, TimelineView, lanes, monthGroup, spanLabel } from "./TimelineView";
 import { Notice } from "../../components/Notice";
 import type { AppContext } from "../../context";
@@ -82,5 +85,30 @@ describe("TimelineView", () => {
   it("groups by the first month a date may mean", () => {
     expect(monthGroup("2021-06-25")).toEqual({ key: "2021-06", label: "June 2021" });
     expect(monthGroup("2022")).toEqual({ key: "2022", label: "2022 (during the year)" });
+  });
+
+  describe("in Spanish", () => {
+    afterEach(() => {
+      setLang("en");
+      clearDateWords();
+    });
+
+    it("writes the dates and the recurring rhythm in Spanish, the source's words on hover", async () => {
+      setLang("es");
+      const rows: EntryRow[] = [
+        { ...ALL[0], date: { edtf: "2021-06", text: "June 2021", cadence: null } },
+        { ...ALL[1], id: 900, date: { edtf: null, text: "monthly", cadence: "monthly" } },
+      ];
+      const { api, view } = setUp();
+      api.listEntries.mockImplementation(async () => rows);
+      const words: Record<string, string> = { "June 2021": "junio de 2021", monthly: "Mensual" };
+      const dateWords = vi.fn(async (dates: EntryDate[]) => dates.map((d) => words[d.text]));
+      Object.assign(api, { dateWords });
+      await view.show();
+      const dates = [...view.el.querySelectorAll<HTMLElement>(".timeline-entry .date")];
+      expect(dates.map((d) => d.textContent)).toEqual(["junio de 2021", "Mensual"]);
+      expect(dates.map((d) => d.title)).toEqual(["June 2021", "monthly"]);
+      expect(dateWords).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -12,6 +12,7 @@ import type { EntryRow } from "../../bindings/EntryRow";
 import type { Status } from "../../bindings/Status";
 import { STATUSES, kindLabel, roman, statusLabel } from "../../labels";
 import { monthYear, num, t, tn } from "../../i18n";
+import { dateShown, dateSource, prepareDates } from "../../dateWords";
 
 /** The start and end of an EDTF value, to the month: [year, month (0 for a year or a season)]. */
 type Point = { year: number; month: number };
@@ -187,6 +188,11 @@ export class TimelineView implements View {
     try {
       const page = await this.ctx.api.listEntries(this.filter(this.rows.length));
       if (seq !== this.seq) return;
+      await prepareDates(
+        this.ctx.api,
+        page.map((r) => r.date),
+      );
+      if (seq !== this.seq) return;
       this.rows.push(...page);
       this.done = page.length < TIMELINE_PAGE;
       this.render();
@@ -233,7 +239,7 @@ export class TimelineView implements View {
         "h2",
         { class: "month-title" },
         h("time", { datetime: key.replace(/-s\d+$/, "") }, label),
-        h("span", { class: "count" }, String(rows.length)),
+        h("span", { class: "count" }, num(rows.length)),
       ),
       h(
         "ul",
@@ -248,7 +254,7 @@ export class TimelineView implements View {
     return h(
       "section",
       { class: "month lane", id, aria: { label } },
-      h("h2", { class: "month-title" }, h("span", {}, label), h("span", { class: "count" }, String(rows.length))),
+      h("h2", { class: "month-title" }, h("span", {}, label), h("span", { class: "count" }, num(rows.length))),
       h(
         "ul",
         { class: "month-entries" },
@@ -265,7 +271,12 @@ export class TimelineView implements View {
       "button",
       { type: "button", class: "timeline-entry", on: { click: () => this.ctx.navigate("record", { entryId: r.id }) } },
       h("span", { class: `status-dot status-${r.status}`, title: statusLabel(r.status) }),
-      h("span", { class: "date" }, r.date?.text ?? t("entry.undated"), span ? h("span", { class: "span-range", title: span }, span) : null),
+      h(
+        "span",
+        { class: "date", title: r.date ? dateSource(r.date) : undefined },
+        r.date ? dateShown(r.date) : t("entry.undated"),
+        span ? h("span", { class: "span-range", title: span }, span) : null,
+      ),
       h("span", { class: "timeline-text" }, r.text),
       h("span", { class: "timeline-place muted" }, place),
     );
