@@ -148,7 +148,7 @@ export const es: Record<MessageKey, string> = {
   "filter.any_status": "Cualquier estado",
   "filter.any_agency": "Cualquier dependencia",
   "timeline.title": "Cronología",
-  "timeline.summary": "{dated} en {months}, de la más antigua a la más reciente · {recurring} periódicos · {undated} sin fecha",
+  "timeline.summary": "{dated} en {months}, de la más antigua a la más reciente · periódicos: {recurring} · sin fecha: {undated}",
   "timeline.dated.one": "{n} registro fechado",
   "timeline.dated.other": "{n} registros fechados",
   "timeline.months.one": "{n} mes",
