@@ -201,4 +201,33 @@ pub const RECOGNISED: &[Known] = &[
         ],
         bare: false,
     },
+    Known {
+        name: "Ministry of Development, Industry, Trade and Services of Brazil",
+        name_es: "Ministerio de Desarrollo, Industria, Comercio y Servicios de Brasil",
+        acronym: "MDIC",
+        country: Country::Other,
+        aliases: &[
+            "ministry of development, industry, trade and services",
+            "ministry of development, industry, foreign trade and services",
+            "ministerio do desenvolvimento, industria, comercio e servicos",
+            "ministerio de desarrollo, industria, comercio y servicios",
+            "brazil's ministry of development, industry, trade and services",
+        ],
+        // Not a word in any of the dialogue's languages.
+        bare: true,
+    },
+    Known {
+        name: "Ministry of Foreign Affairs of Brazil",
+        name_es: "Ministerio de Relaciones Exteriores de Brasil",
+        acronym: "MRE",
+        country: Country::Other,
+        aliases: &[
+            "brazil's ministry of foreign affairs",
+            "ministry of foreign affairs of brazil",
+            "brazilian ministry of foreign affairs",
+            "ministerio das relacoes exteriores",
+            "itamaraty",
+        ],
+        bare: false,
+    },
 ];
