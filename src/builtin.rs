@@ -14,3 +14,11 @@ pub fn seed(store: &mut Store) -> Result<MergeReport, StoreError> {
     };
     store.import_record(&parsed.record, &origin, false)
 }
+
+/// A store in memory holding the built-in record: the starting point of most unit tests.
+#[cfg(test)]
+pub(crate) fn seeded_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    seed(&mut store).unwrap();
+    store
+}

@@ -275,11 +275,7 @@ mod tests {
         Supply Chains\n\n\
         The United States and Mexico will hold a supply chain conference in July 2022.\n";
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     #[test]
     fn applying_a_preview_imports_what_was_previewed_even_if_the_file_changed() {

@@ -2,11 +2,7 @@ use super::*;
 use crate::app::ErrorCode;
 use crate::model::{AgendaItem, Participant, Side};
 
-fn seeded() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    crate::builtin::seed(&mut store).unwrap();
-    store
-}
+use crate::builtin::seeded_store as seeded;
 
 fn new(title: &str, date: &str) -> NewMeeting {
     NewMeeting {

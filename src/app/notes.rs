@@ -216,11 +216,7 @@ mod tests {
     use super::*;
     use crate::app::ErrorCode;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     #[test]
     fn a_few_words_find_the_initiative_and_the_note_is_listed_there() {

@@ -2,11 +2,7 @@
 use super::*;
 use crate::app::ErrorCode;
 
-fn seeded() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    crate::builtin::seed(&mut store).unwrap();
-    store
-}
+use crate::builtin::seeded_store as seeded;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()

@@ -253,11 +253,7 @@ mod tests {
     use super::*;
     use crate::app::ErrorCode;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     fn first_entry(store: &Store) -> crate::model::Entry {
         load(store).unwrap().dialogues[0].pillars[0].initiatives[0].entries[0].clone()

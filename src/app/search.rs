@@ -56,11 +56,7 @@ mod tests {
     use super::*;
     use crate::app::ErrorCode;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     #[test]
     fn accents_and_case_do_not_matter() {

@@ -226,11 +226,7 @@ pub fn set(store: &mut Store, kind: TextKind, id: Id, text_es: Option<String>) -
 mod tests {
     use super::*;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     fn first_pillar(store: &Store) -> TranslationGroup {
         groups(store)

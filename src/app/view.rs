@@ -43,11 +43,7 @@ pub fn check_agency_filter(store: &Store, wanted: &[String]) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     #[test]
     fn the_builtin_record_offers_its_agencies_by_key() {

@@ -153,11 +153,7 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     #[test]
     fn a_dialogue_name_translation_is_set_counted_and_undone() {

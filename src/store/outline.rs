@@ -287,11 +287,7 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn seeded() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::builtin::seed(&mut store).unwrap();
-        store
-    }
+    use crate::builtin::seeded_store as seeded;
 
     #[test]
     fn the_outline_and_the_entries_by_initiative_add_up_to_the_record() {
