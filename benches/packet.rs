@@ -200,12 +200,18 @@ fn spec() -> PacketSpec {
     .expect("valid spec")
 }
 
-/// On-CPU time of this thread in ms (Linux `schedstat`), so a busy machine does not
-/// inflate the figure the way wall time is inflated; `None` elsewhere.
+/// On-CPU time of this thread in ms, so a busy machine does not inflate the figure the
+/// way wall time is inflated. `CLOCK_THREAD_CPUTIME_ID` is exact; the scheduler's own
+/// count (`/proc/thread-self/schedstat`) only moves at scheduler ticks (4 ms here), too
+/// coarse for renders of a few ms. `None` where the clock is missing.
 fn cpu_ms() -> Option<f64> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e6)
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to fill.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
+    ok.then(|| t.tv_sec as f64 * 1e3 + t.tv_nsec as f64 / 1e6)
 }
 
 struct Measure {
@@ -396,6 +402,9 @@ fn cost(tagged: f64, untagged: f64) -> String {
 }
 
 fn main() {
+    if let Ok(which) = std::env::var("BENCH_PROFILE") {
+        return profile(&which);
+    }
     let quick = std::env::args().any(|a| a == "--quick");
     let builtin = briefbook::import::builtin_record().record;
     let m = measure(&builtin, 20);
@@ -418,9 +427,9 @@ fn main() {
     println!("\n| entries | pages | tagged ms (wall) | tagged ms (CPU) | untagged ms (wall) | untagged ms (CPU) | tagging time (CPU) | peak heap MiB | tagged KB | untagged KB | tagging bytes | typst PDF/UA-1 ms | typst max RSS MiB | typst KB | speed-up | size ratio |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     let sizes: &[(usize, usize)] = if quick {
-        &[(30, 5), (330, 3)]
+        &[(30, 9), (330, 7)]
     } else {
-        &[(30, 5), (330, 3), (3300, 1)]
+        &[(30, 9), (330, 7), (3300, 2)]
     };
     for (entries, runs) in sizes {
         let record = synthetic(*entries);
@@ -458,6 +467,31 @@ fn main() {
             m.untagged_bytes / 1024,
             cost(m.bytes as f64, m.untagged_bytes as f64),
         );
+    }
+}
+
+/// For a profiler (`perf record`, `valgrind --tool=callgrind`): `BENCH_PROFILE=tagged`
+/// or `untagged` renders the 100-page packet 20 times and nothing else, so the two
+/// profiles differ only by tagging; `BENCH_PROFILE_OUT=FILE` keeps the last PDF.
+fn profile(which: &str) {
+    let render = match which {
+        "tagged" => render_pdf,
+        "untagged" => render_pdf_untagged_for_benchmark,
+        other => panic!("BENCH_PROFILE is tagged or untagged, not {other:?}"),
+    };
+    let record = synthetic(330);
+    let runs = std::env::var("BENCH_PROFILE_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20);
+    let mut pdf = Vec::new();
+    for _ in 0..runs {
+        let packet = assemble(&spec(), &record, &[]).expect("assembles");
+        pdf = render(&packet).expect("renders").bytes;
+    }
+    println!("{which}: {runs} renders of {} KB", pdf.len() / 1024);
+    if let Ok(path) = std::env::var("BENCH_PROFILE_OUT") {
+        std::fs::write(&path, &pdf).expect("writes BENCH_PROFILE_OUT");
     }
 }
 

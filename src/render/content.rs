@@ -14,6 +14,7 @@ use super::fonts::{space_glyph, units_per_em};
 use super::paginate::{Item, Page};
 use super::structure::{Artifact, Mark, NodeId, StructTree};
 use super::subset::Subset;
+use super::syntax::uint;
 use super::text::Run;
 use super::tree::Rgb;
 use std::collections::BTreeMap;
@@ -30,18 +31,7 @@ fn num(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let h = hundredths.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut whole = h / 100;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+    uint(out, h / 100);
     let (tens, ones) = ((h / 10 % 10) as u8, (h % 10) as u8);
     if tens != 0 || ones != 0 {
         out.push(b'.');
@@ -107,7 +97,11 @@ impl Marker<'_> {
         match mark {
             Mark::Node(node) => {
                 let role = tree.nodes.get(node).map_or("Span", |n| n.role.name());
-                let _ = writeln!(out, "/{role}<</MCID {}>>BDC", self.mcids.len());
+                out.push(b'/');
+                out.extend_from_slice(role.as_bytes());
+                out.extend_from_slice(b"<</MCID ");
+                uint(out, self.mcids.len() as u64);
+                out.extend_from_slice(b">>BDC\n");
                 self.mcids.push(node);
             }
             Mark::Artifact(Artifact::Header) => {

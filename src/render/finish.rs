@@ -10,6 +10,7 @@ use super::metadata::info;
 use super::outline::outline;
 use super::paginate::Laid;
 use super::subset::Subset;
+use super::syntax::Written;
 use super::tags::{lang_tag, tag};
 use super::text_string;
 use super::RenderError;
@@ -24,10 +25,12 @@ use std::collections::BTreeMap;
 const DEFLATE_LEVEL: u32 = 6;
 
 /// Finishes printpdf's document. `tagging` holds, per page, the element of each MCID the
-/// content streams use; with it the file becomes a tagged PDF.
+/// content streams use; with it the file becomes a tagged PDF, its structure tree in
+/// `written`.
 #[allow(clippy::too_many_arguments)]
 pub fn finish(
     doc: &mut lopdf::Document,
+    written: &mut Written,
     packet: &Packet,
     laid: &Laid,
     subsets: &[Option<Subset>],
@@ -68,6 +71,7 @@ pub fn finish(
     if let Some(mcids) = tagging {
         tag(
             doc,
+            written,
             catalog_id,
             &pages,
             &laid.structure,

@@ -9,6 +9,7 @@ use super::i18n;
 use super::paginate::{Frame, Item, Laid, Page, FOOTER, HEADER};
 use super::structure::{Mark, Role};
 use super::subset::{subset, Subset};
+use super::syntax::Written;
 use super::text::{Line, Typesetter};
 
 /// PostScript names of the three faces, by `Style::index`.
@@ -68,6 +69,14 @@ pub fn finish_pages(
                 };
             }
         }
+        if index < first {
+            cover_marking(packet, laid, index, frame, ts);
+        } else {
+            let number = index + 1 - first;
+            let page = &mut laid.pages[index];
+            running(packet, page, frame, ts, number, total, prepared.as_deref());
+        }
+        // Last, beside the other foot items (one artifact sequence).
         if let Some(copy) = copy {
             let line = ts.line(Style::Bold, INK, copy, 7.5);
             let x = (frame.width - line.width) / 2.0;
@@ -79,13 +88,6 @@ pub fn finish_pages(
                 mark: FOOTER,
             });
         }
-        if index < first {
-            cover_marking(packet, laid, index, frame, ts);
-            continue;
-        }
-        let number = index + 1 - first;
-        let page = &mut laid.pages[index];
-        running(packet, page, frame, ts, number, total, prepared.as_deref());
     }
 }
 
@@ -126,8 +128,8 @@ fn page_marks(frame: Frame, top: Mark) -> [(f32, Mark); 2] {
 }
 
 /// The marking, bold and centred, at each of `at`.
-fn marking_lines(
-    at: [(f32, Mark); 2],
+fn marking_lines<const N: usize>(
+    at: [(f32, Mark); N],
     marking: &str,
     page: &mut Page,
     frame: Frame,
@@ -151,8 +153,10 @@ fn running(
 ) {
     let size = 7.5;
     let head_y = frame.height - 44.0;
+    // Head items, then foot items: each group is one artifact sequence in the content.
+    let [(top_y, _), (bottom_y, _)] = page_marks(frame, HEADER);
     if let Some(marking) = &packet.marking {
-        marking_lines(page_marks(frame, HEADER), marking, page, frame, ts);
+        marking_lines([(top_y, HEADER)], marking, page, frame, ts);
     }
     let title = ts.line(Style::Regular, MUTED, &packet.title, size);
     page.items.push(Item::Text {
@@ -170,6 +174,9 @@ fn running(
         color: RULE,
         dotted: false,
     });
+    if let Some(marking) = &packet.marking {
+        marking_lines([(bottom_y, FOOTER)], marking, page, frame, ts);
+    }
     let foot_y = 48.0;
     page.items.push(Item::Rule {
         x1: frame.left,
@@ -218,8 +225,8 @@ pub fn write(
     frame: Frame,
     tagged: bool,
 ) -> Result<Vec<u8>, RenderError> {
-    let (doc, _) = document(packet, laid, frame, tagged)?;
-    save(&doc, 6).map_err(|e| RenderError::Pdf(e.to_string()))
+    let (doc, written, _) = document(packet, laid, frame, tagged)?;
+    save(&doc, &written, 6).map_err(|e| RenderError::Pdf(e.to_string()))
 }
 
 /// Numbered copies, stamped: the document (fonts, structure tree, outline, links) is
@@ -233,7 +240,7 @@ pub fn write_copies(
     copies: &[Laid],
     frame: Frame,
 ) -> Result<Vec<Vec<u8>>, RenderError> {
-    let (mut doc, subsets) = document(packet, union, frame, true)?;
+    let (mut doc, written, subsets) = document(packet, union, frame, true)?;
     let contents: Vec<lopdf::ObjectId> = doc
         .get_pages()
         .into_values()
@@ -257,7 +264,7 @@ pub fn write_copies(
             let mut copy_id = doc.trailer.clone();
             copy_id.set("ID", vec![id.clone(), id]);
             let trailer = std::mem::replace(&mut doc.trailer, copy_id);
-            let bytes = save(&doc, 6).map_err(|e| RenderError::Pdf(e.to_string()));
+            let bytes = save(&doc, &written, 6).map_err(|e| RenderError::Pdf(e.to_string()));
             doc.trailer = trailer;
             bytes
         })
@@ -275,13 +282,14 @@ fn packed_stream(content: &[u8]) -> Result<lopdf::Object, RenderError> {
     ))
 }
 
-/// The finished lopdf document of `laid` and the font subsets its pages use.
+/// The finished lopdf document of `laid`, the objects written beside it (the structure
+/// tree) and the font subsets its pages use.
 fn document(
     packet: &Packet,
     laid: &Laid,
     frame: Frame,
     tagged: bool,
-) -> Result<(lopdf::Document, Vec<Option<Subset>>), RenderError> {
+) -> Result<(lopdf::Document, Written, Vec<Option<Subset>>), RenderError> {
     let mut used: [BTreeSet<u16>; 3] = Default::default();
     // The text each glyph stands for (first seen wins; ligatures are off, so it is unique).
     let mut texts: [BTreeMap<u16, String>; 3] = Default::default();
@@ -390,6 +398,16 @@ fn document(
         .map(|p| page_stream(p, &subsets, tree))
         .unzip();
     let tagging = tagged.then_some(mcids.as_slice());
-    finish(&mut lo, packet, laid, &subsets, &texts, streams, tagging)?;
-    Ok((lo, subsets))
+    let mut written = Written::default();
+    finish(
+        &mut lo,
+        &mut written,
+        packet,
+        laid,
+        &subsets,
+        &texts,
+        streams,
+        tagging,
+    )?;
+    Ok((lo, written, subsets))
 }

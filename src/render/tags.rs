@@ -10,7 +10,8 @@
 
 use super::links::Placed;
 use super::metadata::xmp;
-use super::structure::{Role, StructTree};
+use super::structure::{Node, Role, StructTree};
+use super::syntax::{int, name, object, reference, uint, Written};
 use super::text_string;
 use super::RenderError;
 use crate::model::Lang;
@@ -25,11 +26,13 @@ pub fn lang_tag(lang: Lang) -> &'static str {
     }
 }
 
-/// Writes the structure tree and marks the document as tagged. `mcids[p]` lists the
-/// element of each MCID on page `p`, as `content` wrote them; `links` are the link
-/// annotations, each owned by a `Link` element.
+/// Writes the structure tree into `written` and marks the document as tagged. `mcids[p]`
+/// lists the element of each MCID on page `p`, as `content` wrote them; `links` are the
+/// link annotations, each owned by a `Link` element.
+#[allow(clippy::too_many_arguments)]
 pub fn tag(
     doc: &mut lopdf::Document,
+    written: &mut Written,
     catalog_id: ObjectId,
     pages: &[ObjectId],
     tree: &StructTree,
@@ -38,12 +41,13 @@ pub fn tag(
     packet: &Packet,
 ) -> Result<(), RenderError> {
     let n = tree.nodes.len();
+    let owner = content_owners(tree);
     // What each element holds: (page, MCID) in page order, then annotations.
-    let mut content: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
+    let mut content: Vec<Vec<(usize, u32)>> = vec![Vec::new(); n];
     for (page, list) in mcids.iter().enumerate() {
         for (mcid, node) in list.iter().enumerate() {
-            if let Some(c) = content.get_mut(*node) {
-                c.push((page, mcid as i64));
+            if let Some(c) = owner.get(*node).and_then(|o| content.get_mut(*o)) {
+                c.push((page, mcid as u32));
             }
         }
     }
@@ -66,9 +70,9 @@ pub fn tag(
             }
         }
     }
-    let ids: Vec<Option<ObjectId>> = keep
+    let ids: Vec<Option<u32>> = keep
         .iter()
-        .map(|k| k.then(|| doc.new_object_id()))
+        .map(|k| k.then(|| doc.new_object_id().0))
         .collect();
     let root_id = doc.new_object_id();
     let Some(document) = ids[0] else {
@@ -76,117 +80,88 @@ pub fn tag(
             "tagging: the document has no content to tag".into(),
         ));
     };
-    let th_attr = doc.add_object(Dictionary::from_iter([
-        ("O", Object::Name(b"Table".to_vec())),
-        ("Scope", Object::Name(b"Column".to_vec())),
-    ]));
-
+    let th_attr = doc.new_object_id().0;
+    written.add(th_attr, |out| {
+        out.extend_from_slice(b"<</O/Table/Scope/Column>>");
+    });
+    let page_ids: Vec<u32> = pages.iter().map(|(id, _)| *id).collect();
     for (id, node) in tree.nodes.iter().enumerate() {
         let Some(object_id) = ids[id] else { continue };
-        let mut d = Dictionary::new();
-        d.set("S", Object::Name(node.role.name().as_bytes().to_vec()));
-        d.set("P", node.parent.and_then(|p| ids[p]).unwrap_or(root_id));
-        let pg = content[id].first().map(|(page, _)| *page);
-        if let Some(page) = pg {
-            d.set("Pg", pages[page]);
-        }
-        let mut kids: Vec<Object> = node
-            .children
-            .iter()
-            .filter_map(|c| ids[*c].map(Object::Reference))
-            .collect();
-        for (page, mcid) in &content[id] {
-            if Some(*page) == pg {
-                kids.push(Object::Integer(*mcid));
-            } else {
-                kids.push(Object::Dictionary(Dictionary::from_iter([
-                    ("Type", Object::Name(b"MCR".to_vec())),
-                    ("Pg", Object::Reference(pages[*page])),
-                    ("MCID", Object::Integer(*mcid)),
-                ])));
-            }
-        }
-        for link in &annots[id] {
-            kids.push(Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"OBJR".to_vec())),
-                ("Pg", Object::Reference(pages[link.page])),
-                ("Obj", Object::Reference(link.id)),
-            ])));
-        }
-        d.set(
-            "K",
-            if kids.len() == 1 {
-                kids.remove(0)
-            } else {
-                Object::Array(kids)
-            },
-        );
-        if let Some(lang) = node.lang {
-            d.set("Lang", Object::string_literal(lang_tag(lang)));
-        }
-        if let Some(alt) = &node.alt {
-            d.set("Alt", text_string(alt));
-        }
-        if node.role == Role::TH {
-            d.set("A", th_attr);
-        }
-        if let Some([l, b, r, t]) = node.bbox {
-            d.set(
-                "A",
-                Dictionary::from_iter([
-                    ("O", Object::Name(b"Layout".to_vec())),
-                    ("Placement", Object::Name(b"Block".to_vec())),
-                    (
-                        "BBox",
-                        Object::Array([l, b, r, t].into_iter().map(Object::Real).collect()),
-                    ),
-                ]),
-            );
-        }
-        doc.objects.insert(object_id, Object::Dictionary(d));
+        let parent = node.parent.and_then(|p| ids[p]).unwrap_or(root_id.0);
+        let kids = node.children.iter().filter_map(|c| ids[*c]);
+        written.add(object_id, |out| {
+            element(
+                out,
+                node,
+                parent,
+                kids,
+                &content[id],
+                &annots[id],
+                &page_ids,
+                th_attr,
+            )
+        });
     }
 
     // ParentTree: key p -> the elements of page p's MCIDs; then one key per annotation.
-    let mut nums = Vec::with_capacity(2 * (pages.len() + links.len()));
-    for (page, list) in mcids.iter().enumerate() {
-        if list.is_empty() {
-            continue;
-        }
-        let refs = list
-            .iter()
-            .map(|node| ids[*node].map_or(Object::Null, Object::Reference))
-            .collect::<Vec<_>>();
-        nums.push(Object::Integer(page as i64));
-        nums.push(Object::Array(refs));
-        let d = page_dict(doc, pages[page])?;
-        d.set("StructParents", page as i64);
-    }
+    let parent_tree = doc.new_object_id().0;
     let mut key = pages.len() as i64;
-    for link in links {
-        let Some(owner) = ids[link.node] else {
-            continue;
-        };
-        nums.push(Object::Integer(key));
-        nums.push(Object::Reference(owner));
-        if let Ok(d) = doc.get_object_mut(link.id).and_then(Object::as_dict_mut) {
+    let mut link_keys = Vec::with_capacity(links.len());
+    written.add(parent_tree, |out| {
+        out.extend_from_slice(b"<</Nums[");
+        for (page, list) in mcids.iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            uint(out, page as u64);
+            out.push(b'[');
+            for (i, node) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                match owner.get(*node).and_then(|o| ids[*o]) {
+                    Some(element) => reference(out, element),
+                    None => out.extend_from_slice(b"null"),
+                }
+            }
+            out.push(b']');
+        }
+        for link in links {
+            let Some(owner) = ids.get(link.node).copied().flatten() else {
+                continue;
+            };
+            out.push(b' ');
+            uint(out, key as u64);
+            out.push(b' ');
+            reference(out, owner);
+            link_keys.push((link.id, key));
+            key += 1;
+        }
+        out.extend_from_slice(b"]>>");
+    });
+    for (page, list) in mcids.iter().enumerate() {
+        if !list.is_empty() {
+            page_dict(doc, pages[page])?.set("StructParents", page as i64);
+        }
+    }
+    for (annot, key) in link_keys {
+        if let Ok(d) = doc.get_object_mut(annot).and_then(Object::as_dict_mut) {
             d.set("StructParent", key);
         }
-        key += 1;
     }
     for page in pages {
         // Tab order follows the structure (PDF/UA 7.18.3).
         page_dict(doc, *page)?.set("Tabs", "S");
     }
-    let parent_tree = doc.add_object(Dictionary::from_iter([("Nums", Object::Array(nums))]));
-    doc.objects.insert(
-        root_id,
-        Object::Dictionary(Dictionary::from_iter([
-            ("Type", Object::Name(b"StructTreeRoot".to_vec())),
-            ("K", Object::Reference(document)),
-            ("ParentTree", Object::Reference(parent_tree)),
-            ("ParentTreeNextKey", Object::Integer(key)),
-        ])),
-    );
+    written.add(root_id.0, |out| {
+        out.extend_from_slice(b"<</Type/StructTreeRoot/K ");
+        reference(out, document);
+        out.extend_from_slice(b"/ParentTree ");
+        reference(out, parent_tree);
+        out.extend_from_slice(b"/ParentTreeNextKey ");
+        int(out, key);
+        out.extend_from_slice(b">>");
+    });
 
     let mut metadata = Stream::new(
         Dictionary::from_iter([
@@ -213,6 +188,132 @@ pub fn tag(
     );
     catalog.set("Metadata", metadata);
     Ok(())
+}
+
+/// The element that holds each node's marked content: the node itself, except that a
+/// list body made only of paragraphs holds their content directly (ISO 32000-1 14.8.4.3.3
+/// lets `LBody` hold content). An entry's text and its meta line are then one `LBody`
+/// with two marked-content sequences instead of an `LBody` and two `P`s: a quarter of a
+/// briefing book's structure elements, and 2.5% of its bytes, saved.
+fn content_owners(tree: &StructTree) -> Vec<usize> {
+    let mut owner: Vec<usize> = (0..tree.nodes.len()).collect();
+    let plain_paragraph = |id: &usize| {
+        let node = &tree.nodes[*id];
+        node.role == Role::P
+            && node.children.is_empty()
+            && node.lang.is_none()
+            && node.alt.is_none()
+            && node.bbox.is_none()
+    };
+    for (id, node) in tree.nodes.iter().enumerate() {
+        if node.role == Role::LBody
+            && !node.children.is_empty()
+            && node.children.iter().all(plain_paragraph)
+        {
+            for child in &node.children {
+                owner[*child] = id;
+            }
+        }
+    }
+    owner
+}
+
+/// One structure element: `/S`, `/P`, `/Pg` (the page of its first content), `/K` (child
+/// elements, then MCIDs, bare when on `/Pg`, then annotation references), and the
+/// optional `/Lang`, `/Alt` and attributes.
+#[allow(clippy::too_many_arguments)]
+fn element(
+    out: &mut Vec<u8>,
+    node: &Node,
+    parent: u32,
+    children: impl Iterator<Item = u32>,
+    content: &[(usize, u32)],
+    annots: &[&Placed],
+    pages: &[u32],
+    th_attr: u32,
+) {
+    out.extend_from_slice(b"<</S");
+    name(out, node.role.name().as_bytes());
+    // `/Pg` before `/P`: the page repeats from element to element, so deflate matches
+    // `/S/…/Pg N 0 R/P` as one run.
+    let pg = content.first().map(|(page, _)| *page);
+    if let Some(page) = pg {
+        out.extend_from_slice(b"/Pg ");
+        reference(out, pages[page]);
+    }
+    out.extend_from_slice(b"/P ");
+    reference(out, parent);
+    out.extend_from_slice(b"/K");
+    // A single kid is written without an array.
+    let at = out.len();
+    let mut count = 0;
+    let mut separate = |out: &mut Vec<u8>, delimited: bool| {
+        if !delimited {
+            out.push(b' ');
+        }
+        count += 1;
+    };
+    for child in children {
+        separate(out, false);
+        reference(out, child);
+    }
+    for (page, mcid) in content {
+        if Some(*page) == pg {
+            separate(out, false);
+            uint(out, u64::from(*mcid));
+        } else {
+            separate(out, true);
+            out.extend_from_slice(b"<</Type/MCR/Pg ");
+            reference(out, pages[*page]);
+            out.extend_from_slice(b"/MCID ");
+            uint(out, u64::from(*mcid));
+            out.extend_from_slice(b">>");
+        }
+    }
+    for link in annots {
+        separate(out, true);
+        out.extend_from_slice(b"<</Type/OBJR/Pg ");
+        reference(out, pages[link.page]);
+        out.extend_from_slice(b"/Obj ");
+        reference(out, link.id.0);
+        out.extend_from_slice(b">>");
+    }
+    if count != 1 {
+        // Several kids (or none): an array; its opening bracket replaces a leading space.
+        if out.get(at) == Some(&b' ') {
+            out[at] = b'[';
+        } else {
+            out.insert(at, b'[');
+        }
+        out.push(b']');
+    }
+    if let Some(lang) = node.lang {
+        out.extend_from_slice(b"/Lang");
+        object(out, &Object::string_literal(lang_tag(lang)));
+    }
+    if let Some(alt) = &node.alt {
+        out.extend_from_slice(b"/Alt");
+        object(out, &text_string(alt));
+    }
+    if node.role == Role::TH {
+        out.extend_from_slice(b"/A ");
+        reference(out, th_attr);
+    }
+    if let Some([l, b, r, t]) = node.bbox {
+        out.extend_from_slice(b"/A");
+        object(
+            out,
+            &Object::Dictionary(Dictionary::from_iter([
+                ("O", Object::Name(b"Layout".to_vec())),
+                ("Placement", Object::Name(b"Block".to_vec())),
+                (
+                    "BBox",
+                    Object::Array([l, b, r, t].into_iter().map(Object::Real).collect()),
+                ),
+            ])),
+        );
+    }
+    out.extend_from_slice(b">>");
 }
 
 fn page_dict(doc: &mut lopdf::Document, page: ObjectId) -> Result<&mut Dictionary, RenderError> {
@@ -254,7 +355,21 @@ mod tests {
         let p = tree.leaf(Role::P);
         tree.leaf(Role::H2); // drew nothing
         tree.close();
-        tag(&mut doc, catalog, &[page], &tree, &[vec![p]], &[], &packet).expect("tags");
+        doc.trailer.set("Root", catalog);
+        let mut written = Written::default();
+        tag(
+            &mut doc,
+            &mut written,
+            catalog,
+            &[page],
+            &tree,
+            &[vec![p]],
+            &[],
+            &packet,
+        )
+        .expect("tags");
+        let bytes = crate::render::xref::save(&doc, &written, 6).expect("saves");
+        let doc = lopdf::Document::load_mem(&bytes).expect("reads back");
         let elems = elements(&doc);
         let roles: Vec<&[u8]> = elems
             .iter()

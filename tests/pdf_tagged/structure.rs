@@ -1,7 +1,7 @@
 //! The structure tree: artifacts, heading order, lists, tables, the figure, links.
 
 use super::{norm, packet, prefix, rendered, MARKING};
-use crate::reader::{deref, text_string};
+use crate::reader::{deref, text_string, Elem};
 use briefbook::packet::Section;
 use briefbook::render::i18n::labels;
 use lopdf::Object;
@@ -139,11 +139,13 @@ fn entries_are_list_items_with_their_status_line_and_notes_after_the_text() {
         .collect();
     assert_eq!(kids, ["Lbl", "LBody"]);
     assert_eq!(t.text_of(t.elems[item].children[0]), "•");
+    // Its body's pieces in order: marked content it holds itself, then child elements.
     let body = t.elems[item].children[1];
     let paras: Vec<String> = t.elems[body]
-        .children
+        .mcids
         .iter()
-        .map(|c| t.text_of(*c))
+        .map(|k| t.text.get(k).cloned().unwrap_or_default())
+        .chain(t.elems[body].children.iter().map(|c| t.text_of(*c)))
         .collect();
     assert!(norm(&paras[0]).contains(&norm(&first.text)), "{paras:?}");
     assert!(
@@ -159,11 +161,25 @@ fn entries_are_list_items_with_their_status_line_and_notes_after_the_text() {
     assert!(t
         .with_role("L")
         .all(|l| t.elems[l].children.iter().all(|c| t.elems[*c].role == "LI")));
-    let note = t.with_role("P").any(|i| {
-        t.text_of(i)
-            .contains("Welcome the progress on supply chains.")
+    // A body of paragraphs only holds their content directly, a sequence each; one with a
+    // nested list keeps its paragraphs as elements.
+    let bodies: Vec<usize> = t.with_role("LBody").collect();
+    let holds_content = |b: &Elem| b.children.is_empty() && b.mcids.len() >= 2;
+    assert!(bodies.iter().any(|b| holds_content(&t.elems[*b])));
+    for b in bodies {
+        let kids = &t.elems[b].children;
+        assert!(
+            kids.is_empty() || kids.iter().any(|c| t.elems[*c].role != "P"),
+            "an LBody of only P elements: {}",
+            t.text_of(b)
+        );
+    }
+    let note = t.with_role("LBody").any(|i| {
+        t.elems[i].children.is_empty()
+            && t.text_of(i)
+                .contains("Welcome the progress on supply chains.")
     });
-    assert!(note, "the initiative's note is a paragraph");
+    assert!(note, "the initiative's note is an item of its own");
 }
 
 #[test]
