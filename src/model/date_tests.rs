@@ -77,6 +77,26 @@ fn open_and_unknown_ends() {
 }
 
 #[test]
+fn sortable_bounds_stay_in_four_digit_years_and_in_order() {
+    // The winter of 9999 ends in February 10000, which chrono writes "+10000-02-29":
+    // stored as such it would sort before every other day (found by scripts/fuzz).
+    let last_winter: Edtf = "9999-24".parse().unwrap();
+    assert_eq!(last_winter.upper(), Some(d(10000, 2, 29)));
+    let (lower, upper) = last_winter.sortable_bounds();
+    assert_eq!(
+        (lower.as_str(), upper.as_str()),
+        ("9999-12-01", "9999-12-31")
+    );
+    assert!(lower <= upper);
+    // An offset can carry the last evening into year 10000 too.
+    let last_evening: Edtf = "9999-12-31T23:00:00-05:00".parse().unwrap();
+    assert_eq!(
+        last_evening.sortable_time().as_deref(),
+        Some("9999-12-31T23:59:59")
+    );
+}
+
+#[test]
 fn seasons_cover_three_months_and_winter_crosses_the_year() {
     let autumn: Edtf = "2021-23".parse().unwrap();
     assert_eq!(autumn.lower(), Some(d(2021, 9, 1)));

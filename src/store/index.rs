@@ -26,14 +26,22 @@ impl IndexWatermark {
         })
     }
 
-    /// Indexes every row added since the watermark was read, in three statements.
+    /// Indexes every row added since the watermark was read, in three statements. A row
+    /// added and then changed by the same write (an import naming an initiative twice, the
+    /// second time with a summary) was already indexed by the update trigger, and is left
+    /// as that trigger wrote it: indexing it again would repeat its rowid.
     pub fn index_new_rows(&self, conn: &Connection) -> Result<(), StoreError> {
         for (kind, after) in [
             (IndexKind::Entry, self.entry),
             (IndexKind::Initiative, self.initiative),
             (IndexKind::Note, self.note),
         ] {
-            conn.execute(&insert_sql(kind, "id > ?1"), [after])?;
+            let filter = format!(
+                "id > ?1 AND id * 4 + {} NOT IN \
+                 (SELECT rowid FROM search_index WHERE rowid > ?1 * 4)",
+                kind as i64
+            );
+            conn.execute(&insert_sql(kind, &filter), [after])?;
         }
         Ok(())
     }

@@ -209,10 +209,13 @@ impl Edtf {
     }
 
     /// [`Edtf::time_sort_key`] as text the store can order by (`2022-09-12T14:30:00`),
-    /// after the day bounds of [`Edtf::sortable_bounds`]; `None` without a time.
+    /// after the day bounds of [`Edtf::sortable_bounds`]; `None` without a time. Kept within
+    /// four-digit years like the day bounds (an offset can carry 9999-12-31 into 10000).
     pub fn sortable_time(&self) -> Option<String> {
+        let (first, last) = sortable_extremes();
+        let (first, last) = (first.and_hms_opt(0, 0, 0)?, last.and_hms_opt(23, 59, 59)?);
         self.time_sort_key()
-            .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+            .map(|t| t.clamp(first, last).format("%Y-%m-%dT%H:%M:%S").to_string())
     }
 
     /// Whether the value's span shares at least one day with `from..=to`; a missing
@@ -230,18 +233,24 @@ impl Edtf {
     }
 
     /// The bounds as the store keeps them: ISO days, with open ends at the extremes so
-    /// that plain string comparison in SQL gives interval overlap.
+    /// that plain string comparison in SQL gives interval overlap. Days past the extremes
+    /// (the winter of 9999 ends in February 10000, which chrono writes "+10000-02-29" and
+    /// which would sort first) are kept at them.
     pub fn sortable_bounds(&self) -> (String, String) {
-        let lower = self
-            .lower()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_else(|| "0000-01-01".into());
-        let upper = self
-            .upper()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_else(|| "9999-12-31".into());
+        let (first, last) = sortable_extremes();
+        let day = |d: NaiveDate| d.clamp(first, last).format("%Y-%m-%d").to_string();
+        let lower = self.lower().map_or_else(|| "0000-01-01".into(), day);
+        let upper = self.upper().map_or_else(|| "9999-12-31".into(), day);
         (lower, upper)
     }
+}
+
+/// The first and last days a four-digit ISO date can write.
+fn sortable_extremes() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(0, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX),
+    )
 }
 
 impl FromStr for Edtf {
