@@ -5,9 +5,22 @@ use briefbook::model::Record;
 use rusqlite::{params, Connection};
 use std::path::Path;
 
-/// Opens a connection the way the store does (WAL, NORMAL sync, foreign keys, cache).
+/// Opens a connection the way the store does (WAL, NORMAL sync, foreign keys, cache),
+/// with the same `briefbook_stems` function: the index's `stems` column is part of the
+/// schema's work (search in both languages), not of the store's overhead.
 pub fn open(path: &Path) -> Connection {
     let conn = Connection::open(path).unwrap();
+    conn.create_scalar_function(
+        "briefbook_stems",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8
+            | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| briefbook::store::stems::stems_of(&t)))
+        },
+    )
+    .unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(5))
         .unwrap();
     let _: String = conn
@@ -153,19 +166,25 @@ pub fn bulk_insert(conn: &mut Connection, record: &Record) {
         }
     }
     tx.execute_batch(
-        "INSERT INTO search_index (rowid, body)
-             SELECT id * 4, text || ' ' || coalesce(text_es, '') FROM entry;
-         INSERT INTO search_index (rowid, body)
+        "INSERT INTO search_index (rowid, body, stems)
+             SELECT id * 4, text || ' ' || coalesce(text_es, ''),
+                    briefbook_stems(text || ' ' || coalesce(text_es, '')) FROM entry;
+         INSERT INTO search_index (rowid, body, stems)
              SELECT id * 4 + 1, title || ' ' || coalesce(summary, '') || ' '
-                    || coalesce(title_es, '') || ' ' || coalesce(summary_es, '') FROM initiative;
-         INSERT INTO search_index (rowid, body)
-             SELECT id * 4 + 2, text || ' ' || coalesce(text_es, '') FROM note;",
+                    || coalesce(title_es, '') || ' ' || coalesce(summary_es, ''),
+                    briefbook_stems(title || ' ' || coalesce(summary, '') || ' '
+                    || coalesce(title_es, '') || ' ' || coalesce(summary_es, ''))
+             FROM initiative;
+         INSERT INTO search_index (rowid, body, stems)
+             SELECT id * 4 + 2, text || ' ' || coalesce(text_es, ''),
+                    briefbook_stems(text || ' ' || coalesce(text_es, '')) FROM note;",
     )
     .unwrap();
     tx.commit().unwrap();
 }
 
-/// The FTS5 query the store's search runs, with bm25 order and snippets, and nothing else.
+/// The FTS5 query the store's search runs (`fts_expression`), with bm25 order and
+/// snippets, and nothing else.
 pub fn search(conn: &Connection, query: &str, limit: u32) -> Vec<(i64, String)> {
     let mut stmt = conn
         .prepare_cached(

@@ -51,7 +51,7 @@ pub use outline::{
 };
 pub use packets::{RenderRecord, SavedSpec};
 pub use queries::{EntryQuery, EntryRow};
-pub use search::{SearchHit, SnippetPart};
+pub use search::{fts_expression, SearchHit, SnippetPart};
 pub use translate::{TranslatedText, TranslationFill};
 
 use rusqlite::Connection;

@@ -58,6 +58,13 @@ struct Place {
     general_dialogue: Option<Id>,
 }
 
+/// The FTS5 expression a search for `text` runs (`None` when it has no word): the word
+/// or one of its stems for every word, the last as a prefix. Public for benchmarks'
+/// baselines, which run the same query straight through rusqlite.
+pub fn fts_expression(text: &str) -> Option<String> {
+    Query::parse(text).map(|q| q.fts())
+}
+
 impl Store {
     /// The best `limit` matches for `text`, best first. "Mexico" finds "México",
     /// "chains" finds "chain", "cooperacion" finds "cooperation" and "cooperar".
