@@ -372,7 +372,9 @@ fn numbered_headings(blocks: &[Block], from: usize) -> Option<Vec<PillarMark>> {
             Marker::Number(n) | Marker::Roman(n) => n,
             _ => continue,
         };
-        if !heading_like(&block.text) || block.joined {
+        // Page furniture ("2) IV. Home > Statements > …", a breadcrumb) is left out, never
+        // a pillar.
+        if !heading_like(&block.text) || block.joined || super::clean::is_furniture(&block.text) {
             continue;
         }
         let expected = marks.last().map_or(1, |m| m.number + 1);

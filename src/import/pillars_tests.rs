@@ -105,6 +105,17 @@ fn numbered_headings_with_content_between_are_pillars() {
     );
     // A plain numbered list of actions is not a list of pillars.
     assert!(titles("1. The parties will meet.\n2. They signed a MOU.").is_empty());
+    // A numbered breadcrumb is page furniture, never a pillar (found by the importer's
+    // never-panics property: "2) IV. Home > A > B" became a pillar).
+    assert!(titles("1. Meet monthly\n\nx\n\n2) IV. Home > A > B- - ").is_empty());
+    let with_crumb = "1. Building Back Together\n\n- Seeks x.\n\n2) Home > Briefing Room > Statements\n\n2. Investing in Our People\n\n- Seeks y.";
+    assert_eq!(
+        titles(with_crumb),
+        vec![
+            (1, "Building Back Together".into()),
+            (2, "Investing in Our People".into())
+        ]
+    );
 }
 
 #[test]
