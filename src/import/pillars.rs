@@ -408,7 +408,10 @@ fn markdown_levels(blocks: &[Block], from: usize, out: &mut Outline) {
     out.initiative_level = Some(initiative);
     let mut number = 0;
     for (i, block) in blocks.iter().enumerate().skip(from) {
-        if block.kind == (BlockKind::Heading { level: pillar }) {
+        // A heading that is page furniture (a breadcrumb left after a dateline) is not a pillar.
+        if block.kind == (BlockKind::Heading { level: pillar })
+            && !super::clean::is_furniture(&block.text)
+        {
             number += 1;
             out.pillars.push(PillarMark {
                 block: i,

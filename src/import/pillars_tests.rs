@@ -126,6 +126,14 @@ fn two_markdown_levels_make_pillars_and_initiatives() {
     let o = outline(&b, 0);
     assert_eq!(o.pillars.len(), 2);
     assert_eq!(o.initiative_level, Some(3));
+    // A heading that is a breadcrumb (what is left of "WASHINGTON – April 4, 2023 – Home >
+    // A > B" once the dateline is cut) is page furniture, not a pillar.
+    let b =
+        blocks("## Home > A > B\n\n### Supply Chains\n\n- x\n\n## Our People\n\n### Training\n");
+    let o = outline(&b, 0);
+    let titles: Vec<&str> = o.pillars.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Our People"]);
+    assert_eq!(o.pillars[0].number, 1);
 }
 
 #[test]
