@@ -110,36 +110,32 @@ fn cover_marking(
     let top = cover.map_or(HEADER, |sect| {
         Mark::Node(laid.structure.insert_leaf(sect, 0, Role::P))
     });
-    marking_lines(
-        page_marks(frame, top),
-        marking,
-        &mut laid.pages[index],
-        frame,
-        ts,
-    );
+    let page = &mut laid.pages[index];
+    marking_line(marking_top(frame), top, marking, page, frame, ts);
+    marking_line(MARKING_BOTTOM, FOOTER, marking, page, frame, ts);
 }
 
 /// The marking's size: a handling caveat must be read at a glance (at least 10 pt bold).
 pub const MARKING_SIZE: f32 = 10.0;
 
 /// Where the marking's baselines sit, top and bottom, outside the running head and foot.
-fn page_marks(frame: Frame, top: Mark) -> [(f32, Mark); 2] {
-    [(frame.height - 30.0, top), (26.0, FOOTER)]
+fn marking_top(frame: Frame) -> f32 {
+    frame.height - 30.0
 }
+const MARKING_BOTTOM: f32 = 26.0;
 
-/// The marking, bold and centred, at each of `at`.
-fn marking_lines<const N: usize>(
-    at: [(f32, Mark); N],
+/// The marking, bold and centred, at baseline `y`.
+fn marking_line(
+    y: f32,
+    mark: Mark,
     marking: &str,
     page: &mut Page,
     frame: Frame,
     ts: &mut Typesetter,
 ) {
-    for (y, mark) in at {
-        let line = ts.line(Style::Bold, MARKING, marking, MARKING_SIZE);
-        let x = (frame.width - line.width) / 2.0;
-        page.items.push(Item::Text { x, y, line, mark });
-    }
+    let line = ts.line(Style::Bold, MARKING, marking, MARKING_SIZE);
+    let x = (frame.width - line.width) / 2.0;
+    page.items.push(Item::Text { x, y, line, mark });
 }
 
 fn running(
@@ -154,9 +150,8 @@ fn running(
     let size = 7.5;
     let head_y = frame.height - 44.0;
     // Head items, then foot items: each group is one artifact sequence in the content.
-    let [(top_y, _), (bottom_y, _)] = page_marks(frame, HEADER);
     if let Some(marking) = &packet.marking {
-        marking_lines([(top_y, HEADER)], marking, page, frame, ts);
+        marking_line(marking_top(frame), HEADER, marking, page, frame, ts);
     }
     let title = ts.line(Style::Regular, MUTED, &packet.title, size);
     page.items.push(Item::Text {
@@ -175,7 +170,7 @@ fn running(
         dotted: false,
     });
     if let Some(marking) = &packet.marking {
-        marking_lines([(bottom_y, FOOTER)], marking, page, frame, ts);
+        marking_line(MARKING_BOTTOM, FOOTER, marking, page, frame, ts);
     }
     let foot_y = 48.0;
     page.items.push(Item::Rule {

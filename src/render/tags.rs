@@ -226,7 +226,7 @@ fn element(
     out: &mut Vec<u8>,
     node: &Node,
     parent: u32,
-    children: impl Iterator<Item = u32>,
+    children: impl Iterator<Item = u32> + Clone,
     content: &[(usize, u32)],
     annots: &[&Placed],
     pages: &[u32],
@@ -243,26 +243,27 @@ fn element(
     }
     out.extend_from_slice(b"/P ");
     reference(out, parent);
-    out.extend_from_slice(b"/K");
-    // A single kid is written without an array.
-    let at = out.len();
-    let mut count = 0;
-    let mut separate = |out: &mut Vec<u8>, delimited: bool| {
-        if !delimited {
+    // A single kid is written without an array. Integers and references need a space
+    // before them, except first in an array; dictionaries bring their own delimiter.
+    let array = children.clone().count() + content.len() + annots.len() != 1;
+    out.extend_from_slice(if array { b"/K[" } else { b"/K" });
+    let mut first = true;
+    let mut next_kid = |out: &mut Vec<u8>, delimited: bool| {
+        if !(delimited || array && first) {
             out.push(b' ');
         }
-        count += 1;
+        first = false;
     };
     for child in children {
-        separate(out, false);
+        next_kid(out, false);
         reference(out, child);
     }
     for (page, mcid) in content {
         if Some(*page) == pg {
-            separate(out, false);
+            next_kid(out, false);
             uint(out, u64::from(*mcid));
         } else {
-            separate(out, true);
+            next_kid(out, true);
             out.extend_from_slice(b"<</Type/MCR/Pg ");
             reference(out, pages[*page]);
             out.extend_from_slice(b"/MCID ");
@@ -271,20 +272,14 @@ fn element(
         }
     }
     for link in annots {
-        separate(out, true);
+        next_kid(out, true);
         out.extend_from_slice(b"<</Type/OBJR/Pg ");
         reference(out, pages[link.page]);
         out.extend_from_slice(b"/Obj ");
         reference(out, link.id.0);
         out.extend_from_slice(b">>");
     }
-    if count != 1 {
-        // Several kids (or none): an array; its opening bracket replaces a leading space.
-        if out.get(at) == Some(&b' ') {
-            out[at] = b'[';
-        } else {
-            out.insert(at, b'[');
-        }
+    if array {
         out.push(b']');
     }
     if let Some(lang) = node.lang {
